@@ -1,0 +1,86 @@
+package io.gpushare.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gpushare.testing.GoldenFile;
+import io.gpushare.testing.ReferenceDocuments;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RenderCommand_Test {
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = GpuShareCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void should_write_the_reference_documents_into_the_out_directory() throws IOException {
+    // WHEN
+    int exit = run("render", "--out", dir.resolve("manifests").toString());
+    // THEN
+    assertThat(exit).isZero();
+    GoldenFile.assertMatches(Files.readString(dir.resolve("manifests/claim.yaml")),
+        ReferenceDocuments.timeSlicingClaim(), "claim.yaml");
+    GoldenFile.assertMatches(Files.readString(dir.resolve("manifests/vllm.yaml")),
+        ReferenceDocuments.timeSlicingVllm(), "vllm.yaml");
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .startsWith("WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: ")
+        .contains("\nWARNING VLLM_IMAGE_TOO_OLD ", "\nWARNING API_KEY_MISSING ")
+        .endsWith("wrote " + dir.resolve("manifests/claim.yaml") + "\n" + "wrote " + dir.resolve("manifests/vllm.yaml") + "\n");
+  }
+
+  @Test
+  void should_print_one_yaml_stream_to_stdout_without_out() {
+    // WHEN
+    int exit = run("render");
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).isEqualTo(
+        "# file: claim.yaml\n" + ReferenceDocuments.timeSlicingClaim()
+            + "---\n# file: vllm.yaml\n" + ReferenceDocuments.timeSlicingVllm());
+    assertThat(err.toString()).contains("WARNING API_KEY_MISSING Service[vllm-service].spec.type: ");
+  }
+
+  @Test
+  void should_exit_2_with_a_message_on_stderr_for_an_unknown_option() {
+    int exit = run("render", "--outt", "x");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("Unknown options: '--outt', 'x'\nPossible solutions: --out\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void should_exit_2_without_a_subcommand() {
+    int exit = run();
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("missing subcommand: try 'gpushare render'");
+  }
+
+  @Test
+  void should_exit_1_and_change_nothing_when_the_files_cannot_be_written() throws IOException {
+    // GIVEN: an earlier claim.yaml, and a directory where vllm.yaml must go
+    Files.writeString(dir.resolve("claim.yaml"), "earlier\n");
+    Files.createDirectories(dir.resolve("vllm.yaml/inside"));
+    // WHEN
+    int exit = run("render", "--out", dir.toString());
+    // THEN
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).endsWith("gpushare: cannot write " + dir.resolve("vllm.yaml")
+        + ": a directory is in the way (nothing was changed)\n");
+    assertThat(dir.resolve("claim.yaml")).hasContent("earlier");
+  }
+}

@@ -1,0 +1,90 @@
+package io.gpushare.core.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The GPU products and models gpushare knows, loaded once from the JSON resources beside this
+ * class ({@code gpus.json}, {@code models.json}). Unknown products and models are answered with
+ * {@link Optional#empty()}: the validator then says it could not check, and never guesses.
+ *
+ * <pre>{@code
+ * Catalog.standard().gpuByProductName("NVIDIA A100-SXM4-40GB"); // A100_40GB, 40960 MiB, 7 MIG profiles
+ * Catalog.standard().model("google/gemma-3-1b-it");            // 1.0 B parameters, vLLM >= 0.8.0
+ * }</pre>
+ */
+public final class Catalog {
+  private static final Catalog STANDARD = load();
+
+  private final List<GpuProduct> gpus;
+  private final List<ModelInfo> models;
+
+  private Catalog(List<GpuProduct> gpus, List<ModelInfo> models) {
+    this.gpus = List.copyOf(gpus);
+    this.models = List.copyOf(models);
+  }
+
+  public static Catalog standard() {
+    return STANDARD;
+  }
+
+  public List<GpuProduct> gpus() {
+    return gpus;
+  }
+
+  public Optional<GpuProduct> gpu(String id) {
+    return gpus.stream().filter(g -> g.id().equals(id)).findFirst();
+  }
+
+  public Optional<GpuProduct> gpuByProductName(String productName) {
+    return gpus.stream().filter(g -> g.productNames().contains(productName)).findFirst();
+  }
+
+  public Optional<ModelInfo> model(String id) {
+    return models.stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  private static Catalog load() {
+    ObjectMapper mapper = new ObjectMapper();
+    List<GpuProduct> gpus = new ArrayList<>();
+    for (JsonNode gpu : read(mapper, "gpus.json").path("gpus")) {
+      gpus.add(new GpuProduct(
+          gpu.path("id").asText(),
+          strings(gpu.path("productNames")),
+          gpu.path("memoryMiB").asLong(),
+          strings(gpu.path("migProfiles"))));
+    }
+    List<ModelInfo> models = new ArrayList<>();
+    for (JsonNode model : read(mapper, "models.json").path("models")) {
+      models.add(new ModelInfo(
+          model.path("id").asText(),
+          new java.math.BigDecimal(model.path("parametersBillions").asText()),
+          model.path("bytesPerParameter").asInt(),
+          model.hasNonNull("minimumVllm") ? Optional.of(model.get("minimumVllm").asText()) : Optional.empty()));
+    }
+    return new Catalog(gpus, models);
+  }
+
+  private static JsonNode read(ObjectMapper mapper, String resource) {
+    try (InputStream in = Catalog.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("catalog resource " + resource + " is missing from the classpath");
+      }
+      return mapper.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read catalog resource " + resource, e);
+    }
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values;
+  }
+}

@@ -1,0 +1,248 @@
+package io.gpushare.core.kube;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodResourceClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.TCPSocketAction;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.resource.v1.CELDeviceSelector;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaimConfiguration;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
+import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.OpaqueDeviceConfiguration;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceConfig;
+import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.ManifestSpec;
+import io.gpushare.core.model.ResourceClaimSpec;
+import io.gpushare.core.model.ServicePort;
+import io.gpushare.core.model.ServiceSpec;
+import io.gpushare.core.model.Toleration;
+import io.gpushare.core.model.VllmDeploymentSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Converts gpushare's value types into fabric8 kubernetes-model objects, so that users can keep
+ * working in fabric8 (add an annotation, a node selector, a sidecar) and still render through
+ * gpushare. The objects are new on every call and belong to the caller.
+ *
+ * <pre>{@code
+ * ResourceClaim claim = KubeObjects.toResourceClaim(spec);        // resource.k8s.io/v1
+ * Deployment deployment = KubeObjects.toDeployment(vllm);         // apps/v1
+ * Service service = KubeObjects.toService(serviceSpec);           // v1
+ * }</pre>
+ *
+ * <p>The NVIDIA opaque parameters become an ordered map ({@code apiVersion}, {@code kind},
+ * {@code sharing}) in {@code OpaqueDeviceConfiguration.parameters}. Objects are made with the model's
+ * constructors and setters rather than its builders, which cost several times more (see
+ * docs/performance.md).
+ */
+public final class KubeObjects {
+  static final String RESOURCE_API_VERSION = "resource.k8s.io/v1";
+  private static final String SHM_VOLUME = "dshm";
+
+  private KubeObjects() {}
+
+  /** The fabric8 object of any spec: a claim, a Deployment or a Service. */
+  public static HasMetadata toKubernetes(ManifestSpec spec) {
+    if (spec instanceof ResourceClaimSpec claim) {
+      return toResourceClaim(claim);
+    }
+    if (spec instanceof VllmDeploymentSpec deployment) {
+      return toDeployment(deployment);
+    }
+    if (spec instanceof ServiceSpec service) {
+      return toService(service);
+    }
+    throw new IllegalArgumentException(
+        "no conversion for " + spec.getClass().getName() + " (kind " + spec.kind()
+            + "); expected a ResourceClaimSpec, VllmDeploymentSpec or ServiceSpec");
+  }
+
+  /** A {@code resource.k8s.io/v1} {@code ResourceClaim}. */
+  public static ResourceClaim toResourceClaim(ResourceClaimSpec spec) {
+    DeviceClaim devices = new DeviceClaim();
+    for (DeviceRequest request : spec.requests()) {
+      devices.getRequests().add(deviceRequest(request));
+    }
+    for (DeviceConfig config : spec.config()) {
+      OpaqueDeviceConfiguration opaque = new OpaqueDeviceConfiguration();
+      opaque.setDriver(config.driver());
+      opaque.setParameters(OpaqueParameters.of(config.parameters()));
+      DeviceClaimConfiguration entry = new DeviceClaimConfiguration();
+      entry.setRequests(new ArrayList<>(config.requests()));
+      entry.setOpaque(opaque);
+      devices.getConfig().add(entry);
+    }
+    io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec claimSpec =
+        new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec();
+    claimSpec.setDevices(devices);
+    ResourceClaim claim = new ResourceClaim();
+    claim.setApiVersion(RESOURCE_API_VERSION);
+    claim.setKind(ResourceClaimSpec.KIND);
+    claim.setMetadata(metadata(spec.name()));
+    claim.setSpec(claimSpec);
+    return claim;
+  }
+
+  private static io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest deviceRequest(DeviceRequest request) {
+    ExactDeviceRequest exactly = new ExactDeviceRequest();
+    exactly.setDeviceClassName(request.deviceClassName());
+    request.count().ifPresent(count -> {
+      exactly.setAllocationMode("ExactCount");
+      exactly.setCount(count);
+    });
+    for (String expression : request.selectors()) {
+      CELDeviceSelector cel = new CELDeviceSelector();
+      cel.setExpression(expression);
+      DeviceSelector selector = new DeviceSelector();
+      selector.setCel(cel);
+      exactly.getSelectors().add(selector);
+    }
+    io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest result =
+        new io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest();
+    result.setName(request.name());
+    result.setExactly(exactly);
+    return result;
+  }
+
+  /** An {@code apps/v1} {@code Deployment} running vLLM's OpenAI-compatible server. */
+  public static Deployment toDeployment(VllmDeploymentSpec spec) {
+    ClaimReference claim = spec.claim();
+    Container container = new Container();
+    container.setName(spec.containerName());
+    container.setImage(spec.image());
+    container.setCommand(new ArrayList<>(spec.command()));
+    container.setArgs(vllmArgs(spec));
+    spec.huggingFaceToken().ifPresent(secret -> {
+      SecretKeySelector key = new SecretKeySelector();
+      key.setName(secret.name());
+      key.setKey(secret.key());
+      EnvVarSource source = new EnvVarSource();
+      source.setSecretKeyRef(key);
+      EnvVar env = new EnvVar();
+      env.setName(VllmDeploymentSpec.HF_TOKEN_ENV);
+      env.setValueFrom(source);
+      container.getEnv().add(env);
+    });
+    ContainerPort port = new ContainerPort();
+    port.setContainerPort(spec.port());
+    container.getPorts().add(port);
+    io.fabric8.kubernetes.api.model.ResourceClaim containerClaim = new io.fabric8.kubernetes.api.model.ResourceClaim();
+    containerClaim.setName(claim.podClaimName());
+    ResourceRequirements resources = new ResourceRequirements();
+    resources.getClaims().add(containerClaim);
+    container.setResources(resources);
+    spec.readinessProbe().ifPresent(readiness -> {
+      TCPSocketAction tcp = new TCPSocketAction();
+      tcp.setPort(new IntOrString(spec.port()));
+      Probe probe = new Probe();
+      probe.setTcpSocket(tcp);
+      probe.setInitialDelaySeconds(readiness.initialDelaySeconds());
+      probe.setPeriodSeconds(readiness.periodSeconds());
+      container.setReadinessProbe(probe);
+    });
+
+    PodSpec pod = new PodSpec();
+    for (Toleration toleration : spec.tolerations()) {
+      io.fabric8.kubernetes.api.model.Toleration result = new io.fabric8.kubernetes.api.model.Toleration();
+      result.setKey(toleration.key());
+      result.setOperator(toleration.operator().wireName());
+      result.setValue(toleration.value().orElse(null));
+      result.setEffect(toleration.effect().map(Toleration.Effect::wireName).orElse(null));
+      pod.getTolerations().add(result);
+    }
+    PodResourceClaim podClaim = new PodResourceClaim();
+    podClaim.setName(claim.podClaimName());
+    podClaim.setResourceClaimName(claim.resourceClaimName());
+    pod.getResourceClaims().add(podClaim);
+    if (spec.sharedMemoryVolume()) {
+      VolumeMount mount = new VolumeMount();
+      mount.setName(SHM_VOLUME);
+      mount.setMountPath("/dev/shm");
+      container.getVolumeMounts().add(mount);
+      EmptyDirVolumeSource emptyDir = new EmptyDirVolumeSource();
+      emptyDir.setMedium("Memory");
+      Volume volume = new Volume();
+      volume.setName(SHM_VOLUME);
+      volume.setEmptyDir(emptyDir);
+      pod.getVolumes().add(volume);
+    }
+    pod.getContainers().add(container);
+
+    ObjectMeta podMetadata = new ObjectMeta();
+    podMetadata.setLabels(new LinkedHashMap<>(spec.labels()));
+    PodTemplateSpec template = new PodTemplateSpec();
+    template.setMetadata(podMetadata);
+    template.setSpec(pod);
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(new LinkedHashMap<>(spec.labels()));
+    DeploymentSpec deploymentSpec = new DeploymentSpec();
+    deploymentSpec.setReplicas(spec.replicas());
+    deploymentSpec.setSelector(selector);
+    deploymentSpec.setTemplate(template);
+    Deployment deployment = new Deployment();
+    deployment.setApiVersion("apps/v1");
+    deployment.setKind(VllmDeploymentSpec.KIND);
+    deployment.setMetadata(metadata(spec.name()));
+    deployment.setSpec(deploymentSpec);
+    return deployment;
+  }
+
+  private static List<String> vllmArgs(VllmDeploymentSpec spec) {
+    List<String> args = new ArrayList<>(4 + spec.extraArgs().size());
+    spec.host().ifPresent(host -> args.add("--host=" + host));
+    args.add("--port=" + spec.port());
+    args.add("--model=" + spec.model());
+    spec.gpuMemoryUtilization().ifPresent(u -> args.add("--gpu-memory-utilization=" + u.toPlainString()));
+    args.addAll(spec.extraArgs());
+    return args;
+  }
+
+  /** A {@code v1} {@code Service}. */
+  public static Service toService(ServiceSpec spec) {
+    io.fabric8.kubernetes.api.model.ServiceSpec serviceSpec = new io.fabric8.kubernetes.api.model.ServiceSpec();
+    serviceSpec.setSelector(new LinkedHashMap<>(spec.selector()));
+    serviceSpec.setType(spec.type());
+    for (ServicePort port : spec.ports()) {
+      io.fabric8.kubernetes.api.model.ServicePort result = new io.fabric8.kubernetes.api.model.ServicePort();
+      result.setName(port.name());
+      result.setProtocol(port.protocol());
+      result.setPort(port.port());
+      result.setTargetPort(new IntOrString(port.targetPort()));
+      serviceSpec.getPorts().add(result);
+    }
+    Service service = new Service();
+    service.setApiVersion("v1");
+    service.setKind(ServiceSpec.KIND);
+    service.setMetadata(metadata(spec.name()));
+    service.setSpec(serviceSpec);
+    return service;
+  }
+
+  private static ObjectMeta metadata(String name) {
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(name);
+    return metadata;
+  }
+}

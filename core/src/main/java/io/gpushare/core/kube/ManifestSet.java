@@ -1,0 +1,80 @@
+package io.gpushare.core.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.ManifestDocument;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where generated and hand-written manifests meet: an ordered list of Kubernetes objects (fabric8
+ * types), each with its output file. The validator judges a {@code ManifestSet}, and the renderer
+ * writes one, so a bundle built in Java and a file read from disk go through the same rules and the
+ * same YAML writer.
+ *
+ * <pre>{@code
+ * ManifestSet set = ManifestSet.of(bundle);
+ * set.files();                  // [claim.yaml, vllm.yaml]
+ * set.resourcesIn("vllm.yaml"); // [Deployment vllm-gpu, Service vllm-service]
+ * }</pre>
+ */
+public final class ManifestSet {
+  private final List<Manifest> manifests;
+
+  private ManifestSet(List<Manifest> manifests) {
+    this.manifests = Collections.unmodifiableList(new ArrayList<>(manifests));
+  }
+
+  /** The objects of a bundle, converted with {@link KubeObjects}, in document order. */
+  public static ManifestSet of(ManifestBundle bundle) {
+    List<Manifest> manifests = new ArrayList<>(bundle.documents().size());
+    for (ManifestDocument document : bundle.documents()) {
+      String origin = document.spec().getClass().getSimpleName() + "[" + document.spec().name() + "]";
+      manifests.add(new Manifest(KubeObjects.toKubernetes(document.spec()), document.file(), origin));
+    }
+    return new ManifestSet(manifests);
+  }
+
+  /** A set of objects the caller already has, e.g. built or edited with fabric8. */
+  public static ManifestSet of(List<Manifest> manifests) {
+    return new ManifestSet(manifests);
+  }
+
+  public List<Manifest> manifests() {
+    return manifests;
+  }
+
+  /** The output files, in the order their first document appears. */
+  public Set<String> files() {
+    Set<String> files = new LinkedHashSet<>();
+    for (Manifest manifest : manifests) {
+      files.add(manifest.file());
+    }
+    return Collections.unmodifiableSet(files);
+  }
+
+  /** The objects that go to {@code file}, in order. */
+  public List<HasMetadata> resourcesIn(String file) {
+    List<HasMetadata> resources = new ArrayList<>();
+    for (Manifest manifest : manifests) {
+      if (manifest.file().equals(file)) {
+        resources.add(manifest.resource());
+      }
+    }
+    return resources;
+  }
+
+  /** The objects of one type, e.g. every {@code Deployment}. */
+  public <T extends HasMetadata> List<T> resources(Class<T> type) {
+    List<T> resources = new ArrayList<>();
+    for (Manifest manifest : manifests) {
+      if (type.isInstance(manifest.resource())) {
+        resources.add(type.cast(manifest.resource()));
+      }
+    }
+    return resources;
+  }
+}

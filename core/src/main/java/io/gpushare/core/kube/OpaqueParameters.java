@@ -1,0 +1,50 @@
+package io.gpushare.core.kube;
+
+import io.gpushare.core.model.GpuConfig;
+import io.gpushare.core.model.GpuSharing;
+import io.gpushare.core.model.MpsConfig;
+import io.gpushare.core.model.NvidiaDeviceConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The NVIDIA driver's opaque configuration as the ordered map fabric8 carries in
+ * {@code OpaqueDeviceConfiguration.parameters}, with the driver's JSON field names.
+ */
+final class OpaqueParameters {
+  private OpaqueParameters() {}
+
+  static Map<String, Object> of(NvidiaDeviceConfig config) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("apiVersion", NvidiaDeviceConfig.API_VERSION);
+    parameters.put("kind", config.kind());
+    if (config instanceof GpuConfig gpu) {
+      gpu.sharing().ifPresent(sharing -> parameters.put("sharing", sharing(sharing)));
+    } else {
+      throw new IllegalArgumentException("no conversion for opaque config kind " + config.kind());
+    }
+    return parameters;
+  }
+
+  private static Map<String, Object> sharing(GpuSharing sharing) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("strategy", sharing.strategy().wireName());
+    sharing.timeSlicingConfig().ifPresent(ts -> {
+      Map<String, Object> timeSlicing = new LinkedHashMap<>();
+      timeSlicing.put("interval", ts.interval().wireName());
+      map.put("timeSlicingConfig", timeSlicing);
+    });
+    sharing.mpsConfig().ifPresent(mps -> map.put("mpsConfig", mps(mps)));
+    return map;
+  }
+
+  private static Map<String, Object> mps(MpsConfig mps) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    mps.defaultActiveThreadPercentage().ifPresent(p -> map.put("defaultActiveThreadPercentage", p));
+    mps.defaultPinnedDeviceMemoryLimit().ifPresent(q -> map.put("defaultPinnedDeviceMemoryLimit", q));
+    if (!mps.defaultPerDevicePinnedMemoryLimit().isEmpty()) {
+      map.put("defaultPerDevicePinnedMemoryLimit", new LinkedHashMap<>(mps.defaultPerDevicePinnedMemoryLimit()));
+    }
+    return map;
+  }
+}

@@ -1,0 +1,61 @@
+package io.gpushare.core.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * The documents that belong together, in order, each with the file it goes to. The GKE tutorial's
+ * bundle is a {@code ResourceClaim} in {@code claim.yaml}, then a {@code Deployment} and a
+ * {@code Service} in {@code vllm.yaml}:
+ *
+ * <pre>
+ * claim.yaml:  ResourceClaim gpu-claim
+ * vllm.yaml:   Deployment vllm-gpu
+ *              ---
+ *              Service vllm-service
+ * </pre>
+ *
+ * <p>A bundle is the unit the validator judges: the memory budget of a shared claim is summed over
+ * every Deployment in the bundle that references it.
+ */
+@Value.Immutable
+public abstract class ManifestBundle {
+
+  public abstract List<ManifestDocument> documents();
+
+  /** The specs in document order. */
+  public List<ManifestSpec> specs() {
+    List<ManifestSpec> specs = new ArrayList<>(documents().size());
+    for (ManifestDocument document : documents()) {
+      specs.add(document.spec());
+    }
+    return specs;
+  }
+
+  @Value.Check
+  protected void check() {
+    Problems problems = new Problems("ManifestBundle");
+    Set<String> seen = new HashSet<>();
+    for (ManifestDocument document : documents()) {
+      String id = document.spec().kind() + "[" + document.spec().name() + "]";
+      problems.require(seen.add(id), "two documents are named " + id);
+    }
+    problems.throwIfAny();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ManifestBundle}; {@link #add} appends a document to a file. */
+  public static final class Builder extends ImmutableManifestBundle.Builder {
+    /** Appends {@code spec} as the next document of {@code file}. */
+    public Builder add(String file, ManifestSpec spec) {
+      addDocuments(ManifestDocument.of(file, spec));
+      return this;
+    }
+  }
+}

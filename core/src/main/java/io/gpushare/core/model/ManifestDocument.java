@@ -1,0 +1,26 @@
+package io.gpushare.core.model;
+
+import org.immutables.value.Value;
+
+/** One document of a {@link ManifestBundle} and the file it is written to. */
+@Value.Immutable
+public abstract class ManifestDocument {
+  /** The file name, such as {@code claim.yaml}; no directories. */
+  @Value.Parameter
+  public abstract String file();
+
+  @Value.Parameter
+  public abstract ManifestSpec spec();
+
+  public static ManifestDocument of(String file, ManifestSpec spec) {
+    return ImmutableManifestDocument.of(file, spec);
+  }
+
+  @Value.Check
+  protected void check() {
+    Problems problems = new Problems("ManifestDocument[" + spec().kind() + "/" + spec().name() + "]");
+    problems.require(file().matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml"),
+        "file must be a plain file name ending in .yaml or .yml, found '" + file() + "'");
+    problems.throwIfAny();
+  }
+}

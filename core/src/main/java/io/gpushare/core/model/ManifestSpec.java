@@ -1,0 +1,13 @@
+package io.gpushare.core.model;
+
+/**
+ * A value that becomes one Kubernetes document: {@link ResourceClaimSpec} (a {@code ResourceClaim}),
+ * {@link VllmDeploymentSpec} (a {@code Deployment}) or {@link ServiceSpec} (a {@code Service}).
+ */
+public interface ManifestSpec {
+  /** The Kubernetes kind of the document, e.g. {@code ResourceClaim}. */
+  String kind();
+
+  /** {@code metadata.name} of the document. */
+  String name();
+}

@@ -1,0 +1,60 @@
+package io.gpushare.core.model;
+
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * A {@code v1} {@code Service} in front of the inference servers.
+ *
+ * <pre>
+ * apiVersion: v1
+ * kind: Service
+ * metadata:
+ *   name: vllm-service
+ * spec:
+ *   selector:
+ *     app: vllm-gpu
+ *   type: LoadBalancer
+ *   ports:
+ *   - name: http
+ *     protocol: TCP
+ *     port: 8000
+ *     targetPort: 8000
+ * </pre>
+ */
+@Value.Immutable
+public abstract class ServiceSpec implements ManifestSpec {
+  public static final String KIND = "Service";
+
+  @Override
+  public abstract String name();
+
+  /** {@code ClusterIP}, {@code NodePort} or {@code LoadBalancer}. */
+  public abstract String type();
+
+  /** Labels of the pods the Service sends traffic to. */
+  public abstract Map<String, String> selector();
+
+  public abstract List<ServicePort> ports();
+
+  @Override
+  public final String kind() {
+    return KIND;
+  }
+
+  @Value.Check
+  protected void check() {
+    Problems problems = new Problems("Service[" + name() + "]");
+    problems.require(!name().isEmpty(), "name must not be empty");
+    problems.require(!ports().isEmpty(), "at least one port is needed");
+    problems.throwIfAny();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ServiceSpec}. */
+  public static final class Builder extends ImmutableServiceSpec.Builder {}
+}

@@ -1,0 +1,84 @@
+package io.gpushare.core.model;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A pod toleration, typically of the taint GPU nodes carry.
+ *
+ * <pre>
+ * tolerations:
+ * - key: "nvidia.com/gpu"
+ *   operator: "Exists"
+ *   effect: "NoSchedule"
+ * </pre>
+ */
+@Value.Immutable
+public abstract class Toleration {
+
+  /** The taint key; empty tolerates every key (only with {@code Exists}). */
+  public abstract String key();
+
+  public abstract Operator operator();
+
+  /** Only with {@link Operator#EQUAL}. */
+  public abstract Optional<String> value();
+
+  /** Unset tolerates every effect. */
+  public abstract Optional<Effect> effect();
+
+  /** The tutorial's toleration: {@code nvidia.com/gpu} Exists NoSchedule. */
+  public static Toleration gpuNoSchedule() {
+    return builder().key("nvidia.com/gpu").operator(Operator.EXISTS).effect(Effect.NO_SCHEDULE).build();
+  }
+
+  @Value.Check
+  protected void check() {
+    Problems problems = new Problems("Toleration[" + key() + "]");
+    problems.require(operator() != Operator.EXISTS || value().isEmpty(),
+        "value must be empty with operator Exists, found '" + value().orElse("") + "'");
+    problems.require(!key().isEmpty() || operator() == Operator.EXISTS,
+        "an empty key needs operator Exists");
+    problems.throwIfAny();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Toleration}. */
+  public static final class Builder extends ImmutableToleration.Builder {}
+
+  /** The toleration operator. */
+  public enum Operator {
+    EXISTS("Exists"),
+    EQUAL("Equal");
+
+    private final String wireName;
+
+    Operator(String wireName) {
+      this.wireName = wireName;
+    }
+
+    public String wireName() {
+      return wireName;
+    }
+  }
+
+  /** The taint effect tolerated. */
+  public enum Effect {
+    NO_SCHEDULE("NoSchedule"),
+    PREFER_NO_SCHEDULE("PreferNoSchedule"),
+    NO_EXECUTE("NoExecute");
+
+    private final String wireName;
+
+    Effect(String wireName) {
+      this.wireName = wireName;
+    }
+
+    public String wireName() {
+      return wireName;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.gpushare.core.render;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a group of files so that a failure leaves the previous ones as they were: every target is
+ * checked, then every file is written in full (and forced to disk) under a temporary name in the
+ * target's directory, and only then renamed over its target. Renames within one directory do not
+ * run out of space, so once they start they finish.
+ */
+final class AtomicFiles {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private AtomicFiles() {}
+
+  static void writeAll(Path directory, Map<Path, byte[]> contents) throws IOException {
+    Files.createDirectories(directory);
+    for (Path target : contents.keySet()) {
+      if (Files.isDirectory(target)) {
+        throw new IOException("cannot write " + target + ": a directory is in the way");
+      }
+    }
+    List<Path[]> moves = new ArrayList<>();
+    try {
+      for (Map.Entry<Path, byte[]> entry : contents.entrySet()) {
+        Path target = entry.getKey();
+        // Not Files.createTempFile: that makes the file owner-only (0600), and the rename would carry
+        // those permissions over to the manifest. A fresh name with CREATE_NEW gets the umask's.
+        Path temp = directory.resolve(
+            "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        moves.add(new Path[] {temp, target});
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          channel.write(java.nio.ByteBuffer.wrap(entry.getValue()));
+          channel.force(true);
+        }
+      }
+      for (Path[] move : moves) {
+        move(move[0], move[1]);
+      }
+    } finally {
+      for (Path[] move : moves) {
+        Files.deleteIfExists(move[0]);
+      }
+    }
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

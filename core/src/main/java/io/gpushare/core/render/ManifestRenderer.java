@@ -1,0 +1,59 @@
+package io.gpushare.core.render;
+
+import io.gpushare.core.kube.ManifestSet;
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.validate.ValidationException;
+import io.gpushare.core.validate.ValidationReport;
+import io.gpushare.core.validate.Validator;
+import io.gpushare.core.yaml.YamlRenderer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Validates a set of manifests and renders it to YAML, one text per output file. A set with errors
+ * (or, in {@link #strict() strict} mode, with warnings) is refused with a
+ * {@link ValidationException} listing every finding, before any text is produced.
+ *
+ * <pre>{@code
+ * RenderedManifests out = ManifestRenderer.standard().render(bundle);
+ * out.text("claim.yaml");            // the ResourceClaim
+ * out.writeTo(Path.of("manifests")); // claim.yaml, vllm.yaml, written atomically
+ * }</pre>
+ */
+public final class ManifestRenderer {
+  private static final ManifestRenderer STANDARD = new ManifestRenderer(false);
+  private static final ManifestRenderer STRICT = new ManifestRenderer(true);
+
+  private final boolean strict;
+
+  private ManifestRenderer(boolean strict) {
+    this.strict = strict;
+  }
+
+  /** Refuses sets with errors; warnings are kept in the result's report. */
+  public static ManifestRenderer standard() {
+    return STANDARD;
+  }
+
+  /** Refuses sets with errors or warnings. */
+  public static ManifestRenderer strict() {
+    return STRICT;
+  }
+
+  public RenderedManifests render(ManifestBundle bundle) {
+    return render(ManifestSet.of(bundle));
+  }
+
+  public RenderedManifests render(ManifestSet set) {
+    ValidationReport report = Validator.standard().validate(set);
+    if (report.blocksRendering(strict)) {
+      throw new ValidationException(report);
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    YamlRenderer yaml = YamlRenderer.canonical();
+    for (String file : set.files()) {
+      files.put(file, yaml.render(set.resourcesIn(file)));
+    }
+    return new RenderedManifests(files, report);
+  }
+}

@@ -1,0 +1,250 @@
+package io.gpushare.core.validate;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaimConfiguration;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the API server checks on a {@code resource.k8s.io/v1} ResourceClaim or ResourceClaimTemplate
+ * ({@code pkg/apis/resource/validation}): names, request and subrequest counts and names, device
+ * classes, selectors, allocation modes, config entries and their references, opaque driver and
+ * parameters.
+ */
+final class ClaimApiRule implements Rule {
+  static final int MAX_REQUESTS = 32;
+  static final int MAX_SUBREQUESTS = 8;
+  static final int MAX_SELECTORS = 32;
+  static final int MAX_CEL_LENGTH = 10 * 1024;
+  static final int MAX_CONFIG = 32;
+  static final int MAX_CONSTRAINTS = 32;
+  static final int MAX_PARAMETERS_BYTES = 10 * 1024;
+  static final int MAX_DRIVER_LENGTH = 63;
+
+  @Override
+  public void check(ValidationContext context, Findings findings) {
+    for (ResourceClaim claim : context.claims().values()) {
+      String id = "ResourceClaim[" + ValidationContext.name(claim) + "]";
+      checkName(claim, id, findings);
+      checkDevices(claim.getSpec() == null ? null : claim.getSpec().getDevices(), id + ".spec.devices", findings);
+    }
+    for (ResourceClaimTemplate template : context.templates().values()) {
+      String id = "ResourceClaimTemplate[" + ValidationContext.name(template) + "]";
+      checkName(template, id, findings);
+      var spec = template.getSpec() == null ? null : template.getSpec().getSpec();
+      checkDevices(spec == null ? null : spec.getDevices(), id + ".spec.spec.devices", findings);
+    }
+  }
+
+  private static void checkName(HasMetadata resource, String id, Findings findings) {
+    String problem = Names.dns1123Subdomain(ValidationContext.name(resource));
+    if (!problem.isEmpty()) {
+      findings.error("INVALID_NAME", id + ".metadata.name",
+          "expected " + problem + ", found " + Names.quoted(ValidationContext.name(resource)),
+          "rename it, e.g. gpu-claim");
+    }
+  }
+
+  private static void checkDevices(DeviceClaim devices, String path, Findings findings) {
+    if (devices == null) {
+      return;
+    }
+    List<DeviceRequest> requests = devices.getRequests();
+    limit(requests.size(), MAX_REQUESTS, path + ".requests", "requests", findings);
+    Set<String> names = new HashSet<>();
+    Set<String> references = new HashSet<>();
+    for (int i = 0; i < requests.size(); i++) {
+      DeviceRequest request = requests.get(i);
+      String requestPath = path + ".requests[" + i + "]";
+      requestName(request.getName(), requestPath + ".name", names, findings);
+      references.add(request.getName());
+      boolean exactly = request.getExactly() != null;
+      boolean firstAvailable = !request.getFirstAvailable().isEmpty();
+      if (exactly == firstAvailable) {
+        findings.error("REQUEST_EXACTLY_ONE_OF", requestPath,
+            "expected exactly one of `exactly` or `firstAvailable`, found " + (exactly ? "both" : "neither"),
+            "use `exactly` for one kind of device, `firstAvailable` for alternatives in order of preference");
+      }
+      if (exactly) {
+        ExactDeviceRequest exact = request.getExactly();
+        checkExact(exact.getDeviceClassName(), exact.getSelectors(), exact.getAllocationMode(), exact.getCount(),
+            requestPath + ".exactly", findings);
+      }
+      List<DeviceSubRequest> subs = request.getFirstAvailable();
+      limit(subs.size(), MAX_SUBREQUESTS, requestPath + ".firstAvailable", "subrequests", findings);
+      Set<String> subNames = new HashSet<>();
+      for (int s = 0; s < subs.size(); s++) {
+        DeviceSubRequest sub = subs.get(s);
+        String subPath = requestPath + ".firstAvailable[" + s + "]";
+        requestName(sub.getName(), subPath + ".name", subNames, findings);
+        references.add(request.getName() + "/" + sub.getName());
+        checkExact(sub.getDeviceClassName(), sub.getSelectors(), sub.getAllocationMode(), sub.getCount(), subPath, findings);
+      }
+    }
+    limit(devices.getConstraints().size(), MAX_CONSTRAINTS, path + ".constraints", "constraints", findings);
+    for (int c = 0; c < devices.getConstraints().size(); c++) {
+      checkReferences(devices.getConstraints().get(c).getRequests(), references,
+          path + ".constraints[" + c + "].requests", findings);
+    }
+    List<DeviceClaimConfiguration> configs = devices.getConfig();
+    limit(configs.size(), MAX_CONFIG, path + ".config", "config entries", findings);
+    for (int c = 0; c < configs.size(); c++) {
+      DeviceClaimConfiguration config = configs.get(c);
+      String configPath = path + ".config[" + c + "]";
+      checkReferences(config.getRequests(), references, configPath + ".requests", findings);
+      if (config.getOpaque() == null) {
+        findings.error("OPAQUE_MISSING", configPath + ".opaque",
+            "expected an `opaque` configuration (the only kind there is), found none",
+            "add opaque: {driver: gpu.nvidia.com, parameters: {...}} or remove the entry");
+        continue;
+      }
+      checkOpaque(config.getOpaque().getDriver(), config.getOpaque().getParameters(), configPath + ".opaque", findings);
+    }
+  }
+
+  private static void requestName(String name, String path, Set<String> seen, Findings findings) {
+    String problem = Names.dns1123Label(name);
+    if (!problem.isEmpty()) {
+      findings.error("INVALID_NAME", path, "expected " + problem + ", found " + Names.quoted(name),
+          "name the request like gpu or gpu-0");
+    } else if (!seen.add(name)) {
+      findings.error("DUPLICATE_NAME", path, "expected unique request names, found '" + name + "' twice",
+          "give each request its own name");
+    }
+  }
+
+  private static void checkExact(String deviceClassName, List<DeviceSelector> selectors, String allocationMode,
+      Long count, String path, Findings findings) {
+    if (deviceClassName == null || deviceClassName.isEmpty()) {
+      findings.error("DEVICE_CLASS_MISSING", path + ".deviceClassName",
+          "expected a device class, found none", "use gpu.nvidia.com for whole GPUs or mig.nvidia.com for MIG slices");
+    } else if (!Names.dns1123Subdomain(deviceClassName).isEmpty()) {
+      findings.error("INVALID_NAME", path + ".deviceClassName",
+          "expected " + Names.dns1123Subdomain(deviceClassName) + ", found '" + deviceClassName + "'",
+          "use gpu.nvidia.com for whole GPUs or mig.nvidia.com for MIG slices");
+    }
+    limit(selectors.size(), MAX_SELECTORS, path + ".selectors", "selectors", findings);
+    for (int s = 0; s < selectors.size(); s++) {
+      DeviceSelector selector = selectors.get(s);
+      String expression = selector.getCel() == null ? null : selector.getCel().getExpression();
+      if (expression == null || expression.isBlank()) {
+        findings.error("CEL_MISSING", path + ".selectors[" + s + "].cel.expression",
+            "expected a CEL expression, found none", "write e.g. device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA L4\"");
+      } else if (expression.length() > MAX_CEL_LENGTH) {
+        findings.error("CEL_TOO_LONG", path + ".selectors[" + s + "].cel.expression",
+            "expected at most " + MAX_CEL_LENGTH + " characters, found " + expression.length(),
+            "split the expression into several selectors (all must match)");
+      }
+    }
+    String mode = allocationMode == null || allocationMode.isEmpty() ? "ExactCount" : allocationMode;
+    switch (mode) {
+      case "ExactCount" -> {
+        if (count != null && count < 0) {
+          findings.error("ALLOCATION_MODE_COUNT", path + ".count",
+              "expected a count greater than zero with allocationMode ExactCount, found " + count,
+              "request at least one device");
+        }
+      }
+      case "All" -> {
+        if (count != null && count != 0) {
+          findings.error("ALLOCATION_MODE_COUNT", path + ".count",
+              "expected no count with allocationMode All, found " + count,
+              "remove count, or use allocationMode ExactCount");
+        }
+      }
+      default -> findings.error("ALLOCATION_MODE_COUNT", path + ".allocationMode",
+          "expected ExactCount or All, found '" + allocationMode + "'", "use ExactCount with a count, or All");
+    }
+  }
+
+  private static void checkReferences(List<String> requests, Set<String> known, String path, Findings findings) {
+    limit(requests.size(), MAX_REQUESTS, path, "request references", findings);
+    Set<String> seen = new HashSet<>();
+    for (int r = 0; r < requests.size(); r++) {
+      String reference = requests.get(r);
+      if (!seen.add(reference)) {
+        findings.error("DUPLICATE_NAME", path + "[" + r + "]", "expected unique references, found '" + reference + "' twice",
+            "list each request once");
+      } else if (!known.contains(reference)) {
+        findings.error("CONFIG_REQUEST_UNKNOWN", path + "[" + r + "]",
+            "expected the name of a request in the claim (or request/subrequest), found '" + reference
+                + "'; the claim has " + known.stream().sorted().toList(),
+            "name one of the claim's requests, exactly as spec.devices.requests[].name spells it");
+      }
+    }
+  }
+
+  private static void checkOpaque(String driver, Object parameters, String path, Findings findings) {
+    if (driver == null || driver.length() > MAX_DRIVER_LENGTH
+        || !Names.dns1123Subdomain(driver.toLowerCase(java.util.Locale.ROOT)).isEmpty()) {
+      findings.error("OPAQUE_DRIVER_INVALID", path + ".driver",
+          "expected a driver name of at most " + MAX_DRIVER_LENGTH + " characters in DNS subdomain form, found "
+              + Names.quoted(driver),
+          "NVIDIA GPUs: driver: gpu.nvidia.com");
+    }
+    NvidiaConfig config = NvidiaConfig.read(parameters);
+    if (parameters == null || !config.isObject()) {
+      findings.error("OPAQUE_PARAMETERS_INVALID", path + ".parameters",
+          "expected a JSON object, found " + (parameters == null ? "nothing" : "a " + parameters.getClass().getSimpleName()),
+          "write the driver's config object: apiVersion, kind and its fields");
+      return;
+    }
+    int size = Json.upperBound(config.map()) <= MAX_PARAMETERS_BYTES ? 0 : Json.size(config.map());
+    if (size > MAX_PARAMETERS_BYTES) {
+      findings.error("OPAQUE_PARAMETERS_INVALID", path + ".parameters",
+          "expected at most " + MAX_PARAMETERS_BYTES + " bytes of JSON, found " + size,
+          "move shared settings into a DeviceClass config, or simplify the object");
+    }
+  }
+
+  private static void limit(int found, int max, String path, String what, Findings findings) {
+    if (found > max) {
+      findings.error("LIMIT_EXCEEDED", path, "expected at most " + max + " " + what + ", found " + found,
+          "the API server rejects more; split the claim");
+    }
+  }
+
+  /** Compact JSON size, as the API server measures raw parameters. */
+  static final class Json {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private Json() {}
+
+    /** A cheap bound on the JSON size (every character escaped as \\uXXXX), to skip serializing small objects. */
+    static int upperBound(Object value) {
+      if (value instanceof Map<?, ?> map) {
+        int size = 2;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          size += upperBound(String.valueOf(entry.getKey())) + 2 + upperBound(entry.getValue());
+        }
+        return size;
+      }
+      if (value instanceof List<?> list) {
+        int size = 2;
+        for (Object item : list) {
+          size += upperBound(item) + 1;
+        }
+        return size;
+      }
+      return value == null ? 4 : 6 * String.valueOf(value).length() + 2;
+    }
+
+    static int size(Object value) {
+      try {
+        return MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return 0;
+      }
+    }
+  }
+}

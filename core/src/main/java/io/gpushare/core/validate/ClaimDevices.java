@@ -1,0 +1,176 @@
+package io.gpushare.core.validate;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaimConfiguration;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
+import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
+import io.gpushare.core.catalog.Catalog;
+import io.gpushare.core.catalog.GpuProduct;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a claim (or template) says about its devices, read from its requests, CEL selectors and
+ * NVIDIA configs: how many devices, of which class, which product or MIG profile, how much memory,
+ * and how they are shared. Only the simple selector forms are understood
+ * ({@code productName == "..."}, {@code profile == "..."}, {@code memory.compareTo(quantity("..")) >= 0},
+ * {@code memory.isGreaterThan(quantity(".."))}); anything else leaves the answer unknown.
+ */
+final class ClaimDevices {
+  static final ClaimDevices UNKNOWN =
+      new ClaimDevices(OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+          OptionalLong.empty(), Optional.empty(), Optional.empty());
+
+  private static final String ATTRIBUTES = "device\\.attributes\\[\\s*[\"']gpu\\.nvidia\\.com[\"']\\s*]\\.";
+  private static final Pattern ATTRIBUTE_EQUALS =
+      Pattern.compile(ATTRIBUTES + "(productName|profile)\\s*==\\s*[\"']([^\"']+)[\"']");
+  private static final Pattern MEMORY_AT_LEAST = Pattern.compile(
+      "device\\.capacity\\[\\s*[\"']gpu\\.nvidia\\.com[\"']\\s*]\\.memory\\."
+          + "(?:compareTo\\(\\s*quantity\\(\\s*[\"']([^\"']+)[\"']\\s*\\)\\s*\\)\\s*>=?\\s*0"
+          + "|isGreaterThan\\(\\s*quantity\\(\\s*[\"']([^\"']+)[\"']\\s*\\)\\s*\\))");
+  private static final Pattern MIG_PROFILE_MEMORY = Pattern.compile("[0-9]+g\\.([0-9]+)gb.*");
+
+  private final OptionalLong deviceCount;
+  private final Optional<String> deviceClass;
+  private final Optional<GpuProduct> product;
+  private final Optional<String> migProfile;
+  private final OptionalLong memoryBytes;
+  private final Optional<NvidiaConfig> sharing;
+  private final Optional<String> unknownProductName;
+
+  private ClaimDevices(OptionalLong deviceCount, Optional<String> deviceClass, Optional<GpuProduct> product,
+      Optional<String> migProfile, OptionalLong memoryBytes, Optional<NvidiaConfig> sharing,
+      Optional<String> unknownProductName) {
+    this.unknownProductName = unknownProductName;
+    this.deviceCount = deviceCount;
+    this.deviceClass = deviceClass;
+    this.product = product;
+    this.migProfile = migProfile;
+    this.memoryBytes = memoryBytes;
+    this.sharing = sharing;
+  }
+
+  static ClaimDevices of(DeviceClaim claim, Catalog catalog) {
+    if (claim == null || claim.getRequests().isEmpty()) {
+      return UNKNOWN;
+    }
+    long count = 0;
+    boolean countKnown = true;
+    String deviceClass = null;
+    boolean oneClass = true;
+    GpuProduct product = null;
+    String migProfile = null;
+    Long minimumMemory = null;
+    String unknownProduct = null;
+    for (DeviceRequest request : claim.getRequests()) {
+      ExactDeviceRequest exactly = request.getExactly();
+      if (exactly == null) {
+        countKnown = false; // firstAvailable: which alternative is allocated is not known here
+        oneClass = false;
+        continue;
+      }
+      if ("All".equals(exactly.getAllocationMode())) {
+        countKnown = false;
+      } else {
+        count += exactly.getCount() == null || exactly.getCount() == 0 ? 1 : exactly.getCount();
+      }
+      if (deviceClass == null) {
+        deviceClass = exactly.getDeviceClassName();
+      } else if (!deviceClass.equals(exactly.getDeviceClassName())) {
+        oneClass = false;
+      }
+      for (DeviceSelector selector : exactly.getSelectors()) {
+        String expression = selector.getCel() == null ? null : selector.getCel().getExpression();
+        if (expression == null) {
+          continue;
+        }
+        Matcher attribute = ATTRIBUTE_EQUALS.matcher(expression);
+        while (attribute.find()) {
+          if (attribute.group(1).equals("productName")) {
+            Optional<GpuProduct> known = catalog.gpuByProductName(attribute.group(2));
+            if (known.isPresent()) {
+              product = known.get();
+            } else {
+              unknownProduct = attribute.group(2);
+            }
+          } else {
+            migProfile = attribute.group(2);
+          }
+        }
+        Matcher memory = MEMORY_AT_LEAST.matcher(expression);
+        if (memory.find()) {
+          String quantity = memory.group(1) != null ? memory.group(1) : memory.group(2);
+          try {
+            minimumMemory = Quantity.getAmountInBytes(new Quantity(quantity)).longValue();
+          } catch (IllegalArgumentException | ArithmeticException e) {
+            // not a quantity: the memory stays unknown, the API server will say why
+          }
+        }
+      }
+    }
+    OptionalLong memory = OptionalLong.empty();
+    if (migProfile != null) {
+      Matcher profileMemory = MIG_PROFILE_MEMORY.matcher(migProfile);
+      if (profileMemory.matches()) {
+        memory = OptionalLong.of(Long.parseLong(profileMemory.group(1)) * 1024L * 1024 * 1024);
+      }
+    } else if (product != null) {
+      memory = OptionalLong.of(product.memoryBytes());
+    } else if (minimumMemory != null) {
+      memory = OptionalLong.of(minimumMemory);
+    }
+    Optional<NvidiaConfig> sharing = Optional.empty();
+    for (DeviceClaimConfiguration config : claim.getConfig()) {
+      if (config.getOpaque() != null && NvidiaConfig.DRIVER.equals(config.getOpaque().getDriver())) {
+        sharing = Optional.of(NvidiaConfig.read(config.getOpaque().getParameters()));
+      }
+    }
+    return new ClaimDevices(
+        countKnown ? OptionalLong.of(count) : OptionalLong.empty(),
+        oneClass ? Optional.ofNullable(deviceClass) : Optional.empty(),
+        Optional.ofNullable(product), Optional.ofNullable(migProfile), memory, sharing,
+        Optional.ofNullable(unknownProduct));
+  }
+
+  /** Devices one allocation of the claim gives, when every request has a fixed count. */
+  OptionalLong deviceCount() {
+    return deviceCount;
+  }
+
+  /** The device class of every request, when they agree. */
+  Optional<String> deviceClass() {
+    return deviceClass;
+  }
+
+  Optional<GpuProduct> product() {
+    return product;
+  }
+
+  Optional<String> migProfile() {
+    return migProfile;
+  }
+
+  /** Memory of one device (a GPU, or a MIG slice), exact or a lower bound from a selector. */
+  OptionalLong memoryBytes() {
+    return memoryBytes;
+  }
+
+  /** A productName a selector asks for that the catalog does not know. */
+  Optional<String> unknownProductName() {
+    return unknownProductName;
+  }
+
+  /** The NVIDIA opaque config of the claim, if it has one. */
+  Optional<NvidiaConfig> sharing() {
+    return sharing;
+  }
+
+  static List<String> requestNames(DeviceClaim claim) {
+    return claim == null ? List.of() : claim.getRequests().stream().map(DeviceRequest::getName).toList();
+  }
+}

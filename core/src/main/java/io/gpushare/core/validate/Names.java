@@ -1,0 +1,81 @@
+package io.gpushare.core.validate;
+
+import java.util.regex.Pattern;
+
+/** The API server's name formats (k8s.io/apimachinery validation). */
+final class Names {
+  private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+
+  private Names() {}
+
+  /** Empty when valid, else why not, e.g. {@code a lowercase RFC 1123 label (at most 63 characters ...)}. */
+  static String dns1123Label(String name) {
+    return name != null && name.length() <= 63 && isLabel(name, 0, name.length(), false) ? ""
+        : "a lowercase RFC 1123 label (at most 63 characters of a-z, 0-9 and '-', starting and ending alphanumeric)";
+  }
+
+  static String dns1123Subdomain(String name) {
+    return name != null && name.length() <= 253 && isSubdomain(name) ? ""
+        : "a lowercase RFC 1123 subdomain (at most 253 characters of a-z, 0-9, '-' and '.', starting and ending alphanumeric)";
+  }
+
+  static String dns1035Label(String name) {
+    return name != null && name.length() <= 63 && DNS1035_LABEL.matcher(name).matches() ? ""
+        : "a lowercase RFC 1035 label (at most 63 characters of a-z, 0-9 and '-', starting with a letter, ending alphanumeric)";
+  }
+
+  /** A label key or toleration key: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
+  static String qualifiedName(String name) {
+    if (name == null || name.isEmpty()) {
+      return "a qualified name such as nvidia.com/gpu";
+    }
+    int slash = name.lastIndexOf('/');
+    String prefix = slash < 0 ? null : name.substring(0, slash);
+    String local = slash < 0 ? name : name.substring(slash + 1);
+    boolean valid = (prefix == null || dns1123Subdomain(prefix).isEmpty())
+        && local.length() <= 63 && QUALIFIED_NAME_PART.matcher(local).matches();
+    return valid ? "" : "a qualified name such as nvidia.com/gpu (an optional DNS subdomain and '/', then at most 63 characters of"
+        + " letters, digits, '-', '_' and '.', starting and ending alphanumeric)";
+  }
+
+  static String labelValue(String value) {
+    return value != null && value.length() <= 63 && LABEL_VALUE.matcher(value).matches() ? ""
+        : "a label value (at most 63 characters of letters, digits, '-', '_' and '.', starting and ending alphanumeric)";
+  }
+
+  /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?}, or with a leading letter for RFC 1035; no regex on the hot path. */
+  private static boolean isLabel(String s, int from, int to, boolean letterFirst) {
+    if (to <= from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      boolean edge = i == from || i == to - 1;
+      if (!(alnum || (c == '-' && !edge))) {
+        return false;
+      }
+    }
+    char first = s.charAt(from);
+    return !letterFirst || (first >= 'a' && first <= 'z');
+  }
+
+  private static boolean isSubdomain(String s) {
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        if (!isLabel(s, start, i, false)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  static String quoted(String value) {
+    return value == null ? "nothing" : "'" + value + "'";
+  }
+}

@@ -1,0 +1,209 @@
+package io.gpushare.core.validate;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.PodResourceClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the API server checks on pods and Deployments ({@code pkg/apis/core/validation}): pod claim
+ * entries, container claim references, volume mounts, tolerations, ports, the Deployment's selector,
+ * and the 256 pods one claim can serve.
+ */
+final class PodApiRule implements Rule {
+  static final int MAX_PODS_PER_CLAIM = 256;
+  private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+
+  @Override
+  public void check(ValidationContext context, Findings findings) {
+    Map<String, Integer> podsPerClaim = new LinkedHashMap<>();
+    for (Workload workload : context.workloads()) {
+      String problem = Names.dns1123Subdomain(ValidationContext.name(workload.resource()));
+      if (!problem.isEmpty()) {
+        findings.error("INVALID_NAME", workload.id() + ".metadata.name",
+            "expected " + problem + ", found " + Names.quoted(ValidationContext.name(workload.resource())),
+            "rename it, e.g. vllm-gpu");
+      }
+      if (workload.resource() instanceof Deployment deployment) {
+        checkSelector(deployment, workload, findings);
+      }
+      PodSpec pod = workload.pod();
+      if (pod == null) {
+        continue;
+      }
+      Set<String> podClaims = checkPodClaims(pod, workload, context, podsPerClaim, findings);
+      Set<String> volumes = new HashSet<>();
+      for (Volume volume : pod.getVolumes()) {
+        volumes.add(volume.getName());
+      }
+      List<Container> containers = pod.getContainers();
+      for (int c = 0; c < containers.size(); c++) {
+        checkContainer(containers.get(c), workload.podPath() + ".containers[" + c + "]", podClaims, volumes, findings);
+      }
+      for (int c = 0; c < pod.getInitContainers().size(); c++) {
+        checkContainer(pod.getInitContainers().get(c), workload.podPath() + ".initContainers[" + c + "]", podClaims,
+            volumes, findings);
+      }
+      checkTolerations(pod.getTolerations(), workload.podPath() + ".tolerations", findings);
+    }
+    podsPerClaim.forEach((claim, pods) -> {
+      if (pods > MAX_PODS_PER_CLAIM) {
+        findings.error("LIMIT_EXCEEDED", "ResourceClaim[" + claim + "]",
+            "expected at most " + MAX_PODS_PER_CLAIM + " pods on one claim (status.reservedFor), found " + pods,
+            "pods beyond 256 stay Pending; use several claims, or a ResourceClaimTemplate for a device per pod");
+      }
+    });
+  }
+
+  private static Set<String> checkPodClaims(PodSpec pod, Workload workload, ValidationContext context,
+      Map<String, Integer> podsPerClaim, Findings findings) {
+    Set<String> names = new HashSet<>();
+    List<PodResourceClaim> claims = pod.getResourceClaims();
+    for (int i = 0; i < claims.size(); i++) {
+      PodResourceClaim claim = claims.get(i);
+      String path = workload.podPath() + ".resourceClaims[" + i + "]";
+      String problem = Names.dns1123Label(claim.getName());
+      if (!problem.isEmpty()) {
+        findings.error("INVALID_NAME", path + ".name", "expected " + problem + ", found " + Names.quoted(claim.getName()),
+            "name the pod's claim entry like gpu");
+      } else if (!names.add(claim.getName())) {
+        findings.error("DUPLICATE_NAME", path + ".name",
+            "expected unique pod claim names, found '" + claim.getName() + "' twice", "give each entry its own name");
+      }
+      boolean byName = claim.getResourceClaimName() != null;
+      boolean byTemplate = claim.getResourceClaimTemplateName() != null;
+      if (byName == byTemplate) {
+        findings.error("POD_CLAIM_SOURCE", path,
+            "expected exactly one of resourceClaimName or resourceClaimTemplateName, found "
+                + (byName ? "both" : "neither"),
+            "resourceClaimName shares one claim between all pods; resourceClaimTemplateName gives each pod its own");
+      } else if (byName) {
+        podsPerClaim.merge(claim.getResourceClaimName(), workload.replicas() + workload.surge(), Integer::sum);
+        if (!context.claims().containsKey(claim.getResourceClaimName())) {
+          findings.info("CLAIM_NOT_IN_SET", path + ".resourceClaimName",
+              "ResourceClaim '" + claim.getResourceClaimName() + "' is not among the manifests checked, so"
+                  + " nothing about it was checked",
+              "include the claim's file when linting, or create it before the pods");
+        }
+      } else if (!context.templates().containsKey(claim.getResourceClaimTemplateName())) {
+        findings.info("CLAIM_NOT_IN_SET", path + ".resourceClaimTemplateName",
+            "ResourceClaimTemplate '" + claim.getResourceClaimTemplateName() + "' is not among the manifests"
+                + " checked, so nothing about it was checked",
+            "include the template's file when linting, or create it before the pods");
+      }
+    }
+    return names;
+  }
+
+  private static void checkContainer(Container container, String path, Set<String> podClaims, Set<String> volumes,
+      Findings findings) {
+    if (container.getResources() != null) {
+      var claims = container.getResources().getClaims();
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < claims.size(); i++) {
+        var claim = claims.get(i);
+        String claimPath = path + ".resources.claims[" + i + "].name";
+        String key = claim.getName() + "/" + claim.getRequest();
+        if (!podClaims.contains(claim.getName())) {
+          findings.error("CONTAINER_CLAIM_UNKNOWN", claimPath,
+              "expected one of the names in pod.spec.resourceClaims " + new ArrayList<>(podClaims).stream().sorted().toList()
+                  + ", found " + Names.quoted(claim.getName()),
+              "use the pod-level entry's name (e.g. gpu), not the ResourceClaim object's name (e.g. gpu-claim)");
+        } else if (!seen.add(key)) {
+          findings.error("DUPLICATE_NAME", claimPath, "expected each claim once, found '" + claim.getName() + "' twice",
+              "list the claim once");
+        }
+      }
+    }
+    List<VolumeMount> mounts = container.getVolumeMounts();
+    Set<String> mountPaths = new HashSet<>();
+    for (int i = 0; i < mounts.size(); i++) {
+      VolumeMount mount = mounts.get(i);
+      if (!volumes.contains(mount.getName())) {
+        findings.error("VOLUME_MOUNT_UNKNOWN", path + ".volumeMounts[" + i + "].name",
+            "expected the name of a pod volume " + volumes.stream().sorted().toList() + ", found "
+                + Names.quoted(mount.getName()),
+            "add the volume to spec.volumes, or mount one that exists");
+      }
+      if (mount.getMountPath() != null && !mountPaths.add(mount.getMountPath())) {
+        findings.error("DUPLICATE_NAME", path + ".volumeMounts[" + i + "].mountPath",
+            "expected unique mount paths, found '" + mount.getMountPath() + "' twice", "mount one volume per path");
+      }
+    }
+    List<ContainerPort> ports = container.getPorts();
+    for (int i = 0; i < ports.size(); i++) {
+      Integer port = ports.get(i).getContainerPort();
+      if (port == null || port < 1 || port > 65535) {
+        findings.error("PORT_RANGE", path + ".ports[" + i + "].containerPort",
+            "expected a port in 1..65535, found " + port, "vLLM listens on 8000 unless --port says otherwise");
+      }
+    }
+  }
+
+  private static void checkTolerations(List<Toleration> tolerations, String path, Findings findings) {
+    for (int i = 0; i < tolerations.size(); i++) {
+      Toleration toleration = tolerations.get(i);
+      String at = path + "[" + i + "]";
+      String key = toleration.getKey();
+      String operator = toleration.getOperator() == null ? "Equal" : toleration.getOperator();
+      if (key != null && !key.isEmpty() && !Names.qualifiedName(key).isEmpty()) {
+        findings.error("TOLERATION_INVALID", at + ".key", "expected " + Names.qualifiedName(key) + ", found '" + key + "'",
+            "GPU nodes are usually tainted nvidia.com/gpu");
+      }
+      if (!operator.equals("Exists") && !operator.equals("Equal")) {
+        findings.error("TOLERATION_INVALID", at + ".operator", "expected Exists or Equal, found '" + operator + "'",
+            "operator names are case-sensitive");
+      } else if (operator.equals("Exists") && toleration.getValue() != null && !toleration.getValue().isEmpty()) {
+        findings.error("TOLERATION_INVALID", at + ".value",
+            "expected no value with operator Exists, found '" + toleration.getValue() + "'",
+            "remove the value, or use operator Equal");
+      } else if ((key == null || key.isEmpty()) && !operator.equals("Exists")) {
+        findings.error("TOLERATION_INVALID", at + ".operator",
+            "expected operator Exists when the key is empty, found '" + operator + "'",
+            "set the key, or use Exists to tolerate every taint");
+      }
+      if (toleration.getEffect() != null && !toleration.getEffect().isEmpty() && !EFFECTS.contains(toleration.getEffect())) {
+        findings.error("TOLERATION_INVALID", at + ".effect",
+            "expected NoSchedule, PreferNoSchedule or NoExecute, found '" + toleration.getEffect() + "'",
+            "effect names are case-sensitive");
+      }
+      if (toleration.getTolerationSeconds() != null && !"NoExecute".equals(toleration.getEffect())) {
+        findings.error("TOLERATION_INVALID", at + ".tolerationSeconds",
+            "expected tolerationSeconds only with effect NoExecute, found effect " + Names.quoted(toleration.getEffect()),
+            "remove tolerationSeconds");
+      }
+    }
+  }
+
+  private static void checkSelector(Deployment deployment, Workload workload, Findings findings) {
+    var spec = deployment.getSpec();
+    if (spec == null) {
+      return;
+    }
+    Map<String, String> matchLabels = spec.getSelector() == null || spec.getSelector().getMatchLabels() == null
+        ? Map.of() : spec.getSelector().getMatchLabels();
+    if (matchLabels.isEmpty() && (spec.getSelector() == null || spec.getSelector().getMatchExpressions().isEmpty())) {
+      findings.error("SELECTOR_MISMATCH", workload.id() + ".spec.selector",
+          "expected a selector, found none", "select the pod template's labels, e.g. matchLabels: {app: vllm-gpu}");
+      return;
+    }
+    for (Map.Entry<String, String> label : matchLabels.entrySet()) {
+      if (!label.getValue().equals(workload.labels().get(label.getKey()))) {
+        findings.error("SELECTOR_MISMATCH", workload.id() + ".spec.selector.matchLabels." + label.getKey(),
+            "expected the pod template to carry " + label.getKey() + ": " + label.getValue() + ", found "
+                + Names.quoted(workload.labels().get(label.getKey())),
+            "make spec.selector.matchLabels and spec.template.metadata.labels agree");
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.gpushare.core.validate;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Service;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Credentials in plain sight: a literal Hugging Face token, or a literal value for a variable named
+ * like a secret, is an error (it belongs in a Secret, read through {@code secretKeyRef}); a literal
+ * {@code --api-key} likewise. A LoadBalancer in front of vLLM that asks for no API key is a warning.
+ * Messages never repeat the secret.
+ */
+final class SecurityRule implements Rule {
+  private static final Pattern HF_TOKEN = Pattern.compile(".*\\bhf_[A-Za-z0-9]{16,}.*");
+  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(TOKEN|KEY|SECRET|PASSWORD|PASSWD).*");
+  private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)");
+
+  @Override
+  public void check(ValidationContext context, Findings findings) {
+    for (Workload workload : context.workloads()) {
+      if (workload.pod() == null) {
+        continue;
+      }
+      List<Container> containers = workload.pod().getContainers();
+      for (int c = 0; c < containers.size(); c++) {
+        checkContainer(containers.get(c), workload.podPath() + ".containers[" + c + "]", findings);
+      }
+    }
+    for (Service service : context.services()) {
+      if (service.getSpec() == null || !"LoadBalancer".equals(service.getSpec().getType())
+          || service.getSpec().getSelector() == null || service.getSpec().getSelector().isEmpty()) {
+        continue;
+      }
+      Map<String, String> selector = service.getSpec().getSelector();
+      for (Workload workload : context.workloads()) {
+        if (!workload.labels().entrySet().containsAll(selector.entrySet())) {
+          continue;
+        }
+        for (VllmContainer container : context.vllmContainers(workload)) {
+          if (!requiresApiKey(container)) {
+            findings.warning("API_KEY_MISSING", "Service[" + ValidationContext.name(service) + "].spec.type",
+                "expected vLLM behind a LoadBalancer to require an API key, found " + workload.id()
+                    + " without --api-key or VLLM_API_KEY",
+                "add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
+                    + " ClusterIP behind an authenticating gateway");
+          }
+        }
+      }
+    }
+  }
+
+  private static void checkContainer(Container container, String path, Findings findings) {
+    List<EnvVar> env = container.getEnv();
+    for (int e = 0; e < env.size(); e++) {
+      EnvVar variable = env.get(e);
+      String value = variable.getValue();
+      if (value == null || value.isEmpty() || ENV_REFERENCE.matcher(value).matches()) {
+        continue;
+      }
+      boolean token = HF_TOKEN.matcher(value).matches();
+      if (token || (variable.getName() != null && SECRET_NAME.matcher(variable.getName()).matches())) {
+        findings.error("SECRET_LITERAL", path + ".env[" + e + "].value",
+            "expected " + variable.getName() + " from a Secret (valueFrom.secretKeyRef), found a literal "
+                + (token ? "Hugging Face token" : "value") + " in the manifest",
+            "kubectl create secret generic hf-secret --from-literal=hf_api_token=...; then valueFrom.secretKeyRef"
+                + " {name: hf-secret, key: hf_api_token}; and revoke the token that was written down");
+      }
+    }
+    List<String> args = container.getArgs();
+    VllmFlags flags = VllmFlags.parse(args);
+    flags.last("--api-key").filter(f -> !f.value().isEmpty() && !ENV_REFERENCE.matcher(f.value()).matches())
+        .ifPresent(flag -> findings.error("SECRET_LITERAL", path + ".args[" + flag.index() + "]",
+            "expected the API key from a Secret, found a literal --api-key in the manifest",
+            "set env VLLM_API_KEY from a Secret (valueFrom.secretKeyRef) and drop --api-key"));
+    for (int a = 0; a < args.size(); a++) {
+      if (HF_TOKEN.matcher(args.get(a)).matches()) {
+        findings.error("SECRET_LITERAL", path + ".args[" + a + "]",
+            "expected no credentials in arguments, found a literal Hugging Face token",
+            "pass the token as env HF_TOKEN from a Secret; and revoke the token that was written down");
+      }
+    }
+  }
+
+  private static boolean requiresApiKey(VllmContainer container) {
+    if (container.flags().last("--api-key").isPresent()) {
+      return true;
+    }
+    return container.container().getEnv().stream().anyMatch(e -> "VLLM_API_KEY".equals(e.getName())
+        && e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null);
+  }
+}

@@ -1,0 +1,151 @@
+package io.gpushare.core.validate;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import io.gpushare.core.catalog.Catalog;
+import io.gpushare.core.kube.Manifest;
+import io.gpushare.core.kube.ManifestSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The set being judged, indexed once for every rule: claims, templates, workloads, Services. */
+final class ValidationContext {
+  private final ManifestSet set;
+  private final Catalog catalog;
+  private final Map<String, ResourceClaim> claims = new LinkedHashMap<>();
+  private final Map<String, ResourceClaimTemplate> templates = new LinkedHashMap<>();
+  private final List<Workload> workloads = new ArrayList<>();
+  private final List<Service> services = new ArrayList<>();
+  private final Map<String, ClaimDevices> devices = new LinkedHashMap<>();
+  private final Map<Workload, List<VllmContainer>> vllmContainers = new java.util.IdentityHashMap<>();
+  private Map<String, String> featureGates;
+
+  ValidationContext(ManifestSet set, Catalog catalog) {
+    this.set = set;
+    this.catalog = catalog;
+    for (Manifest manifest : set.manifests()) {
+      HasMetadata resource = manifest.resource();
+      if (resource instanceof ResourceClaim claim) {
+        claims.put(name(claim), claim);
+      } else if (resource instanceof ResourceClaimTemplate template) {
+        templates.put(name(template), template);
+      } else if (resource instanceof Deployment deployment) {
+        workloads.add(workload(deployment));
+      } else if (resource instanceof Pod pod && pod.getSpec() != null) {
+        String id = "Pod[" + name(pod) + "]";
+        workloads.add(new Workload(id, id + ".spec", pod.getSpec(), labels(pod), 1, 0, id, "", pod));
+      } else if (resource instanceof Service service) {
+        services.add(service);
+      }
+    }
+  }
+
+  ManifestSet set() {
+    return set;
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  Map<String, ResourceClaim> claims() {
+    return claims;
+  }
+
+  Map<String, ResourceClaimTemplate> templates() {
+    return templates;
+  }
+
+  List<Workload> workloads() {
+    return workloads;
+  }
+
+  List<Service> services() {
+    return services;
+  }
+
+  /** The vLLM containers of a workload, found once per validation. */
+  List<VllmContainer> vllmContainers(Workload workload) {
+    return vllmContainers.computeIfAbsent(workload, VllmContainer::of);
+  }
+
+  /** The driver feature gates the set needs, with the first object needing each; computed once. */
+  Map<String, String> featureGates() {
+    if (featureGates == null) {
+      featureGates = FeatureGates.required(this);
+    }
+    return featureGates;
+  }
+
+  /** What the devices of a claim ({@code claim:NAME}) or template ({@code template:NAME}) are, as far as the set says. */
+  ClaimDevices devicesOfClaim(String claimName) {
+    return devices.computeIfAbsent("claim:" + claimName, k -> {
+      ResourceClaim claim = claims.get(claimName);
+      return claim == null || claim.getSpec() == null ? ClaimDevices.UNKNOWN
+          : ClaimDevices.of(claim.getSpec().getDevices(), catalog);
+    });
+  }
+
+  ClaimDevices devicesOfTemplate(String templateName) {
+    return devices.computeIfAbsent("template:" + templateName, k -> {
+      ResourceClaimTemplate template = templates.get(templateName);
+      return template == null || template.getSpec() == null || template.getSpec().getSpec() == null
+          ? ClaimDevices.UNKNOWN : ClaimDevices.of(template.getSpec().getSpec().getDevices(), catalog);
+    });
+  }
+
+  static String name(HasMetadata resource) {
+    return resource.getMetadata() == null ? null : resource.getMetadata().getName();
+  }
+
+  private static Map<String, String> labels(HasMetadata resource) {
+    return resource.getMetadata() == null || resource.getMetadata().getLabels() == null
+        ? Map.of() : Collections.unmodifiableMap(resource.getMetadata().getLabels());
+  }
+
+  private static Workload workload(Deployment deployment) {
+    String id = "Deployment[" + name(deployment) + "]";
+    var spec = deployment.getSpec();
+    var template = spec == null ? null : spec.getTemplate();
+    var pod = template == null ? null : template.getSpec();
+    Integer replicasValue = spec == null ? null : spec.getReplicas();
+    int replicas = replicasValue == null ? 1 : Math.max(0, replicasValue);
+    Map<String, String> labels = template == null || template.getMetadata() == null
+        || template.getMetadata().getLabels() == null
+        ? Map.of() : Collections.unmodifiableMap(template.getMetadata().getLabels());
+    DeploymentStrategy strategy = spec == null ? null : spec.getStrategy();
+    int surge = 0;
+    String surgeDescription = "";
+    if (strategy == null || strategy.getType() == null || "RollingUpdate".equals(strategy.getType())) {
+      IntOrString maxSurge = strategy == null || strategy.getRollingUpdate() == null
+          ? null : strategy.getRollingUpdate().getMaxSurge();
+      if (maxSurge == null) {
+        surge = percentOf(replicas, 25);
+        surgeDescription = "maxSurge defaults to 25%";
+      } else if (maxSurge.getIntVal() != null) {
+        surge = maxSurge.getIntVal();
+        surgeDescription = "maxSurge " + maxSurge.getIntVal();
+      } else if (maxSurge.getStrVal() != null && maxSurge.getStrVal().matches("[0-9]+%")) {
+        String percent = maxSurge.getStrVal();
+        surge = percentOf(replicas, Integer.parseInt(percent.substring(0, percent.length() - 1)));
+        surgeDescription = "maxSurge " + percent;
+      }
+    }
+    return new Workload(id, id + ".spec.template.spec", pod, labels, replicas, surge, id + ".spec.strategy",
+        surgeDescription, deployment);
+  }
+
+  /** Kubernetes rounds a percentage maxSurge up. */
+  private static int percentOf(int replicas, int percent) {
+    return (replicas * percent + 99) / 100;
+  }
+}

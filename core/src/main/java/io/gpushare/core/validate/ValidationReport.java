@@ -1,0 +1,124 @@
+package io.gpushare.core.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every finding about a set of manifests, never only the first one, in a stable order: errors,
+ * then warnings, then infos, each by path and code; and the NVIDIA DRA driver feature gates the set
+ * needs.
+ *
+ * <pre>
+ * WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1 more pod ...
+ *   hint: ...
+ * 0 errors, 3 warnings
+ * driver feature gates needed: TimeSlicingSettings
+ * </pre>
+ *
+ * <p>{@link #toJson()} gives the same as a stable JSON document, described in
+ * {@code docs/validation.md}.
+ */
+public final class ValidationReport {
+  private static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity).thenComparing(Finding::path).thenComparing(Finding::code)
+          .thenComparing(Finding::message);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final List<Finding> findings;
+  private final Set<String> featureGates;
+
+  ValidationReport(List<Finding> findings, Set<String> featureGates) {
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(ORDER);
+    this.findings = Collections.unmodifiableList(sorted);
+    this.featureGates = Collections.unmodifiableSet(new LinkedHashSet<>(featureGates));
+  }
+
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  public List<Finding> findings(Severity severity) {
+    return findings.stream().filter(f -> f.severity() == severity).toList();
+  }
+
+  public boolean hasErrors() {
+    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+  }
+
+  /** Whether rendering must stop: any error, or in strict mode any warning as well. */
+  public boolean blocksRendering(boolean strict) {
+    return findings.stream()
+        .anyMatch(f -> f.severity() == Severity.ERROR || (strict && f.severity() == Severity.WARNING));
+  }
+
+  /**
+   * The NVIDIA DRA driver feature gates the set needs, sorted, e.g. {@code [TimeSlicingSettings]}:
+   * Helm values of the driver's installation ({@code --set featureGates.TimeSlicingSettings=true}).
+   */
+  public Set<String> featureGates() {
+    return featureGates;
+  }
+
+  /** One finding per entry (headline and hint), then a summary line, then the feature gates, if any. */
+  public String toText() {
+    StringBuilder text = new StringBuilder();
+    for (Finding finding : findings) {
+      text.append(finding).append('\n');
+    }
+    text.append(summary()).append('\n');
+    if (!featureGates.isEmpty()) {
+      text.append("driver feature gates needed: ").append(String.join(", ", featureGates)).append('\n');
+    }
+    return text.toString();
+  }
+
+  /**
+   * The report as JSON: {@code {"errors": N, "warnings": N, "infos": N, "featureGates": [...],
+   * "findings": [{"code", "severity", "path", "message", "hint"}, ...]}}, findings in report order.
+   */
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("errors", findings(Severity.ERROR).size());
+    root.put("warnings", findings(Severity.WARNING).size());
+    root.put("infos", findings(Severity.INFO).size());
+    ArrayNode gates = root.putArray("featureGates");
+    featureGates.forEach(gates::add);
+    ArrayNode array = root.putArray("findings");
+    for (Finding finding : findings) {
+      ObjectNode node = array.addObject();
+      node.put("code", finding.code());
+      node.put("severity", finding.severity().name());
+      node.put("path", finding.path());
+      node.put("message", finding.message());
+      node.put("hint", finding.hint());
+    }
+    try {
+      return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the report as JSON", e);
+    }
+  }
+
+  /** E.g. {@code 1 error, 0 warnings}. */
+  public String summary() {
+    int errors = findings(Severity.ERROR).size();
+    int warnings = findings(Severity.WARNING).size();
+    return errors + (errors == 1 ? " error, " : " errors, ") + warnings
+        + (warnings == 1 ? " warning" : " warnings");
+  }
+
+  @Override
+  public String toString() {
+    return toText();
+  }
+}

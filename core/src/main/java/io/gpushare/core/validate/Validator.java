@@ -1,0 +1,56 @@
+package io.gpushare.core.validate;
+
+import io.gpushare.core.catalog.Catalog;
+import io.gpushare.core.kube.ManifestSet;
+import java.util.List;
+
+/**
+ * Judges a whole {@link ManifestSet}, generated or read from files, and reports every finding at
+ * once. The rules are grouped by who would otherwise find the problem on the cluster:
+ *
+ * <ul>
+ *   <li>the Kubernetes API server: names, limits, references between pods and claims, tolerations,
+ *       selectors, ports;
+ *   <li>the NVIDIA DRA driver: config kinds, strategy, interval, MPS settings, unknown fields, the
+ *       feature gates the set needs;
+ *   <li>the sharing budget: replicas x {@code --gpu-memory-utilization} per shared GPU, rollout surge,
+ *       MPS pinned memory, CUDA-context headroom;
+ *   <li>capacity: model weights against the device, MIG profiles against the GPU (from the catalogs);
+ *   <li>vLLM: duplicated flags, parallelism against devices, ports, image age;
+ *   <li>security: literal credentials, unauthenticated LoadBalancers.
+ * </ul>
+ *
+ * <p>Every code, with a failing example and the fix, is listed in {@code docs/validation.md}. What
+ * it cannot know (the cluster's DeviceClasses, the driver version installed, what the node really
+ * has) is left to the API server, the driver and vLLM.
+ *
+ * <pre>{@code
+ * ValidationReport report = Validator.standard().validate(ManifestSet.of(bundle));
+ * report.hasErrors();
+ * report.featureGates();  // [TimeSlicingSettings]
+ * }</pre>
+ */
+public final class Validator {
+  private static final Validator STANDARD = new Validator(List.of(
+      new ClaimApiRule(), new PodApiRule(), new ServiceApiRule(), new NvidiaDriverRule(),
+      new SharingBudgetRule(), new CapacityRule(), new VllmRule(), new SecurityRule()));
+
+  private final List<Rule> rules;
+
+  private Validator(List<Rule> rules) {
+    this.rules = rules;
+  }
+
+  public static Validator standard() {
+    return STANDARD;
+  }
+
+  public ValidationReport validate(ManifestSet set) {
+    ValidationContext context = new ValidationContext(set, Catalog.standard());
+    Findings findings = new Findings();
+    for (Rule rule : rules) {
+      rule.check(context, findings);
+    }
+    return new ValidationReport(findings.all(), FeatureGates.names(context));
+  }
+}

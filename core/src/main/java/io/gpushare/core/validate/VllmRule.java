@@ -1,0 +1,143 @@
+package io.gpushare.core.validate;
+
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.gpushare.core.catalog.ModelInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What vLLM would refuse or get wrong at start-up: a flag given twice, tensor x pipeline
+ * parallelism that does not match the GPUs the pod's claims give it, a {@code --port} that the
+ * container port or probe does not use, and an image older than the model's first supported vLLM.
+ */
+final class VllmRule implements Rule {
+  static final int DEFAULT_PORT = 8000;
+  private static final Pattern IMAGE_VERSION = Pattern.compile(".*:v?([0-9]+)\\.([0-9]+)\\.([0-9]+).*");
+
+  @Override
+  public void check(ValidationContext context, Findings findings) {
+    for (Workload workload : context.workloads()) {
+      for (VllmContainer container : context.vllmContainers(workload)) {
+        duplicates(container, findings);
+        parallelism(container, context, findings);
+        port(container, findings);
+        image(container, context, findings);
+      }
+    }
+  }
+
+  private static void duplicates(VllmContainer container, Findings findings) {
+    Map<String, VllmFlags.Flag> first = new HashMap<>();
+    for (VllmFlags.Flag flag : container.flags().all()) {
+      VllmFlags.Flag earlier = first.putIfAbsent(flag.name(), flag);
+      if (earlier != null) {
+        findings.error("VLLM_FLAG_DUPLICATE", container.argPath(flag),
+            "expected " + flag.name() + " once, found it again (first at args[" + earlier.index() + "])",
+            "keep one " + flag.name() + "; vLLM silently takes the last, which hides mistakes");
+      }
+    }
+  }
+
+  private static void parallelism(VllmContainer container, ValidationContext context, Findings findings) {
+    if (container.claims().isEmpty()) {
+      return;
+    }
+    long gpus = 0;
+    for (VllmContainer.PodClaimUse use : container.claims()) {
+      OptionalLong count = use.shared() ? context.devicesOfClaim(use.claimName()).deviceCount()
+          : context.devicesOfTemplate(use.templateName()).deviceCount();
+      if (count.isEmpty() || !(use.shared() ? context.claims().containsKey(use.claimName())
+          : context.templates().containsKey(use.templateName()))) {
+        return; // unknown: nothing to compare with
+      }
+      gpus += count.getAsLong();
+    }
+    int tensor = container.intFlag("--tensor-parallel-size", 1);
+    int pipeline = container.intFlag("--pipeline-parallel-size", 1);
+    if ((long) tensor * pipeline != gpus) {
+      String path = container.flags().last("--tensor-parallel-size").map(container::argPath)
+          .orElse(container.path() + ".args");
+      findings.error("VLLM_PARALLELISM_MISMATCH", path,
+          "expected --tensor-parallel-size x --pipeline-parallel-size to equal the " + gpus + " device"
+              + (gpus == 1 ? "" : "s") + " the container's claims give it, found " + tensor + " x " + pipeline,
+          "set --tensor-parallel-size=" + gpus + ", or change the request's count");
+    }
+  }
+
+  private static void port(VllmContainer container, Findings findings) {
+    Optional<VllmFlags.Flag> flag = container.flags().last("--port");
+    int port;
+    try {
+      port = flag.map(f -> Integer.parseInt(f.value())).orElse(DEFAULT_PORT);
+    } catch (NumberFormatException e) {
+      findings.error("VLLM_PORT_MISMATCH", container.argPath(flag.get()),
+          "expected a port number, found '" + flag.get().value() + "'", "write e.g. --port=8000");
+      return;
+    }
+    String source = flag.isPresent() ? "--port " + port : "vLLM's default port " + port;
+    List<ContainerPort> ports = container.container().getPorts();
+    if (!ports.isEmpty() && ports.stream().noneMatch(p -> p.getContainerPort() != null && p.getContainerPort() == port)) {
+      findings.error("VLLM_PORT_MISMATCH", container.path() + ".ports",
+          "expected a containerPort " + port + " (" + source + "), found "
+              + ports.stream().map(ContainerPort::getContainerPort).toList(),
+          "make containerPort, the probes and --port agree");
+    }
+    probe(container.container().getReadinessProbe(), "readinessProbe", port, source, container, findings);
+    probe(container.container().getLivenessProbe(), "livenessProbe", port, source, container, findings);
+    probe(container.container().getStartupProbe(), "startupProbe", port, source, container, findings);
+  }
+
+  private static void probe(Probe probe, String name, int port, String source, VllmContainer container,
+      Findings findings) {
+    if (probe == null) {
+      return;
+    }
+    IntOrString probePort = probe.getTcpSocket() != null ? probe.getTcpSocket().getPort()
+        : probe.getHttpGet() != null ? probe.getHttpGet().getPort() : null;
+    String field = probe.getTcpSocket() != null ? ".tcpSocket.port" : ".httpGet.port";
+    if (probePort != null && probePort.getIntVal() != null && probePort.getIntVal() != port) {
+      findings.error("VLLM_PORT_MISMATCH", container.path() + "." + name + field,
+          "expected the probe on port " + port + " (" + source + "), found " + probePort.getIntVal(),
+          "probe the port vLLM listens on, or the pod never becomes ready");
+    }
+  }
+
+  private static void image(VllmContainer container, ValidationContext context, Findings findings) {
+    String image = container.container().getImage();
+    Optional<String> model = container.model();
+    if (image == null || model.isEmpty()) {
+      return;
+    }
+    Matcher version = IMAGE_VERSION.matcher(image);
+    Optional<String> minimum = context.catalog().model(model.get()).flatMap(ModelInfo::minimumVllm);
+    if (!version.matches() || minimum.isEmpty()) {
+      return;
+    }
+    String found = version.group(1) + "." + version.group(2) + "." + version.group(3);
+    if (compare(found, minimum.get()) < 0) {
+      findings.warning("VLLM_IMAGE_TOO_OLD", container.path() + ".image",
+          "expected vLLM " + minimum.get() + " or newer for " + model.get() + ", found " + image,
+          "use a newer vllm/vllm-openai image; older releases do not know the model's architecture");
+    }
+  }
+
+  static int compare(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int xi = i < x.length ? Integer.parseInt(x[i]) : 0;
+      int yi = i < y.length ? Integer.parseInt(y[i]) : 0;
+      if (xi != yi) {
+        return Integer.compare(xi, yi);
+      }
+    }
+    return 0;
+  }
+}

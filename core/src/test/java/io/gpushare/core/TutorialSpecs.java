@@ -1,0 +1,72 @@
+package io.gpushare.core;
+
+import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceConfig;
+import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.GpuConfig;
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.ResourceClaimSpec;
+import io.gpushare.core.model.SecretKeyRef;
+import io.gpushare.core.model.ServicePort;
+import io.gpushare.core.model.ServiceSpec;
+import io.gpushare.core.model.TcpProbe;
+import io.gpushare.core.model.TimeSliceInterval;
+import io.gpushare.core.model.Toleration;
+import io.gpushare.core.model.VllmDeploymentSpec;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The tutorial's objects built from value types only (core's tests cannot use the DSL). */
+public final class TutorialSpecs {
+  private TutorialSpecs() {}
+
+  public static ResourceClaimSpec claim(String name) {
+    return ResourceClaimSpec.builder()
+        .name(name)
+        .addRequests(DeviceRequest.of("gpu", "gpu.nvidia.com"))
+        .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
+        .build();
+  }
+
+  public static VllmDeploymentSpec vllm(String name, String claim, int replicas, String utilization) {
+    VllmDeploymentSpec.Builder builder = vllmWithoutReplicasPortOrUtilization(name, claim)
+        .replicas(replicas)
+        .port(8000);
+    if (utilization != null) {
+      builder.gpuMemoryUtilization(new BigDecimal(utilization));
+    }
+    return builder.build();
+  }
+
+  /** The tutorial's Deployment, less the attributes a test wants to set itself (strict builders set each once). */
+  public static VllmDeploymentSpec.Builder vllmWithoutReplicasPortOrUtilization(String name, String claim) {
+    return VllmDeploymentSpec.builder()
+        .name(name)
+        .image("vllm/vllm-openai:v0.7.2")
+        .addCommand("python3", "-m", "vllm.entrypoints.openai.api_server")
+        .host("0.0.0.0")
+        .model("google/gemma-3-1b-it")
+        .huggingFaceToken(SecretKeyRef.of("hf-secret", "hf_api_token"))
+        .claim(ClaimReference.of("gpu", claim))
+        .addTolerations(Toleration.gpuNoSchedule())
+        .readinessProbe(TcpProbe.of(15, 10))
+        .sharedMemoryVolume(true);
+  }
+
+  public static ServiceSpec service(String name, String app) {
+    return ServiceSpec.builder()
+        .name(name)
+        .type("LoadBalancer")
+        .putSelector("app", app)
+        .addPorts(ServicePort.http(8000))
+        .build();
+  }
+
+  public static ManifestBundle bundle(int replicas, String utilization) {
+    return ManifestBundle.builder()
+        .add("claim.yaml", claim("gpu-claim"))
+        .add("vllm.yaml", vllm("vllm-gpu", "gpu-claim", replicas, utilization))
+        .add("vllm.yaml", service("vllm-service", "vllm-gpu"))
+        .build();
+  }
+}

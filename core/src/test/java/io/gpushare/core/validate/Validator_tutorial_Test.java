@@ -1,0 +1,55 @@
+package io.gpushare.core.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The GKE tutorial validates with no error and exactly the three documented warnings. */
+class Validator_tutorial_Test {
+  private final ValidationReport report = Validator.standard().validate(Fixture.tutorial());
+
+  @Test
+  void should_find_no_error_and_exactly_the_documented_warnings() {
+    assertThat(report.hasErrors()).isFalse();
+    assertThat(report.toText()).isEqualTo("""
+        WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1 more pod \
+        (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's memory requested \
+        (limit 1.00): Deployment[vllm-gpu] (2 + 1) x 0.42
+          hint: the new pod cannot start while the old ones hold the GPU; set spec.strategy.type: Recreate, or \
+        rollingUpdate maxSurge: 0 with maxUnavailable: 1
+        WARNING VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected vLLM 0.8.0 \
+        or newer for google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2
+          hint: use a newer vllm/vllm-openai image; older releases do not know the model's architecture
+        WARNING API_KEY_MISSING Service[vllm-service].spec.type: expected vLLM behind a LoadBalancer to require an \
+        API key, found Deployment[vllm-gpu] without --api-key or VLLM_API_KEY
+          hint: add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type \
+        ClusterIP behind an authenticating gateway
+        0 errors, 3 warnings
+        driver feature gates needed: TimeSlicingSettings
+        """);
+  }
+
+  @Test
+  void should_write_the_report_as_json() {
+    assertThat(Validator.standard().validate(new Fixture().set()).toJson()).isEqualTo("""
+        {
+          "errors" : 0,
+          "warnings" : 0,
+          "infos" : 0,
+          "featureGates" : [ "TimeSlicingSettings" ],
+          "findings" : [ ]
+        }
+        """);
+    assertThat(report.toJson()).contains("""
+            "code" : "ROLLOUT_SURGE_OVERCOMMIT",
+            "severity" : "WARNING",
+            "path" : "Deployment[vllm-gpu].spec.strategy",
+        """);
+  }
+
+  @Test
+  void should_block_rendering_in_strict_mode_only() {
+    assertThat(report.blocksRendering(false)).isFalse();
+    assertThat(report.blocksRendering(true)).isTrue();
+  }
+}

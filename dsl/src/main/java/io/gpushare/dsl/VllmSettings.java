@@ -1,0 +1,116 @@
+package io.gpushare.dsl;
+
+import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.SecretKeyRef;
+import io.gpushare.core.model.TcpProbe;
+import io.gpushare.core.model.Toleration;
+import io.gpushare.core.model.VllmDeploymentSpec;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects {@link VllmOptions} (last call wins) and builds the spec with the tutorial's defaults. */
+final class VllmSettings implements VllmOptions {
+  private static final List<String> OPENAI_SERVER =
+      List.of("python3", "-m", "vllm.entrypoints.openai.api_server");
+
+  private final String name;
+  private String model;
+  private int replicas = 1;
+  private BigDecimal utilization;
+  private SecretKeyRef token;
+  private String image = DEFAULT_IMAGE;
+  private int port = DEFAULT_PORT;
+  private final List<String> extraArgs = new ArrayList<>();
+  private final Map<String, String> labels = new LinkedHashMap<>();
+
+  VllmSettings(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public VllmOptions model(String model) {
+    this.model = model;
+    return this;
+  }
+
+  @Override
+  public VllmOptions replicas(int replicas) {
+    this.replicas = replicas;
+    return this;
+  }
+
+  @Override
+  public VllmOptions gpuMemoryUtilization(double fraction) {
+    if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
+      throw new IllegalArgumentException(
+          "gpuMemoryUtilization of Deployment[" + name + "] must be a fraction in (0, 1], found " + fraction);
+    }
+    // valueOf uses the shortest decimal that round-trips: 0.42, not 0.419999...
+    this.utilization = BigDecimal.valueOf(fraction);
+    return this;
+  }
+
+  @Override
+  public VllmOptions huggingFaceToken(String secretName, String key) {
+    this.token = SecretKeyRef.of(secretName, key);
+    return this;
+  }
+
+  @Override
+  public VllmOptions image(String image) {
+    this.image = image;
+    return this;
+  }
+
+  @Override
+  public VllmOptions port(int port) {
+    this.port = port;
+    return this;
+  }
+
+  @Override
+  public VllmOptions extraArgs(String... args) {
+    extraArgs.addAll(List.of(args));
+    return this;
+  }
+
+  @Override
+  public VllmOptions label(String key, String value) {
+    labels.put(key, value);
+    return this;
+  }
+
+  VllmDeploymentSpec toSpec(ClaimReference claim) {
+    if (model == null) {
+      throw new IllegalStateException(
+          "Deployment[" + name + "] needs a model: add .model(\"google/gemma-3-1b-it\") or another Hugging Face id");
+    }
+    VllmDeploymentSpec.Builder spec =
+        VllmDeploymentSpec.builder()
+            .name(name)
+            .replicas(replicas)
+            .image(image)
+            .addAllCommand(OPENAI_SERVER)
+            .host("0.0.0.0")
+            .port(port)
+            .model(model)
+            .addAllExtraArgs(extraArgs)
+            .claim(claim)
+            .addTolerations(Toleration.gpuNoSchedule())
+            .readinessProbe(TcpProbe.of(15, 10))
+            .sharedMemoryVolume(true);
+    if (utilization != null) {
+      spec.gpuMemoryUtilization(utilization);
+    }
+    if (token != null) {
+      spec.huggingFaceToken(token);
+    }
+    if (!labels.isEmpty()) {
+      spec.labels(labels);
+    }
+    return spec.build();
+  }
+}
