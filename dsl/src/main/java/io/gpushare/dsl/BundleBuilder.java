@@ -22,10 +22,21 @@ final class BundleBuilder implements SharingStep, WorkloadStep {
   private final String claimName;
   private final ManifestBundle.Builder bundle = ManifestBundle.builder();
   private NvidiaDeviceConfig sharing;
+  private String productName;
   private VllmDeploymentSpec lastDeployment;
 
   BundleBuilder(String claimName) {
     this.claimName = Objects.requireNonNull(claimName, "claim name");
+  }
+
+  @Override
+  public SharingStep onGpu(String productName) {
+    if (productName == null || productName.isBlank() || productName.contains("\"")) {
+      throw new IllegalArgumentException(
+          "onGpu needs a product name such as \"NVIDIA A100-SXM4-40GB\", found " + productName);
+    }
+    this.productName = productName;
+    return this;
   }
 
   @Override
@@ -38,9 +49,17 @@ final class BundleBuilder implements SharingStep, WorkloadStep {
   private ResourceClaimSpec claim() {
     return ResourceClaimSpec.builder()
         .name(claimName)
-        .addRequests(DeviceRequest.of(GpuShare.REQUEST_NAME, GPU_DEVICE_CLASS))
+        .addRequests(request())
         .addConfig(DeviceConfig.of(List.of(GpuShare.REQUEST_NAME), sharing))
         .build();
+  }
+
+  private DeviceRequest request() {
+    DeviceRequest.Builder request = DeviceRequest.builder().name(GpuShare.REQUEST_NAME).deviceClassName(GPU_DEVICE_CLASS);
+    if (productName != null) {
+      request.addSelectors("device.attributes[\"gpu.nvidia.com\"].productName == \"" + productName + "\"");
+    }
+    return request.build();
   }
 
   @Override

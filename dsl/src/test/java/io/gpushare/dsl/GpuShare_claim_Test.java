@@ -140,4 +140,26 @@ class GpuShare_claim_Test {
         .build().specs().get(1);
     assertThat(vllm.extraArgs()).isEqualTo(List.of("--max-model-len=2048"));
   }
+
+  @Test
+  void should_select_the_gpu_product_with_a_cel_selector_the_validator_understands() {
+    // GIVEN
+    ManifestBundle bundle = GpuShare.claim("c").onGpu("NVIDIA A100-SXM4-40GB").timeSlicing(TimeSliceInterval.LONG)
+        .vllm("big", v -> v.model("google/gemma-3-27b-it").image("vllm/vllm-openai:v0.8.5").gpuMemoryUtilization(0.42))
+        .build();
+    // WHEN
+    ResourceClaimSpec claim = (ResourceClaimSpec) bundle.specs().get(0);
+    var report = io.gpushare.core.validate.Validator.standard().validate(io.gpushare.core.kube.ManifestSet.of(bundle));
+    // THEN
+    assertThat(claim.requests().get(0).selectors())
+        .containsExactly("device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA A100-SXM4-40GB\"");
+    assertThat(report.findings()).extracting(io.gpushare.core.validate.Finding::code).contains("MODEL_DOES_NOT_FIT");
+  }
+
+  @Test
+  void should_refuse_a_product_name_that_would_break_the_expression() {
+    assertThatThrownBy(() -> GpuShare.claim("c").onGpu("NVIDIA \"A100\""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("onGpu needs a product name such as \"NVIDIA A100-SXM4-40GB\", found NVIDIA \"A100\"");
+  }
 }

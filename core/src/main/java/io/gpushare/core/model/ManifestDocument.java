@@ -5,6 +5,9 @@ import org.immutables.value.Value;
 /** One document of a {@link ManifestBundle} and the file it is written to. */
 @Value.Immutable
 public abstract class ManifestDocument {
+  private static final java.util.regex.Pattern FILE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml");
+
   /** The file name, such as {@code claim.yaml}; no directories. */
   @Value.Parameter
   public abstract String file();
@@ -19,7 +22,7 @@ public abstract class ManifestDocument {
   @Value.Check
   protected void check() {
     Problems problems = new Problems("ManifestDocument[" + spec().kind() + "/" + spec().name() + "]");
-    problems.require(file().matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml"),
+    problems.require(FILE_NAME.matcher(file()).matches(),
         "file must be a plain file name ending in .yaml or .yml, found '" + file() + "'");
     problems.throwIfAny();
   }

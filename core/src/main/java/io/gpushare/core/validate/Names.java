@@ -4,8 +4,6 @@ import java.util.regex.Pattern;
 
 /** The API server's name formats (k8s.io/apimachinery validation). */
 final class Names {
-  private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
   private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
 
   private Names() {}
@@ -22,7 +20,7 @@ final class Names {
   }
 
   static String dns1035Label(String name) {
-    return name != null && name.length() <= 63 && DNS1035_LABEL.matcher(name).matches() ? ""
+    return name != null && name.length() <= 63 && isLabel(name, 0, name.length(), true) ? ""
         : "a lowercase RFC 1035 label (at most 63 characters of a-z, 0-9 and '-', starting with a letter, ending alphanumeric)";
   }
 
@@ -35,7 +33,7 @@ final class Names {
     String prefix = slash < 0 ? null : name.substring(0, slash);
     String local = slash < 0 ? name : name.substring(slash + 1);
     boolean valid = (prefix == null || dns1123Subdomain(prefix).isEmpty())
-        && local.length() <= 63 && QUALIFIED_NAME_PART.matcher(local).matches();
+        && local.length() <= 63 && isQualifiedNamePart(local);
     return valid ? "" : "a qualified name such as nvidia.com/gpu (an optional DNS subdomain and '/', then at most 63 characters of"
         + " letters, digits, '-', '_' and '.', starting and ending alphanumeric)";
   }
@@ -60,6 +58,23 @@ final class Names {
     }
     char first = s.charAt(from);
     return !letterFirst || (first >= 'a' && first <= 'z');
+  }
+
+  /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]} */
+  private static boolean isQualifiedNamePart(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean edge = i == 0 || i == n - 1;
+      if (!(alnum || (!edge && (c == '-' || c == '_' || c == '.')))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSubdomain(String s) {

@@ -24,6 +24,7 @@ final class NvidiaDriverRule implements Rule {
   static final String GPU_CLASS = "gpu.nvidia.com";
   static final String MIG_CLASS = "mig.nvidia.com";
   private static final long MIB = 1024L * 1024;
+  private static final Pattern INDEX = Pattern.compile("[0-9]+");
   private static final Pattern UUID = Pattern.compile("(GPU|MIG)-[0-9a-fA-F-]+");
   private static final Pattern DECIMAL_SUFFIX = Pattern.compile(".*[0-9.](k|M|G|T|P|E)");
   private static final Map<String, Set<String>> FIELDS = Map.of(
@@ -207,7 +208,7 @@ final class NvidiaDriverRule implements Rule {
         String key = String.valueOf(entry.getKey());
         String at = path + ".defaultPerDevicePinnedMemoryLimit." + key;
         boolean validKey = UUID.matcher(key).matches();
-        if (!validKey && key.matches("[0-9]+")) {
+        if (!validKey && INDEX.matcher(key).matches()) {
           validKey = count.isEmpty() || new BigInteger(key).compareTo(BigInteger.valueOf(count.getAsLong())) < 0;
           if (!validKey) {
             findings.error("MPS_DEVICE_KEY_INVALID", at,

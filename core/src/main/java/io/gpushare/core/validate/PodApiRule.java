@@ -73,10 +73,12 @@ final class PodApiRule implements Rule {
       PodResourceClaim claim = claims.get(i);
       String path = workload.podPath() + ".resourceClaims[" + i + "]";
       String problem = Names.dns1123Label(claim.getName());
+      // every entry's name counts for the containers' references, valid or not, as the API server gathers them
+      boolean first = claim.getName() == null || names.add(claim.getName());
       if (!problem.isEmpty()) {
         findings.error("INVALID_NAME", path + ".name", "expected " + problem + ", found " + Names.quoted(claim.getName()),
             "name the pod's claim entry like gpu");
-      } else if (!names.add(claim.getName())) {
+      } else if (!first) {
         findings.error("DUPLICATE_NAME", path + ".name",
             "expected unique pod claim names, found '" + claim.getName() + "' twice", "give each entry its own name");
       }

@@ -19,13 +19,15 @@ import java.util.Map;
 
 /** The set being judged, indexed once for every rule: claims, templates, workloads, Services. */
 final class ValidationContext {
+  private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("[0-9]+%");
   private final ManifestSet set;
   private final Catalog catalog;
   private final Map<String, ResourceClaim> claims = new LinkedHashMap<>();
   private final Map<String, ResourceClaimTemplate> templates = new LinkedHashMap<>();
   private final List<Workload> workloads = new ArrayList<>();
   private final List<Service> services = new ArrayList<>();
-  private final Map<String, ClaimDevices> devices = new LinkedHashMap<>();
+  private final Map<String, ClaimDevices> claimDevices = new java.util.HashMap<>();
+  private final Map<String, ClaimDevices> templateDevices = new java.util.HashMap<>();
   private final Map<Workload, List<VllmContainer>> vllmContainers = new java.util.IdentityHashMap<>();
   private Map<String, String> featureGates;
 
@@ -88,7 +90,7 @@ final class ValidationContext {
 
   /** What the devices of a claim ({@code claim:NAME}) or template ({@code template:NAME}) are, as far as the set says. */
   ClaimDevices devicesOfClaim(String claimName) {
-    return devices.computeIfAbsent("claim:" + claimName, k -> {
+    return claimDevices.computeIfAbsent(claimName, k -> {
       ResourceClaim claim = claims.get(claimName);
       return claim == null || claim.getSpec() == null ? ClaimDevices.UNKNOWN
           : ClaimDevices.of(claim.getSpec().getDevices(), catalog);
@@ -96,7 +98,7 @@ final class ValidationContext {
   }
 
   ClaimDevices devicesOfTemplate(String templateName) {
-    return devices.computeIfAbsent("template:" + templateName, k -> {
+    return templateDevices.computeIfAbsent(templateName, k -> {
       ResourceClaimTemplate template = templates.get(templateName);
       return template == null || template.getSpec() == null || template.getSpec().getSpec() == null
           ? ClaimDevices.UNKNOWN : ClaimDevices.of(template.getSpec().getSpec().getDevices(), catalog);
@@ -134,7 +136,7 @@ final class ValidationContext {
       } else if (maxSurge.getIntVal() != null) {
         surge = maxSurge.getIntVal();
         surgeDescription = "maxSurge " + maxSurge.getIntVal();
-      } else if (maxSurge.getStrVal() != null && maxSurge.getStrVal().matches("[0-9]+%")) {
+      } else if (maxSurge.getStrVal() != null && PERCENT.matcher(maxSurge.getStrVal()).matches()) {
         String percent = maxSurge.getStrVal();
         surge = percentOf(replicas, Integer.parseInt(percent.substring(0, percent.length() - 1)));
         surgeDescription = "maxSurge " + percent;

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class VllmRule implements Rule {
   static final int DEFAULT_PORT = 8000;
-  private static final Pattern IMAGE_VERSION = Pattern.compile(".*:v?([0-9]+)\\.([0-9]+)\\.([0-9]+).*");
+  private static final Pattern IMAGE_VERSION = Pattern.compile("v?([0-9]+)\\.([0-9]+)\\.([0-9]+)([-+.].*)?");
 
   @Override
   public void check(ValidationContext context, Findings findings) {
@@ -115,9 +115,12 @@ final class VllmRule implements Rule {
     if (image == null || model.isEmpty()) {
       return;
     }
-    Matcher version = IMAGE_VERSION.matcher(image);
     Optional<String> minimum = context.catalog().model(model.get()).flatMap(ModelInfo::minimumVllm);
-    if (!version.matches() || minimum.isEmpty()) {
+    if (minimum.isEmpty()) {
+      return;
+    }
+    Matcher version = IMAGE_VERSION.matcher(image.substring(image.lastIndexOf(':') + 1));
+    if (image.lastIndexOf(':') < 0 || !version.matches()) {
       return;
     }
     String found = version.group(1) + "." + version.group(2) + "." + version.group(3);

@@ -45,9 +45,28 @@ final class PlainScalars {
     if ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) {
       return !NON_STRING_WORDS.contains(s);
     }
+    if (!couldBeNonString(s)) {
+      return true;
+    }
     return YAML_1_1.resolve(NodeId.scalar, s, true) == Tag.STR
         && !OTHER_READERS_NON_STRING.matcher(s).matches();
   }
+
+  /**
+   * Numbers, timestamps, {@code .inf}, {@code ~}, {@code =} and {@code <<} use only these characters;
+   * a string with any other ({@code --port=8000} has {@code p}, {@code /dev/shm} has {@code /}) is
+   * a string to every reader, without running the resolvers' regular expressions.
+   */
+  private static boolean couldBeNonString(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (NUMERIC_ALPHABET.indexOf(s.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final String NUMERIC_ALPHABET = "0123456789+-._:eExXoObBcCdDaAfFinINtTzZ ~=<";
 
   private static boolean isSyntacticallyPlain(String s) {
     int n = s.length();

@@ -11,7 +11,13 @@ package io.gpushare.core.yaml;
  * with LF.
  */
 final class YamlEmitter {
-  private static final String SPACES = " ".repeat(64);
+  private static final String[] INDENTS = new String[65];
+
+  static {
+    for (int i = 0; i < INDENTS.length; i++) {
+      INDENTS[i] = " ".repeat(i);
+    }
+  }
 
   private final StringBuilder out;
 
@@ -188,8 +194,8 @@ final class YamlEmitter {
   private void indent(int n) {
     int left = n;
     while (left > 0) {
-      int chunk = Math.min(left, SPACES.length());
-      out.append(SPACES, 0, chunk);
+      int chunk = Math.min(left, INDENTS.length - 1);
+      out.append(INDENTS[chunk]);
       left -= chunk;
     }
   }

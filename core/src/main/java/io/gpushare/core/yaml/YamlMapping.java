@@ -1,43 +1,51 @@
 package io.gpushare.core.yaml;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A mapping whose entries keep the order they were put in, each with the style policy's
- * {@link Shape.Field} for its key; {@link #order} sorts them by the fields' ranks.
+ * {@link Shape.Field} for its key; {@link #order} sorts them by the fields' ranks. Backed by plain
+ * arrays: mappings are small and many, and the renderer's cost is mostly allocation.
  */
 final class YamlMapping implements YamlNode {
-  private final List<String> keys;
-  private final List<YamlNode> values;
-  private final List<Shape.Field> fields;
+  private String[] keys;
+  private Shape.Field[] fields;
+  private YamlNode[] values;
+  private int size;
 
   YamlMapping(int expectedSize) {
-    keys = new ArrayList<>(expectedSize);
-    values = new ArrayList<>(expectedSize);
-    fields = new ArrayList<>(expectedSize);
+    keys = new String[expectedSize];
+    fields = new Shape.Field[expectedSize];
+    values = new YamlNode[expectedSize];
   }
 
   void put(String key, Shape.Field field, YamlNode value) {
-    keys.add(key);
-    fields.add(field);
-    values.add(value);
+    if (size == keys.length) {
+      int capacity = Math.max(4, size * 2);
+      keys = Arrays.copyOf(keys, capacity);
+      fields = Arrays.copyOf(fields, capacity);
+      values = Arrays.copyOf(values, capacity);
+    }
+    keys[size] = key;
+    fields[size] = field;
+    values[size] = value;
+    size++;
   }
 
   int size() {
-    return keys.size();
+    return size;
   }
 
   String key(int index) {
-    return keys.get(index);
+    return keys[index];
   }
 
   Shape.Field field(int index) {
-    return fields.get(index);
+    return fields[index];
   }
 
   YamlNode value(int index) {
-    return values.get(index);
+    return values[index];
   }
 
   /**
@@ -45,25 +53,24 @@ final class YamlMapping implements YamlNode {
    * their relative order after the ranked ones. Maps are small, and often already in order.
    */
   void order() {
-    int n = keys.size();
-    for (int i = 1; i < n; i++) {
-      Shape.Field field = fields.get(i);
+    for (int i = 1; i < size; i++) {
+      Shape.Field field = fields[i];
       int rank = field.rank;
-      if (fields.get(i - 1).rank <= rank) {
+      if (fields[i - 1].rank <= rank) {
         continue;
       }
-      String key = keys.get(i);
-      YamlNode value = values.get(i);
+      String key = keys[i];
+      YamlNode value = values[i];
       int j = i - 1;
-      while (j >= 0 && fields.get(j).rank > rank) {
-        keys.set(j + 1, keys.get(j));
-        fields.set(j + 1, fields.get(j));
-        values.set(j + 1, values.get(j));
+      while (j >= 0 && fields[j].rank > rank) {
+        keys[j + 1] = keys[j];
+        fields[j + 1] = fields[j];
+        values[j + 1] = values[j];
         j--;
       }
-      keys.set(j + 1, key);
-      fields.set(j + 1, field);
-      values.set(j + 1, value);
+      keys[j + 1] = key;
+      fields[j + 1] = field;
+      values[j + 1] = value;
     }
   }
 }

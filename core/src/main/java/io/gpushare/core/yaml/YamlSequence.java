@@ -1,27 +1,30 @@
 package io.gpushare.core.yaml;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
-/** A sequence of nodes. */
+/** A sequence of nodes, backed by an array. */
 final class YamlSequence implements YamlNode {
-  private final List<YamlNode> items = new ArrayList<>();
+  private YamlNode[] items = new YamlNode[4];
+  private int size;
 
   void add(YamlNode item) {
-    items.add(item);
+    if (size == items.length) {
+      items = Arrays.copyOf(items, size * 2);
+    }
+    items[size++] = item;
   }
 
   int size() {
-    return items.size();
+    return size;
   }
 
   YamlNode item(int index) {
-    return items.get(index);
+    return items[index];
   }
 
   boolean allScalars() {
-    for (YamlNode item : items) {
-      if (!(item instanceof YamlScalar)) {
+    for (int i = 0; i < size; i++) {
+      if (!(items[i] instanceof YamlScalar)) {
         return false;
       }
     }

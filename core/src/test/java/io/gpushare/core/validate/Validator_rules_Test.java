@@ -150,6 +150,32 @@ class Validator_rules_Test {
             "ERROR LIMIT_EXCEEDED ResourceClaim[gpu-claim]: expected at most 256 pods on one claim"
                 + " (status.reservedFor), found 300"),
 
+        fails("a config entry without opaque", f -> f.devices().getConfig().get(0).setOpaque(null),
+            "ERROR OPAQUE_MISSING " + DEVICES + ".config[0].opaque: expected an `opaque` configuration (the only kind"
+                + " there is), found none"),
+        fails("a selector without an expression", f -> f.devices().getRequests().get(0).getExactly().setSelectors(
+                new ArrayList<>(List.of(new DeviceSelectorBuilder().withNewCel().endCel().build()))),
+            "ERROR CEL_MISSING " + DEVICES + ".requests[0].exactly.selectors[0].cel.expression: expected a CEL"
+                + " expression, found none"),
+        fails("a pod claim entry named like an object", f -> {
+              f.pod().getResourceClaims().get(0).setName("gpu.claim");
+              f.container().getResources().getClaims().get(0).setName("gpu.claim");
+            },
+            "ERROR INVALID_NAME " + POD + ".resourceClaims[0].name: expected a lowercase RFC 1123 label (at most 63"
+                + " characters of a-z, 0-9 and '-', starting and ending alphanumeric), found 'gpu.claim'"),
+        fails("a template the set does not include", f -> {
+              f.pod().getResourceClaims().get(0).setResourceClaimName(null);
+              f.pod().getResourceClaims().get(0).setResourceClaimTemplateName("elsewhere");
+            },
+            "INFO CLAIM_NOT_IN_SET " + POD + ".resourceClaims[0].resourceClaimTemplateName: ResourceClaimTemplate"
+                + " 'elsewhere' is not among the manifests checked, so nothing about it was checked"),
+        fails("a Service port out of range", f -> f.service.getSpec().getPorts().get(0).setPort(0),
+            "ERROR PORT_RANGE Service[vllm-service].spec.ports[0].port: expected a port in 1..65535, found 0"),
+        fails("negative replicas", f -> f.deployment.getSpec().setReplicas(-1),
+            "ERROR REPLICAS_RANGE Deployment[vllm-gpu].spec.replicas: replicas must be >= 0, found -1"),
+        fails("zero replicas", f -> f.deployment.getSpec().setReplicas(0),
+            "WARNING REPLICAS_RANGE Deployment[vllm-gpu].spec.replicas: replicas is 0: no pod will run"),
+
         // NVIDIA DRA driver
         fails("a strategy in the wrong case", f -> f.sharing().put("strategy", "timeSlicing"),
             "ERROR SHARING_STRATEGY_UNKNOWN " + PARAMETERS + ".sharing.strategy: expected TimeSlicing or MPS, found"
@@ -242,6 +268,13 @@ class Validator_rules_Test {
                 "0,42"),
             "ERROR GPU_MEMORY_UTILIZATION_RANGE " + CONTAINER + ".args[3]: --gpu-memory-utilization must be a decimal"
                 + " fraction in (0, 1], found '0,42'"),
+        fails("a utilization over one", f -> f.args("--model=google/gemma-3-1b-it", "--gpu-memory-utilization=1.5"),
+            "ERROR GPU_MEMORY_UTILIZATION_RANGE " + CONTAINER + ".args[1]: --gpu-memory-utilization must be in (0, 1],"
+                + " found 1.5"),
+        passes("a utilization of exactly one on one replica", f -> {
+              f.deployment.getSpec().setReplicas(1);
+              f.args("--model=google/gemma-3-1b-it", "--gpu-memory-utilization=1");
+            }),
         fails("the default rolling update's surge pod", f -> f.deployment.getSpec().setStrategy(null),
             "WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1 more pod"
                 + " (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's memory"
@@ -312,6 +345,22 @@ class Validator_rules_Test {
             },
             "ERROR MIG_PROFILE_UNKNOWN " + DEVICES + ".requests: expected a MIG profile of NVIDIA A100-SXM4-40GB"
                 + " [1g.5gb, 1g.5gb+me, 1g.10gb, 2g.10gb, 3g.20gb, 4g.20gb, 7g.40gb], found '3g.40gb'"),
+        fails("a MIG profile no GPU has", f -> {
+              f.devices().getRequests().get(0).getExactly().setDeviceClassName("mig.nvidia.com");
+              f.devices().getConfig().clear();
+              f.devices().getRequests().get(0).getExactly().setSelectors(new ArrayList<>(List.of(
+                  cel("device.attributes[\"gpu.nvidia.com\"].profile == \"3g.30gb\""))));
+            },
+            "WARNING MIG_PROFILE_UNKNOWN " + DEVICES + ".requests: expected a MIG profile that some GPU has (e.g."
+                + " 1g.10gb, 3g.40gb), found '3g.30gb'"),
+        passes("a 3g.20gb slice of an A100 40GB", f -> {
+              f.devices().getRequests().get(0).getExactly().setDeviceClassName("mig.nvidia.com");
+              f.devices().getConfig().clear();
+              f.devices().getRequests().get(0).getExactly().setSelectors(new ArrayList<>(List.of(
+                  cel("device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA A100-SXM4-40GB\""),
+                  cel("device.attributes[\"gpu.nvidia.com\"].profile == \"3g.20gb\""))));
+            }),
+        passes("Gemma 3 1B on 0.42 of an L4", f -> f.onProduct("NVIDIA L4")),
         fails("a GPU the catalog does not know", f -> f.onProduct("NVIDIA B300"),
             "INFO GPU_PRODUCT_UNKNOWN " + DEVICES + ".requests: GPU product 'NVIDIA B300' is not in gpushare's catalog,"
                 + " so its memory and MIG profiles were not checked"),

@@ -1,0 +1,246 @@
+package io.gpushare.core.yaml;
+
+import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.base.GeneratorBase;
+import com.fasterxml.jackson.core.json.JsonWriteContext;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Jackson generator that builds the ordered {@link YamlNode} tree while Jackson's serializers
+ * write, instead of producing text or a token buffer: each mapping gets its {@link Shape.Field}s and
+ * is sorted by them when it closes. Raw and binary output have no place in a manifest and are
+ * refused.
+ */
+final class NodeTreeGenerator extends GeneratorBase {
+  /** An open mapping or sequence, and the key (with its field) it will be put under when it closes. */
+  private static final class Frame {
+    final YamlMapping mapping;
+    final YamlSequence sequence;
+    final Shape shape;
+    final String parentKey;
+    final Shape.Field parentField;
+    String key;
+    Shape.Field field;
+
+    Frame(YamlMapping mapping, YamlSequence sequence, Shape shape, String parentKey, Shape.Field parentField) {
+      this.mapping = mapping;
+      this.sequence = sequence;
+      this.shape = shape;
+      this.parentKey = parentKey;
+      this.parentField = parentField;
+    }
+  }
+
+  private final Shape rootShape;
+  private final List<Frame> stack = new ArrayList<>(16);
+  private YamlNode root;
+
+  NodeTreeGenerator(Shape rootShape) {
+    super(JsonGenerator.Feature.collectDefaults(), null);
+    this.rootShape = rootShape;
+  }
+
+  YamlNode root() {
+    return root;
+  }
+
+  private Frame top() {
+    return stack.isEmpty() ? null : stack.get(stack.size() - 1);
+  }
+
+  /** The shape a new child mapping or sequence gets where the generator stands now. */
+  private Shape childShape() {
+    Frame top = top();
+    if (top == null) {
+      return rootShape;
+    }
+    return top.mapping != null ? top.field.child : top.shape;
+  }
+
+  private void add(YamlNode node, String parentKey, Shape.Field parentField) {
+    Frame top = top();
+    if (top == null) {
+      root = node;
+    } else if (top.mapping != null) {
+      top.mapping.put(parentKey, parentField, node);
+    } else {
+      top.sequence.add(node);
+    }
+  }
+
+  private void value(YamlNode node) {
+    Frame top = top();
+    add(node, top == null ? null : top.key, top == null ? null : top.field);
+  }
+
+  @Override
+  public void writeStartObject() {
+    _writeContext = _writeContext.createChildObjectContext();
+    Frame top = top();
+    stack.add(new Frame(new YamlMapping(6), null, childShape(),
+        top == null ? null : top.key, top == null ? null : top.field));
+  }
+
+  @Override
+  public void writeStartObject(Object forValue) {
+    writeStartObject();
+    _writeContext.setCurrentValue(forValue);
+  }
+
+  @Override
+  public void writeEndObject() {
+    _writeContext = _writeContext.clearAndGetParent();
+    Frame frame = stack.remove(stack.size() - 1);
+    frame.mapping.order();
+    add(frame.mapping, frame.parentKey, frame.parentField);
+  }
+
+  @Override
+  public void writeStartArray() {
+    _writeContext = _writeContext.createChildArrayContext();
+    Frame top = top();
+    stack.add(new Frame(null, new YamlSequence(), childShape(),
+        top == null ? null : top.key, top == null ? null : top.field));
+  }
+
+  @Override
+  public void writeEndArray() {
+    _writeContext = _writeContext.clearAndGetParent();
+    Frame frame = stack.remove(stack.size() - 1);
+    add(frame.sequence, frame.parentKey, frame.parentField);
+  }
+
+  @Override
+  public void writeFieldName(String name) throws IOException {
+    _writeContext.writeFieldName(name);
+    Frame top = top();
+    top.key = name;
+    top.field = top.shape.field(name);
+  }
+
+  @Override
+  public void writeString(String text) throws IOException {
+    _verifyValueWrite("write a string");
+    value(text == null ? YamlScalar.NULL : YamlScalar.string(text));
+  }
+
+  @Override
+  public void writeString(char[] buffer, int offset, int length) throws IOException {
+    writeString(new String(buffer, offset, length));
+  }
+
+  @Override
+  public void writeRawUTF8String(byte[] buffer, int offset, int length) throws IOException {
+    writeString(new String(buffer, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void writeUTF8String(byte[] buffer, int offset, int length) throws IOException {
+    writeRawUTF8String(buffer, offset, length);
+  }
+
+  @Override
+  public void writeNumber(int value) throws IOException {
+    _verifyValueWrite("write a number");
+    value(YamlScalar.number(value));
+  }
+
+  @Override
+  public void writeNumber(long value) throws IOException {
+    _verifyValueWrite("write a number");
+    value(YamlScalar.number(value));
+  }
+
+  @Override
+  public void writeNumber(BigInteger value) throws IOException {
+    _verifyValueWrite("write a number");
+    value(value == null ? YamlScalar.NULL : YamlScalar.number(value));
+  }
+
+  @Override
+  public void writeNumber(double value) throws IOException {
+    _verifyValueWrite("write a number");
+    value(YamlScalar.number(value));
+  }
+
+  @Override
+  public void writeNumber(float value) throws IOException {
+    _verifyValueWrite("write a number");
+    value(YamlScalar.number(value));
+  }
+
+  @Override
+  public void writeNumber(BigDecimal value) throws IOException {
+    _verifyValueWrite("write a number");
+    value(value == null ? YamlScalar.NULL : YamlScalar.number(value));
+  }
+
+  @Override
+  public void writeNumber(String encodedValue) throws IOException {
+    _verifyValueWrite("write a number");
+    value(encodedValue == null ? YamlScalar.NULL : YamlScalar.number(new BigDecimal(encodedValue)));
+  }
+
+  @Override
+  public void writeBoolean(boolean state) throws IOException {
+    _verifyValueWrite("write a boolean");
+    value(state ? YamlScalar.TRUE : YamlScalar.FALSE);
+  }
+
+  @Override
+  public void writeNull() throws IOException {
+    _verifyValueWrite("write null");
+    value(YamlScalar.NULL);
+  }
+
+  @Override
+  protected void _verifyValueWrite(String typeMsg) throws IOException {
+    if (_writeContext.writeValue() == JsonWriteContext.STATUS_EXPECT_NAME) {
+      _reportError("Can not " + typeMsg + ", expecting a field name");
+    }
+  }
+
+  @Override
+  public void writeRaw(String text) {
+    throw unsupported();
+  }
+
+  @Override
+  public void writeRaw(String text, int offset, int len) {
+    throw unsupported();
+  }
+
+  @Override
+  public void writeRaw(char[] text, int offset, int len) {
+    throw unsupported();
+  }
+
+  @Override
+  public void writeRaw(char c) {
+    throw unsupported();
+  }
+
+  @Override
+  public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) throws IOException {
+    writeString(variant.encode(java.util.Arrays.copyOfRange(data, offset, offset + len)));
+  }
+
+  @Override
+  public void flush() {
+    // nothing is buffered outside the tree
+  }
+
+  @Override
+  protected void _releaseBuffers() {
+    // no buffers
+  }
+
+  private static UnsupportedOperationException unsupported() {
+    return new UnsupportedOperationException("raw output cannot be part of a YAML node tree");
+  }
+}
