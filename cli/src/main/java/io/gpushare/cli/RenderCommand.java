@@ -2,7 +2,7 @@ package io.gpushare.cli;
 
 import io.gpushare.core.render.ManifestRenderer;
 import io.gpushare.core.render.RenderedManifests;
-import io.gpushare.examples.TimeSlicingTutorial;
+import io.gpushare.examples.Example;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gpushare render [--out DIR]}: validates and renders the GKE time-slicing tutorial's
- * manifests. With {@code --out}, writes {@code DIR/claim.yaml} and {@code DIR/vllm.yaml} atomically
- * (all or nothing); without it, prints them to stdout as one YAML stream.
+ * {@code gpushare render [--example NAME] [--out DIR]}: validates and renders an example's manifests
+ * (by default the GKE time-slicing tutorial) and the NVIDIA DRA driver's Helm values. With
+ * {@code --out}, writes {@code DIR/claim.yaml} (or {@code claim-templates.yaml}), {@code DIR/vllm.yaml}
+ * and {@code DIR/dra-driver-values.yaml} atomically (all or nothing); without it, prints them to
+ * stdout as one YAML stream.
  *
  * <pre>
  * $ gpushare render --out manifests
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
     name = "render",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate and render the GKE time-slicing tutorial: a ResourceClaim shared by two vLLM replicas.",
+      "Validate and render an example's manifests and the NVIDIA DRA driver's Helm values.",
       "Without --out, prints the documents to stdout."
     })
 public final class RenderCommand implements Callable<Integer> {
@@ -38,9 +40,19 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Write claim.yaml and vllm.yaml into DIR (created if missing); existing files are replaced only when every file could be written.")
   Path out;
 
+  @Option(
+      names = {"-e", "--example"},
+      paramLabel = "NAME",
+      defaultValue = "timeslicing",
+      description = "timeslicing (the GKE time-slicing tutorial, default), mps (the GKE MPS tutorial), mig (the GKE"
+          + " dynamic MIG tutorial), exclusive (a whole GPU per pod), multi-gpu (four GPUs per pod).")
+  String example;
+
   @Override
   public Integer call() throws IOException {
-    RenderedManifests rendered = ManifestRenderer.standard().render(TimeSlicingTutorial.bundle());
+    Example chosen = Example.byId(example).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+        "Unknown example '" + example + "'; expected one of " + Example.ids()));
+    RenderedManifests rendered = ManifestRenderer.standard().render(chosen.bundle());
     rendered.report().findings().forEach(finding -> spec.commandLine().getErr().println(finding));
     if (out == null) {
       spec.commandLine().getOut().print(rendered.toYamlStream());

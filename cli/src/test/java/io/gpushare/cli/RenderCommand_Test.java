@@ -40,7 +40,8 @@ class RenderCommand_Test {
     assertThat(err.toString())
         .startsWith("WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: ")
         .contains("\nWARNING VLLM_IMAGE_TOO_OLD ", "\nWARNING API_KEY_MISSING ")
-        .endsWith("wrote " + dir.resolve("manifests/claim.yaml") + "\n" + "wrote " + dir.resolve("manifests/vllm.yaml") + "\n");
+        .endsWith("wrote " + dir.resolve("manifests/claim.yaml") + "\n" + "wrote " + dir.resolve("manifests/vllm.yaml")
+            + "\n" + "wrote " + dir.resolve("manifests/dra-driver-values.yaml") + "\n");
   }
 
   @Test
@@ -49,9 +50,10 @@ class RenderCommand_Test {
     int exit = run("render");
     // THEN
     assertThat(exit).isZero();
-    assertThat(out.toString()).isEqualTo(
+    assertThat(out.toString()).startsWith(
         "# file: claim.yaml\n" + ReferenceDocuments.timeSlicingClaim()
-            + "---\n# file: vllm.yaml\n" + ReferenceDocuments.timeSlicingVllm());
+            + "---\n# file: vllm.yaml\n" + ReferenceDocuments.timeSlicingVllm()
+            + "---\n# file: dra-driver-values.yaml\n# Helm values for the NVIDIA DRA driver");
     assertThat(err.toString()).contains("WARNING API_KEY_MISSING Service[vllm-service].spec.type: ");
   }
 
@@ -82,5 +84,28 @@ class RenderCommand_Test {
     assertThat(err.toString()).endsWith("gpushare: cannot write " + dir.resolve("vllm.yaml")
         + ": a directory is in the way (nothing was changed)\n");
     assertThat(dir.resolve("claim.yaml")).hasContent("earlier");
+  }
+
+  @Test
+  void should_write_the_mig_example_under_its_file_names() throws IOException {
+    // WHEN
+    int exit = run("render", "--example", "mig", "--out", dir.toString());
+    // THEN
+    assertThat(exit).isZero();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly("claim-templates.yaml", "dra-driver-values.yaml", "vllm.yaml");
+    }
+    assertThat(Files.readString(dir.resolve("claim-templates.yaml"))).isEqualTo(ReferenceDocuments.read("mig/claim-templates.yaml"));
+    assertThat(Files.readString(dir.resolve("dra-driver-values.yaml"))).contains("featureGates:\n  DynamicMIG: true\n");
+  }
+
+  @Test
+  void should_exit_2_naming_the_examples_for_an_unknown_one() {
+    int exit = run("render", "--example", "nvlink");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith(
+        "Unknown example 'nvlink'; expected one of timeslicing, mps, mig, exclusive, multi-gpu\n");
+    assertThat(out.toString()).isEmpty();
   }
 }

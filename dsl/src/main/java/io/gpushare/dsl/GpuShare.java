@@ -1,5 +1,7 @@
 package io.gpushare.dsl;
 
+import io.gpushare.core.model.ManifestBundle;
+
 /**
  * The one entry point of the DSL: start from the claim the pods will share, choose how they share
  * the GPU, then add the inference servers.
@@ -49,6 +51,9 @@ public final class GpuShare {
   /** The output file of the claim. */
   public static final String CLAIM_FILE = "claim.yaml";
 
+  /** The output file of per-pod ResourceClaimTemplates. */
+  public static final String TEMPLATE_FILE = "claim-templates.yaml";
+
   /** The output file of the Deployments and Services. */
   public static final String WORKLOAD_FILE = "vllm.yaml";
 
@@ -60,6 +65,33 @@ public final class GpuShare {
    * all share that one GPU.
    */
   public static SharingStep claim(String name) {
-    return new BundleBuilder(name);
+    return new SharedClaim(name);
+  }
+
+  /**
+   * A {@code ResourceClaimTemplate} named {@code name}: each pod of the Deployments added later gets
+   * a claim, so devices, of its own (a whole GPU, several, or a MIG slice). Written to
+   * {@value #TEMPLATE_FILE}.
+   *
+   * <pre>{@code
+   * GpuShare.perPod("gpu-claim-template-prod").migSlice("3g.40gb")
+   *     .vllm("vllm-prod", v -> v.model("google/gemma-3-1b-it"))
+   *     .build();
+   * }</pre>
+   */
+  public static DevicesStep perPod(String name) {
+    return new PerPodDevices(name);
+  }
+
+  /**
+   * Several bundles as one, documents in order: each file gets the documents of every bundle that
+   * writes to it. The validator then sees them together (budgets, feature gates).
+   */
+  public static ManifestBundle combine(ManifestBundle... bundles) {
+    ManifestBundle.Builder combined = ManifestBundle.builder();
+    for (ManifestBundle bundle : bundles) {
+      combined.addAllDocuments(bundle.documents());
+    }
+    return combined.build();
   }
 }

@@ -1,8 +1,12 @@
 package io.gpushare.dsl;
 
+import io.gpushare.core.model.MpsConfig;
 import io.gpushare.core.model.TimeSliceInterval;
 
-/** The second step: how the pods on the shared claim share its GPU. */
+/**
+ * After {@link GpuShare#claim}: optionally which device, then how the pods on the shared claim share
+ * it. By default the claim asks for one whole GPU of class {@code gpu.nvidia.com}.
+ */
 public interface SharingStep {
 
   /**
@@ -23,6 +27,51 @@ public interface SharingStep {
   SharingStep onGpu(String productName);
 
   /**
+   * Any GPU with at least this much memory.
+   *
+   * <pre>
+   * selectors:
+   * - cel:
+   *     expression: device.capacity["gpu.nvidia.com"].memory.compareTo(quantity("40Gi")) >= 0
+   * </pre>
+   */
+  SharingStep withMemoryAtLeast(String quantity);
+
+  /**
+   * The first of these products that can be allocated (an H100, else an A100). The sharing config
+   * then names each {@code gpu/<alternative>}, since the driver matches the allocated name exactly.
+   *
+   * <pre>
+   * requests:
+   * - name: gpu
+   *   firstAvailable:
+   *   - name: h100-80gb
+   *     deviceClassName: gpu.nvidia.com
+   *     selectors: ...
+   *   - name: a100-80gb
+   *     ...
+   * config:
+   * - requests: ["gpu/h100-80gb", "gpu/a100-80gb"]
+   * </pre>
+   */
+  SharingStep firstAvailable(String... productNames);
+
+  /**
+   * A MIG slice of this profile instead of a whole GPU (class {@code mig.nvidia.com}); share it with
+   * {@link #mps}. MPS on MIG needs static, pre-created slices.
+   *
+   * <pre>
+   * exactly:
+   *   deviceClassName: mig.nvidia.com
+   *   selectors:
+   *   - cel:
+   *       expression: |
+   *         device.attributes["gpu.nvidia.com"].profile == "3g.40gb"
+   * </pre>
+   */
+  SharingStep migSlice(String profile);
+
+  /**
    * The driver switches the GPU between processes; no memory isolation, so each server's
    * {@code --gpu-memory-utilization} is what keeps them apart. Needs the driver's
    * {@code TimeSlicingSettings} feature gate.
@@ -33,6 +82,27 @@ public interface SharingStep {
    *   timeSlicingConfig:
    *     interval: Long
    * </pre>
+   *
+   * @throws IllegalStateException on a MIG slice, where time slicing has no effect
    */
   WorkloadStep timeSlicing(TimeSliceInterval interval);
+
+  /**
+   * MPS: processes run concurrently; each gets at most {@code activeThreadPercentage} of the GPU's
+   * threads and may pin at most {@code pinnedMemoryLimit} of its memory. vLLM does not see the MPS
+   * limit, so keep {@code --gpu-memory-utilization} x memory under it (the validator checks when the
+   * GPU is known). Needs the driver's {@code MPSSupport} feature gate.
+   *
+   * <pre>
+   * sharing:
+   *   strategy: MPS
+   *   mpsConfig:
+   *     defaultActiveThreadPercentage: 50
+   *     defaultPinnedDeviceMemoryLimit: 15Gi
+   * </pre>
+   */
+  WorkloadStep mps(int activeThreadPercentage, String pinnedMemoryLimit);
+
+  /** MPS with any {@link MpsConfig}, e.g. per-device pinned-memory limits. */
+  WorkloadStep mps(MpsConfig config);
 }

@@ -65,4 +65,13 @@ public interface VllmOptions {
 
   /** Adds a pod label (replacing the default {@code app: <name>} with the labels given). */
   VllmOptions label(String key, String value);
+
+  /** The container's name; defaults to the Deployment's. */
+  VllmOptions containerName(String name);
+
+  /**
+   * {@code --tensor-parallel-size}: how many devices one server spreads the model over. Set for you
+   * by {@link DevicesStep#gpus}.
+   */
+  VllmOptions tensorParallelSize(long size);
 }

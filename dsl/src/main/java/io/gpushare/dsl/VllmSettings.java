@@ -25,6 +25,8 @@ final class VllmSettings implements VllmOptions {
   private int port = DEFAULT_PORT;
   private final List<String> extraArgs = new ArrayList<>();
   private final Map<String, String> labels = new LinkedHashMap<>();
+  private String containerName;
+  private long tensorParallelSize = 1;
 
   VllmSettings(String name) {
     this.name = name;
@@ -83,6 +85,21 @@ final class VllmSettings implements VllmOptions {
     return this;
   }
 
+  @Override
+  public VllmOptions containerName(String name) {
+    this.containerName = name;
+    return this;
+  }
+
+  @Override
+  public VllmOptions tensorParallelSize(long size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("tensorParallelSize of Deployment[" + name + "] must be >= 1, found " + size);
+    }
+    this.tensorParallelSize = size;
+    return this;
+  }
+
   VllmDeploymentSpec toSpec(ClaimReference claim) {
     if (model == null) {
       throw new IllegalStateException(
@@ -97,7 +114,10 @@ final class VllmSettings implements VllmOptions {
             .host("0.0.0.0")
             .port(port)
             .model(model)
-            .addAllExtraArgs(extraArgs)
+            .addAllExtraArgs(tensorParallelSize > 1
+                ? java.util.stream.Stream.concat(java.util.stream.Stream.of("--tensor-parallel-size=" + tensorParallelSize),
+                    extraArgs.stream()).toList()
+                : extraArgs)
             .claim(claim)
             .addTolerations(Toleration.gpuNoSchedule())
             .readinessProbe(TcpProbe.of(15, 10))
@@ -110,6 +130,9 @@ final class VllmSettings implements VllmOptions {
     }
     if (!labels.isEmpty()) {
       spec.labels(labels);
+    }
+    if (containerName != null) {
+      spec.containerName(containerName);
     }
     return spec.build();
   }

@@ -31,8 +31,8 @@ class TimeSlicingTutorial_Test {
   }
 
   @Test
-  void should_write_exactly_the_tutorials_two_files() {
-    assertThat(rendered.fileNames()).containsExactly("claim.yaml", "vllm.yaml");
+  void should_write_the_tutorials_two_files_and_the_driver_values() {
+    assertThat(rendered.fileNames()).containsExactly("claim.yaml", "vllm.yaml", "dra-driver-values.yaml");
   }
 
   @Test

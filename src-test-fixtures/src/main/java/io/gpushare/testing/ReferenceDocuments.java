@@ -34,7 +34,8 @@ public final class ReferenceDocuments {
   static final String BASE = "io/gpushare/testing/reference/";
 
   /** The reference documents this module ships, relative to {@link #BASE}. */
-  static final List<String> KNOWN = List.of("timeslicing/claim.yaml", "timeslicing/vllm.yaml");
+  static final List<String> KNOWN = List.of("timeslicing/claim.yaml", "timeslicing/vllm.yaml",
+      "mps/claim.yaml", "mps/vllm.yaml", "mig/claim-templates.yaml", "mig/vllm.yaml");
 
   private ReferenceDocuments() {
   }

@@ -49,6 +49,7 @@ class ReferenceDocuments_Test {
         .hasMessage("No reference document at classpath resource"
             + " io/gpushare/testing/reference/timeslicing/nope.yaml"
             + " (relative path \"timeslicing/nope.yaml\"); expected one of"
-            + " timeslicing/claim.yaml, timeslicing/vllm.yaml under io/gpushare/testing/reference/");
+            + " timeslicing/claim.yaml, timeslicing/vllm.yaml, mps/claim.yaml, mps/vllm.yaml,"
+            + " mig/claim-templates.yaml, mig/vllm.yaml under io/gpushare/testing/reference/");
   }
 }

@@ -28,9 +28,12 @@ import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
 import io.fabric8.kubernetes.api.model.resource.v1.OpaqueDeviceConfiguration;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceSubRequest;
+import io.gpushare.core.model.ResourceClaimTemplateSpec;
 import io.gpushare.core.model.ManifestSpec;
 import io.gpushare.core.model.ResourceClaimSpec;
 import io.gpushare.core.model.ServicePort;
@@ -74,29 +77,19 @@ public final class KubeObjects {
     if (spec instanceof ServiceSpec service) {
       return toService(service);
     }
+    if (spec instanceof ResourceClaimTemplateSpec template) {
+      return toResourceClaimTemplate(template);
+    }
     throw new IllegalArgumentException(
         "no conversion for " + spec.getClass().getName() + " (kind " + spec.kind()
-            + "); expected a ResourceClaimSpec, VllmDeploymentSpec or ServiceSpec");
+            + "); expected a ResourceClaimSpec, ResourceClaimTemplateSpec, VllmDeploymentSpec or ServiceSpec");
   }
 
   /** A {@code resource.k8s.io/v1} {@code ResourceClaim}. */
   public static ResourceClaim toResourceClaim(ResourceClaimSpec spec) {
-    DeviceClaim devices = new DeviceClaim();
-    for (DeviceRequest request : spec.requests()) {
-      devices.getRequests().add(deviceRequest(request));
-    }
-    for (DeviceConfig config : spec.config()) {
-      OpaqueDeviceConfiguration opaque = new OpaqueDeviceConfiguration();
-      opaque.setDriver(config.driver());
-      opaque.setParameters(OpaqueParameters.of(config.parameters()));
-      DeviceClaimConfiguration entry = new DeviceClaimConfiguration();
-      entry.setRequests(new ArrayList<>(config.requests()));
-      entry.setOpaque(opaque);
-      devices.getConfig().add(entry);
-    }
     io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec claimSpec =
         new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec();
-    claimSpec.setDevices(devices);
+    claimSpec.setDevices(deviceClaim(spec.requests(), spec.config(), spec.constraints()));
     ResourceClaim claim = new ResourceClaim();
     claim.setApiVersion(RESOURCE_API_VERSION);
     claim.setKind(ResourceClaimSpec.KIND);
@@ -105,25 +98,86 @@ public final class KubeObjects {
     return claim;
   }
 
+  /** A {@code resource.k8s.io/v1} {@code ResourceClaimTemplate}. */
+  public static ResourceClaimTemplate toResourceClaimTemplate(ResourceClaimTemplateSpec spec) {
+    io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec claimSpec =
+        new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec();
+    claimSpec.setDevices(deviceClaim(spec.requests(), spec.config(), spec.constraints()));
+    io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplateSpec templateSpec =
+        new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplateSpec();
+    templateSpec.setSpec(claimSpec);
+    ResourceClaimTemplate template = new ResourceClaimTemplate();
+    template.setApiVersion(RESOURCE_API_VERSION);
+    template.setKind(ResourceClaimTemplateSpec.KIND);
+    template.setMetadata(metadata(spec.name()));
+    template.setSpec(templateSpec);
+    return template;
+  }
+
+  private static DeviceClaim deviceClaim(List<DeviceRequest> requests, List<DeviceConfig> configs,
+      List<io.gpushare.core.model.DeviceConstraint> constraints) {
+    DeviceClaim devices = new DeviceClaim();
+    for (DeviceRequest request : requests) {
+      devices.getRequests().add(deviceRequest(request));
+    }
+    for (io.gpushare.core.model.DeviceConstraint constraint : constraints) {
+      io.fabric8.kubernetes.api.model.resource.v1.DeviceConstraint result =
+          new io.fabric8.kubernetes.api.model.resource.v1.DeviceConstraint();
+      result.setRequests(new ArrayList<>(constraint.requests()));
+      result.setMatchAttribute(constraint.matchAttribute());
+      devices.getConstraints().add(result);
+    }
+    for (DeviceConfig config : configs) {
+      OpaqueDeviceConfiguration opaque = new OpaqueDeviceConfiguration();
+      opaque.setDriver(config.driver());
+      opaque.setParameters(OpaqueParameters.of(config.parameters()));
+      DeviceClaimConfiguration entry = new DeviceClaimConfiguration();
+      entry.setRequests(new ArrayList<>(config.requests()));
+      entry.setOpaque(opaque);
+      devices.getConfig().add(entry);
+    }
+    return devices;
+  }
+
   private static io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest deviceRequest(DeviceRequest request) {
-    ExactDeviceRequest exactly = new ExactDeviceRequest();
-    exactly.setDeviceClassName(request.deviceClassName());
-    request.count().ifPresent(count -> {
-      exactly.setAllocationMode("ExactCount");
-      exactly.setCount(count);
-    });
-    for (String expression : request.selectors()) {
+    io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest result =
+        new io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest();
+    result.setName(request.name());
+    if (request.deviceClassName().isPresent()) {
+      ExactDeviceRequest exactly = new ExactDeviceRequest();
+      exactly.setDeviceClassName(request.deviceClassName().get());
+      request.count().ifPresent(count -> {
+        exactly.setAllocationMode("ExactCount");
+        exactly.setCount(count);
+      });
+      exactly.setSelectors(selectors(request.selectors()));
+      result.setExactly(exactly);
+    }
+    for (DeviceSubRequest alternative : request.firstAvailable()) {
+      io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest sub =
+          new io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest();
+      sub.setName(alternative.name());
+      sub.setDeviceClassName(alternative.deviceClassName());
+      alternative.count().ifPresent(count -> {
+        sub.setAllocationMode("ExactCount");
+        sub.setCount(count);
+      });
+      sub.setSelectors(selectors(alternative.selectors()));
+      result.getFirstAvailable().add(sub);
+    }
+    return result;
+  }
+
+  private static List<DeviceSelector> selectors(List<String> expressions) {
+    List<DeviceSelector> selectors = new ArrayList<>(expressions.size());
+    for (String expression : expressions) {
       CELDeviceSelector cel = new CELDeviceSelector();
       cel.setExpression(expression);
       DeviceSelector selector = new DeviceSelector();
       selector.setCel(cel);
-      exactly.getSelectors().add(selector);
+      selectors.add(selector);
     }
-    io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest result =
-        new io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest();
-    result.setName(request.name());
-    result.setExactly(exactly);
-    return result;
+    return selectors;
   }
 
   /** An {@code apps/v1} {@code Deployment} running vLLM's OpenAI-compatible server. */
@@ -174,7 +228,11 @@ public final class KubeObjects {
     }
     PodResourceClaim podClaim = new PodResourceClaim();
     podClaim.setName(claim.podClaimName());
-    podClaim.setResourceClaimName(claim.resourceClaimName());
+    if (claim.template()) {
+      podClaim.setResourceClaimTemplateName(claim.name());
+    } else {
+      podClaim.setResourceClaimName(claim.name());
+    }
     pod.getResourceClaims().add(podClaim);
     if (spec.sharedMemoryVolume()) {
       VolumeMount mount = new VolumeMount();

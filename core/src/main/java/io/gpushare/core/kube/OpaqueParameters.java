@@ -2,7 +2,9 @@ package io.gpushare.core.kube;
 
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.GpuSharing;
+import io.gpushare.core.model.MigDeviceConfig;
 import io.gpushare.core.model.MpsConfig;
+import io.gpushare.core.model.SharingStrategy;
 import io.gpushare.core.model.NvidiaDeviceConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,13 @@ final class OpaqueParameters {
     parameters.put("kind", config.kind());
     if (config instanceof GpuConfig gpu) {
       gpu.sharing().ifPresent(sharing -> parameters.put("sharing", sharing(sharing)));
+    } else if (config instanceof MigDeviceConfig mig) {
+      mig.mps().ifPresent(mps -> {
+        Map<String, Object> sharing = new LinkedHashMap<>();
+        sharing.put("strategy", SharingStrategy.MPS.wireName());
+        sharing.put("mpsConfig", mps(mps));
+        parameters.put("sharing", sharing);
+      });
     } else {
       throw new IllegalArgumentException("no conversion for opaque config kind " + config.kind());
     }

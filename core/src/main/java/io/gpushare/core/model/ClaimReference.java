@@ -3,8 +3,9 @@ package io.gpushare.core.model;
 import org.immutables.value.Value;
 
 /**
- * How a pod reaches a claim: the pod-level entry name that containers use, and the
- * {@code ResourceClaim} it points to.
+ * How a pod reaches its devices: the pod-level entry name that containers use, and either the
+ * {@code ResourceClaim} every replica shares ({@link #of}) or the {@code ResourceClaimTemplate} from
+ * which each pod gets its own claim ({@link #template}).
  *
  * <pre>
  * resourceClaims:
@@ -22,11 +23,21 @@ public abstract class ClaimReference {
   @Value.Parameter
   public abstract String podClaimName();
 
-  /** The {@code ResourceClaim} object's name ({@code gpu-claim}), shared by every replica. */
+  /** The claim's or the template's object name ({@code gpu-claim}). */
   @Value.Parameter
-  public abstract String resourceClaimName();
+  public abstract String name();
 
+  /** Whether {@link #name()} is a {@code ResourceClaimTemplate}: then each pod gets its own devices. */
+  @Value.Parameter
+  public abstract boolean template();
+
+  /** A shared {@code ResourceClaim}: {@code resourceClaimName}. */
   public static ClaimReference of(String podClaimName, String resourceClaimName) {
-    return ImmutableClaimReference.of(podClaimName, resourceClaimName);
+    return ImmutableClaimReference.of(podClaimName, resourceClaimName, false);
+  }
+
+  /** A per-pod claim from a template: {@code resourceClaimTemplateName}. */
+  public static ClaimReference template(String podClaimName, String resourceClaimTemplateName) {
+    return ImmutableClaimReference.of(podClaimName, resourceClaimTemplateName, true);
   }
 }

@@ -5,7 +5,8 @@ import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * One request of a claim: devices of one device class, optionally narrowed by CEL selectors.
+ * One request of a claim: devices of one device class, optionally narrowed by CEL selectors
+ * ({@code exactly}), or alternatives in order of preference ({@code firstAvailable}).
  *
  * <pre>
  * requests:
@@ -20,8 +21,14 @@ public abstract class DeviceRequest {
   /** The request's name, referenced by {@code config[].requests} and container claims; a DNS label. */
   public abstract String name();
 
-  /** {@code gpu.nvidia.com} for whole GPUs, {@code mig.nvidia.com} for MIG slices. */
-  public abstract String deviceClassName();
+  /**
+   * {@code gpu.nvidia.com} for whole GPUs, {@code mig.nvidia.com} for MIG slices; empty exactly when
+   * {@link #firstAvailable()} is given.
+   */
+  public abstract java.util.Optional<String> deviceClassName();
+
+  /** Alternatives in order of preference, instead of a device class. */
+  public abstract List<DeviceSubRequest> firstAvailable();
 
   /** How many devices; unset means one ({@code ExactCount} with count 1). */
   public abstract OptionalLong count();
@@ -37,7 +44,10 @@ public abstract class DeviceRequest {
   protected void check() {
     Problems problems = new Problems("DeviceRequest[" + name() + "]");
     problems.require(!name().isEmpty(), "name must not be empty");
-    problems.require(!deviceClassName().isEmpty(), "deviceClassName must not be empty");
+    problems.require(deviceClassName().isPresent() != !firstAvailable().isEmpty(),
+        "exactly one of deviceClassName and firstAvailable is needed");
+    problems.require(firstAvailable().isEmpty() || (count().isEmpty() && selectors().isEmpty()),
+        "count and selectors go on each firstAvailable alternative, not on the request");
     count().ifPresent(c -> problems.require(c > 0, "count must be > 0, found " + c));
     problems.throwIfAny();
   }

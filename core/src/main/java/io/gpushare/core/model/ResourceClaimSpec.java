@@ -42,6 +42,8 @@ public abstract class ResourceClaimSpec implements ManifestSpec {
 
   public abstract List<DeviceConfig> config();
 
+  public abstract List<DeviceConstraint> constraints();
+
   @Override
   public final String kind() {
     return KIND;

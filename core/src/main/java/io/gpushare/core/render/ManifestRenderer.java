@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Validates a set of manifests and renders it to YAML, one text per output file. A set with errors
+ * Validates a set of manifests and renders it to YAML, one text per output file, plus
+ * {@code dra-driver-values.yaml}: Helm values for the NVIDIA DRA driver with exactly the feature
+ * gates the set needs. A set with errors
  * (or, in {@link #strict() strict} mode, with warnings) is refused with a
  * {@link ValidationException} listing every finding, before any text is produced.
  *
@@ -54,6 +56,7 @@ public final class ManifestRenderer {
     for (String file : set.files()) {
       files.put(file, yaml.render(set.resourcesIn(file)));
     }
+    files.putIfAbsent(DriverValues.FILE, DriverValues.render(report.featureGates()));
     return new RenderedManifests(files, report);
   }
 }

@@ -80,6 +80,28 @@ public final class YamlRenderer {
     return out.toString();
   }
 
+  /**
+   * A plain mapping that is not a Kubernetes object, such as Helm values, in the same style, after
+   * {@code # } comment lines. Keys keep the map's order.
+   *
+   * <pre>
+   * # helm install ... -f dra-driver-values.yaml
+   * featureGates:
+   *   TimeSlicingSettings: true
+   * </pre>
+   */
+  public String renderMap(java.util.Map<String, ?> values, List<String> commentLines) {
+    StringBuilder out = new StringBuilder(512);
+    for (String line : commentLines) {
+      if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("a comment line cannot contain a line break: " + line);
+      }
+      out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+    }
+    new YamlEmitter(out).document(NodeTrees.fromObject(values, Shape.ANY));
+    return out.toString();
+  }
+
   private static void appendDocument(HasMetadata resource, StringBuilder out) {
     new YamlEmitter(out).document(NodeTrees.fromObject(resource, KubernetesStyle.forKind(resource.getKind())));
   }

@@ -1,0 +1,36 @@
+package io.gpushare.core.model;
+
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * A constraint across a claim's requests, e.g. that several MIG slices come from one physical GPU.
+ *
+ * <pre>
+ * constraints:
+ * - requests: ["slice-0", "slice-1"]
+ *   matchAttribute: gpu.nvidia.com/parentUUID
+ * </pre>
+ */
+@Value.Immutable
+public abstract class DeviceConstraint {
+  /** The MIG slices' parent GPU, to keep slices on one GPU. */
+  public static final String SAME_PARENT_GPU = "gpu.nvidia.com/parentUUID";
+
+  /** The requests it binds; empty binds all. */
+  public abstract List<String> requests();
+
+  /** The fully qualified attribute every allocated device must share. */
+  public abstract String matchAttribute();
+
+  public static DeviceConstraint sameParentGpu(List<String> requests) {
+    return builder().addAllRequests(requests).matchAttribute(SAME_PARENT_GPU).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DeviceConstraint}. */
+  public static final class Builder extends ImmutableDeviceConstraint.Builder {}
+}

@@ -1,0 +1,145 @@
+package io.gpushare.dsl;
+
+import io.gpushare.core.catalog.Catalog;
+import io.gpushare.core.catalog.GpuProduct;
+import io.gpushare.core.model.DeviceConstraint;
+import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceSubRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Which devices a claim or template asks for; collects the DSL's device choices and builds the requests. */
+final class Devices {
+  static final String GPU_CLASS = "gpu.nvidia.com";
+  static final String MIG_CLASS = "mig.nvidia.com";
+
+  private String productName;
+  private String minimumMemory;
+  private final List<String> alternatives = new ArrayList<>();
+  private final List<String> migProfiles = new ArrayList<>();
+  private long count = 1;
+
+  void product(String productName) {
+    if (productName == null || productName.isBlank() || productName.contains("\"")) {
+      throw new IllegalArgumentException(
+          "onGpu needs a product name such as \"NVIDIA A100-SXM4-40GB\", found " + productName);
+    }
+    this.productName = productName;
+  }
+
+  void minimumMemory(String quantity) {
+    if (quantity == null || !quantity.matches("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T)?")) {
+      throw new IllegalArgumentException("withMemoryAtLeast needs a quantity such as 40Gi, found " + quantity);
+    }
+    this.minimumMemory = quantity;
+  }
+
+  void firstAvailable(String... productNames) {
+    if (productNames.length < 2) {
+      throw new IllegalArgumentException("firstAvailable needs at least two products, in order of preference");
+    }
+    for (String name : productNames) {
+      product(name);
+      alternatives.add(name);
+    }
+    productName = null;
+  }
+
+  void count(long count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("a pod needs at least one GPU, found " + count);
+    }
+    this.count = count;
+  }
+
+  void migProfiles(String... profiles) {
+    if (profiles.length == 0) {
+      throw new IllegalArgumentException("name at least one MIG profile, e.g. 3g.40gb");
+    }
+    for (String profile : profiles) {
+      if (profile == null || profile.isBlank() || profile.contains("\"")) {
+        throw new IllegalArgumentException("a MIG profile looks like 3g.40gb, found " + profile);
+      }
+      migProfiles.add(profile);
+    }
+  }
+
+  boolean mig() {
+    return !migProfiles.isEmpty();
+  }
+
+  long count() {
+    return mig() ? migProfiles.size() : count;
+  }
+
+  /** The requests, named {@code gpu} (one) or {@code gpu-0}, {@code gpu-1} (several MIG slices). */
+  List<DeviceRequest> requests() {
+    List<DeviceRequest> requests = new ArrayList<>();
+    if (mig()) {
+      for (int i = 0; i < migProfiles.size(); i++) {
+        DeviceRequest.Builder request = DeviceRequest.builder()
+            .name(migProfiles.size() == 1 ? GpuShare.REQUEST_NAME : GpuShare.REQUEST_NAME + "-" + i)
+            .deviceClassName(MIG_CLASS);
+        if (productName != null) {
+          request.addSelectors(productSelector(productName));
+        }
+        // a literal block with a trailing newline, as the GKE dynamic MIG guide writes it
+        request.addSelectors("device.attributes[\"gpu.nvidia.com\"].profile == \"" + migProfiles.get(i) + "\"\n");
+        requests.add(request.build());
+      }
+      return requests;
+    }
+    DeviceRequest.Builder request = DeviceRequest.builder().name(GpuShare.REQUEST_NAME);
+    if (!alternatives.isEmpty()) {
+      for (String alternative : alternatives) {
+        DeviceSubRequest.Builder sub = DeviceSubRequest.builder()
+            .name(subrequestName(alternative)).deviceClassName(GPU_CLASS).addSelectors(productSelector(alternative));
+        if (count > 1) {
+          sub.count(count);
+        }
+        request.addFirstAvailable(sub.build());
+      }
+      return List.of(request.build());
+    }
+    request.deviceClassName(GPU_CLASS);
+    if (count > 1) {
+      request.count(count);
+    }
+    if (productName != null) {
+      request.addSelectors(productSelector(productName));
+    }
+    if (minimumMemory != null) {
+      request.addSelectors("device.capacity[\"gpu.nvidia.com\"].memory.compareTo(quantity(\"" + minimumMemory + "\")) >= 0");
+    }
+    return List.of(request.build());
+  }
+
+  /** What configs name: each request, or each {@code request/subrequest} (the driver matches them exactly). */
+  List<String> configReferences() {
+    List<String> references = new ArrayList<>();
+    for (DeviceRequest request : requests()) {
+      if (request.firstAvailable().isEmpty()) {
+        references.add(request.name());
+      } else {
+        request.firstAvailable().forEach(sub -> references.add(request.name() + "/" + sub.name()));
+      }
+    }
+    return references;
+  }
+
+  List<DeviceConstraint> constraints() {
+    return migProfiles.size() > 1 ? List.of(DeviceConstraint.sameParentGpu(configReferences())) : List.of();
+  }
+
+  private static String productSelector(String productName) {
+    return "device.attributes[\"gpu.nvidia.com\"].productName == \"" + productName + "\"";
+  }
+
+  /** {@code h100-80gb} for a catalog product, else a DNS label made from the name. */
+  static String subrequestName(String productName) {
+    String base = Catalog.standard().gpuByProductName(productName).map(GpuProduct::id).orElse(productName);
+    String label = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return label.length() > 63 ? label.substring(0, 63).replaceAll("-+$", "") : label;
+  }
+}

@@ -1,0 +1,57 @@
+package io.gpushare.dsl;
+
+/**
+ * After {@link GpuShare#perPod}: which devices each pod gets for itself, through a
+ * {@code ResourceClaimTemplate}. No sharing config: each pod has its devices alone.
+ */
+public interface DevicesStep {
+
+  /** Only this GPU product; see {@link SharingStep#onGpu}. */
+  DevicesStep onGpu(String productName);
+
+  /** Any GPU with at least this much memory; see {@link SharingStep#withMemoryAtLeast}. */
+  DevicesStep withMemoryAtLeast(String quantity);
+
+  /** The first of these products that can be allocated; see {@link SharingStep#firstAvailable}. */
+  DevicesStep firstAvailable(String... productNames);
+
+  /**
+   * One whole GPU per pod (exclusive use).
+   *
+   * <pre>
+   * requests:
+   * - name: gpu
+   *   exactly:
+   *     deviceClassName: gpu.nvidia.com
+   * </pre>
+   */
+  WorkloadStep wholeGpu();
+
+  /**
+   * {@code count} whole GPUs per pod; every vLLM server added after this gets
+   * {@code --tensor-parallel-size=<count>} to use them all.
+   *
+   * <pre>
+   * exactly:
+   *   deviceClassName: gpu.nvidia.com
+   *   allocationMode: ExactCount
+   *   count: 4
+   * </pre>
+   */
+  WorkloadStep gpus(int count);
+
+  /**
+   * One MIG slice of this profile per pod, e.g. {@code 3g.40gb} on an H100 80GB; the driver creates
+   * it on demand with its {@code DynamicMIG} feature gate.
+   *
+   * <pre>
+   * exactly:
+   *   deviceClassName: mig.nvidia.com
+   *   selectors:
+   *   - cel:
+   *       expression: |
+   *         device.attributes["gpu.nvidia.com"].profile == "3g.40gb"
+   * </pre>
+   */
+  WorkloadStep migSlice(String profile);
+}

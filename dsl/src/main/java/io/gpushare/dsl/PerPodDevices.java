@@ -1,0 +1,75 @@
+package io.gpushare.dsl;
+
+import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.ManifestSpec;
+import io.gpushare.core.model.ResourceClaimTemplateSpec;
+import java.util.Objects;
+
+/** {@link GpuShare#perPod}: a ResourceClaimTemplate, so each pod gets devices of its own. */
+final class PerPodDevices extends Workloads implements DevicesStep {
+  private final String name;
+  private final Devices devices = new Devices();
+
+  PerPodDevices(String name) {
+    this.name = Objects.requireNonNull(name, "template name");
+  }
+
+  @Override
+  public DevicesStep onGpu(String productName) {
+    devices.product(productName);
+    return this;
+  }
+
+  @Override
+  public DevicesStep withMemoryAtLeast(String quantity) {
+    devices.minimumMemory(quantity);
+    return this;
+  }
+
+  @Override
+  public DevicesStep firstAvailable(String... productNames) {
+    devices.firstAvailable(productNames);
+    return this;
+  }
+
+  @Override
+  public WorkloadStep wholeGpu() {
+    return gpus(1);
+  }
+
+  @Override
+  public WorkloadStep gpus(int count) {
+    devices.count(count);
+    return this;
+  }
+
+  @Override
+  public WorkloadStep migSlice(String profile) {
+    devices.migProfiles(profile);
+    return this;
+  }
+
+  @Override
+  ManifestSpec claim() {
+    return ResourceClaimTemplateSpec.builder()
+        .name(name)
+        .addAllRequests(devices.requests())
+        .addAllConstraints(devices.constraints())
+        .build();
+  }
+
+  @Override
+  String claimFile() {
+    return GpuShare.TEMPLATE_FILE;
+  }
+
+  @Override
+  ClaimReference reference() {
+    return ClaimReference.template(GpuShare.REQUEST_NAME, name);
+  }
+
+  @Override
+  long devicesPerPod() {
+    return devices.count();
+  }
+}

@@ -1,0 +1,94 @@
+package io.gpushare.dsl;
+
+import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceConfig;
+import io.gpushare.core.model.GpuConfig;
+import io.gpushare.core.model.ManifestSpec;
+import io.gpushare.core.model.MigDeviceConfig;
+import io.gpushare.core.model.MpsConfig;
+import io.gpushare.core.model.NvidiaDeviceConfig;
+import io.gpushare.core.model.ResourceClaimSpec;
+import io.gpushare.core.model.TimeSliceInterval;
+import java.util.Objects;
+
+/** {@link GpuShare#claim}: one ResourceClaim that every replica shares, and how they share it. */
+final class SharedClaim extends Workloads implements SharingStep {
+  private final String name;
+  private final Devices devices = new Devices();
+  private NvidiaDeviceConfig sharing;
+
+  SharedClaim(String name) {
+    this.name = Objects.requireNonNull(name, "claim name");
+  }
+
+  @Override
+  public SharingStep onGpu(String productName) {
+    devices.product(productName);
+    return this;
+  }
+
+  @Override
+  public SharingStep withMemoryAtLeast(String quantity) {
+    devices.minimumMemory(quantity);
+    return this;
+  }
+
+  @Override
+  public SharingStep firstAvailable(String... productNames) {
+    devices.firstAvailable(productNames);
+    return this;
+  }
+
+  @Override
+  public SharingStep migSlice(String profile) {
+    devices.migProfiles(profile);
+    return this;
+  }
+
+  @Override
+  public WorkloadStep timeSlicing(TimeSliceInterval interval) {
+    if (devices.mig()) {
+      throw new IllegalStateException("time slicing has no effect on a MIG slice; share it with mps(...) instead");
+    }
+    sharing = GpuConfig.timeSlicing(Objects.requireNonNull(interval, "interval"));
+    return this;
+  }
+
+  @Override
+  public WorkloadStep mps(int activeThreadPercentage, String pinnedMemoryLimit) {
+    return mps(MpsConfig.builder()
+        .defaultActiveThreadPercentage(activeThreadPercentage)
+        .defaultPinnedDeviceMemoryLimit(pinnedMemoryLimit)
+        .build());
+  }
+
+  @Override
+  public WorkloadStep mps(MpsConfig config) {
+    sharing = devices.mig() ? MigDeviceConfig.mps(config) : GpuConfig.mps(config);
+    return this;
+  }
+
+  @Override
+  ManifestSpec claim() {
+    return ResourceClaimSpec.builder()
+        .name(name)
+        .addAllRequests(devices.requests())
+        .addConfig(DeviceConfig.of(devices.configReferences(), sharing))
+        .build();
+  }
+
+  @Override
+  String claimFile() {
+    return GpuShare.CLAIM_FILE;
+  }
+
+  @Override
+  ClaimReference reference() {
+    return ClaimReference.of(GpuShare.REQUEST_NAME, name);
+  }
+
+  @Override
+  long devicesPerPod() {
+    return devices.count();
+  }
+}

@@ -1,0 +1,63 @@
+package io.gpushare.dsl;
+
+import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.ManifestSpec;
+import io.gpushare.core.model.ServicePort;
+import io.gpushare.core.model.ServiceSpec;
+import io.gpushare.core.model.VllmDeploymentSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The workload steps every device choice ends in: vLLM Deployments and their Services, in call order. */
+abstract class Workloads implements WorkloadStep {
+  private final List<ManifestSpec> workloads = new ArrayList<>();
+  private VllmDeploymentSpec lastDeployment;
+
+  /** The claim or template itself, built once the device and sharing choices are complete. */
+  abstract ManifestSpec claim();
+
+  abstract String claimFile();
+
+  abstract ClaimReference reference();
+
+  /** How many devices each pod gets: tensor parallelism is set to it when greater than one. */
+  abstract long devicesPerPod();
+
+  @Override
+  public WorkloadStep vllm(String name, Consumer<VllmOptions> options) {
+    VllmSettings settings = new VllmSettings(name);
+    if (devicesPerPod() > 1) {
+      settings.tensorParallelSize(devicesPerPod());
+    }
+    options.accept(settings);
+    lastDeployment = settings.toSpec(reference());
+    workloads.add(lastDeployment);
+    return this;
+  }
+
+  @Override
+  public WorkloadStep loadBalancer(String name, int port) {
+    if (lastDeployment == null) {
+      throw new IllegalStateException(
+          "loadBalancer(\"" + name + "\", " + port + ") needs a vllm(...) Deployment before it to select");
+    }
+    workloads.add(ServiceSpec.builder()
+        .name(name)
+        .type("LoadBalancer")
+        .putAllSelector(lastDeployment.labels())
+        .addPorts(ServicePort.builder().name("http").port(port).targetPort(lastDeployment.port()).build())
+        .build());
+    return this;
+  }
+
+  @Override
+  public ManifestBundle build() {
+    ManifestBundle.Builder bundle = ManifestBundle.builder().add(claimFile(), claim());
+    for (ManifestSpec workload : workloads) {
+      bundle.add(GpuShare.WORKLOAD_FILE, workload);
+    }
+    return bundle.build();
+  }
+}

@@ -1,0 +1,109 @@
+package io.gpushare.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceConfig;
+import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceSubRequest;
+import io.gpushare.core.model.GpuConfig;
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.MigDeviceConfig;
+import io.gpushare.core.model.MpsConfig;
+import io.gpushare.core.model.ResourceClaimSpec;
+import io.gpushare.core.model.ResourceClaimTemplateSpec;
+import io.gpushare.core.model.TimeSliceInterval;
+import io.gpushare.core.model.VllmDeploymentSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GpuShare_modes_Test {
+
+  @Test
+  void should_configure_mps_on_a_whole_gpu() {
+    // WHEN
+    ResourceClaimSpec claim = (ResourceClaimSpec) GpuShare.claim("c").mps(50, "15Gi")
+        .vllm("a", v -> v.model("m")).build().specs().get(0);
+    // THEN
+    assertThat(claim.config()).containsExactly(DeviceConfig.of(List.of("gpu"), GpuConfig.mps(
+        MpsConfig.builder().defaultActiveThreadPercentage(50).defaultPinnedDeviceMemoryLimit("15Gi").build())));
+  }
+
+  @Test
+  void should_share_a_mig_slice_with_mps_through_a_mig_device_config() {
+    // WHEN
+    ResourceClaimSpec claim = (ResourceClaimSpec) GpuShare.claim("c").migSlice("3g.40gb").mps(50, "10Gi")
+        .vllm("a", v -> v.model("m")).build().specs().get(0);
+    // THEN
+    assertThat(claim.requests()).containsExactly(DeviceRequest.builder().name("gpu").deviceClassName("mig.nvidia.com")
+        .addSelectors("device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\"\n").build());
+    assertThat(claim.config().get(0).parameters()).isEqualTo(MigDeviceConfig.mps(
+        MpsConfig.builder().defaultActiveThreadPercentage(50).defaultPinnedDeviceMemoryLimit("10Gi").build()));
+  }
+
+  @Test
+  void should_refuse_time_slicing_on_a_mig_slice() {
+    assertThatThrownBy(() -> GpuShare.claim("c").migSlice("3g.40gb").timeSlicing(TimeSliceInterval.LONG))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("time slicing has no effect on a MIG slice; share it with mps(...) instead");
+  }
+
+  @Test
+  void should_name_each_first_available_alternative_in_the_sharing_config() {
+    // WHEN
+    ResourceClaimSpec claim = (ResourceClaimSpec) GpuShare.claim("c")
+        .firstAvailable("NVIDIA H100 80GB HBM3", "NVIDIA A100-SXM4-80GB").timeSlicing(TimeSliceInterval.LONG)
+        .vllm("a", v -> v.model("m")).build().specs().get(0);
+    // THEN
+    DeviceRequest request = claim.requests().get(0);
+    assertThat(request.deviceClassName()).isEmpty();
+    assertThat(request.firstAvailable()).extracting(DeviceSubRequest::name).containsExactly("h100-80gb", "a100-80gb");
+    assertThat(request.firstAvailable().get(0).selectors())
+        .containsExactly("device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA H100 80GB HBM3\"");
+    assertThat(claim.config().get(0).requests()).containsExactly("gpu/h100-80gb", "gpu/a100-80gb");
+  }
+
+  @Test
+  void should_select_by_minimum_memory() {
+    ResourceClaimSpec claim = (ResourceClaimSpec) GpuShare.claim("c").withMemoryAtLeast("40Gi")
+        .timeSlicing(TimeSliceInterval.LONG).vllm("a", v -> v.model("m")).build().specs().get(0);
+    assertThat(claim.requests().get(0).selectors()).containsExactly(
+        "device.capacity[\"gpu.nvidia.com\"].memory.compareTo(quantity(\"40Gi\")) >= 0");
+  }
+
+  @Test
+  void should_give_each_pod_its_own_gpus_and_set_tensor_parallelism() {
+    // WHEN
+    ManifestBundle bundle = GpuShare.perPod("t").gpus(4).vllm("big", v -> v.model("m")).build();
+    // THEN
+    ResourceClaimTemplateSpec template = (ResourceClaimTemplateSpec) bundle.specs().get(0);
+    VllmDeploymentSpec vllm = (VllmDeploymentSpec) bundle.specs().get(1);
+    assertThat(bundle.documents().get(0).file()).isEqualTo("claim-templates.yaml");
+    assertThat(template.requests().get(0).count()).hasValue(4);
+    assertThat(template.config()).isEmpty();
+    assertThat(vllm.claim()).isEqualTo(ClaimReference.template("gpu", "t"));
+    assertThat(vllm.extraArgs()).containsExactly("--tensor-parallel-size=4");
+  }
+
+  @Test
+  void should_combine_bundles_keeping_each_files_documents_in_order() {
+    // WHEN
+    ManifestBundle combined = GpuShare.combine(
+        GpuShare.perPod("a").wholeGpu().vllm("x", v -> v.model("m")).loadBalancer("x-lb", 80).build(),
+        GpuShare.perPod("b").migSlice("1g.10gb").vllm("y", v -> v.model("m")).build());
+    // THEN
+    assertThat(combined.documents()).extracting(d -> d.file() + " " + d.spec().kind() + "/" + d.spec().name())
+        .containsExactly("claim-templates.yaml ResourceClaimTemplate/a", "vllm.yaml Deployment/x",
+            "vllm.yaml Service/x-lb", "claim-templates.yaml ResourceClaimTemplate/b", "vllm.yaml Deployment/y");
+  }
+
+  @Test
+  void should_refuse_fewer_than_one_gpu_and_a_malformed_memory_quantity() {
+    assertThatThrownBy(() -> GpuShare.perPod("t").gpus(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a pod needs at least one GPU, found 0");
+    assertThatThrownBy(() -> GpuShare.claim("c").withMemoryAtLeast("40 GB"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("withMemoryAtLeast needs a quantity such as 40Gi, found 40 GB");
+  }
+}

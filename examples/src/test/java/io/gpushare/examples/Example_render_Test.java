@@ -1,0 +1,99 @@
+package io.gpushare.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gpushare.core.render.ManifestRenderer;
+import io.gpushare.core.render.RenderedManifests;
+import io.gpushare.core.validate.Severity;
+import io.gpushare.testing.GoldenFile;
+import io.gpushare.testing.ReferenceDocuments;
+import io.gpushare.testing.YamlTrees;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every example renders as its golden files (src/test/resources/golden/ID/; rerun with
+ * -Dgpushare.golden.update=true to accept a change), validates without errors, needs exactly its
+ * driver feature gates, and reproduces the published GKE guide where there is one.
+ */
+class Example_render_Test {
+
+  private static RenderedManifests render(Example example) {
+    return ManifestRenderer.standard().render(example.bundle());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Example.class)
+  void should_render_as_its_golden_files(Example example) {
+    RenderedManifests rendered = render(example);
+    for (String file : rendered.fileNames()) {
+      GoldenFile.at(Path.of("src/test/resources/golden", example.id(), file)).assertMatches(rendered.text(file));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Example.class)
+  void should_validate_without_errors(Example example) {
+    assertThat(render(example).report().findings(Severity.ERROR)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Example.class)
+  void should_write_the_file_names_of_its_mode(Example example) {
+    String claims = switch (example) {
+      case TIMESLICING, MPS -> "claim.yaml";
+      case MIG, EXCLUSIVE, MULTI_GPU -> "claim-templates.yaml";
+    };
+    assertThat(render(example).fileNames()).containsExactly(claims, "vllm.yaml", "dra-driver-values.yaml");
+  }
+
+  @Test
+  void should_need_exactly_the_feature_gates_of_each_mode() {
+    assertThat(render(Example.TIMESLICING).report().featureGates()).containsExactly("TimeSlicingSettings");
+    assertThat(render(Example.MPS).report().featureGates()).containsExactly("MPSSupport");
+    assertThat(render(Example.MIG).report().featureGates()).containsExactly("DynamicMIG");
+    assertThat(render(Example.EXCLUSIVE).report().featureGates()).isEmpty();
+    assertThat(render(Example.MULTI_GPU).report().featureGates()).isEmpty();
+    assertThat(render(Example.MPS).text("dra-driver-values.yaml")).contains("featureGates:\n  MPSSupport: true\n");
+    assertThat(render(Example.EXCLUSIVE).text("dra-driver-values.yaml")).contains("featureGates: {}\n");
+  }
+
+  @Test
+  void should_reproduce_the_published_gke_mps_guide() {
+    RenderedManifests rendered = render(Example.MPS);
+    assertThat(YamlTrees.differences(ReferenceDocuments.read("mps/claim.yaml"), rendered.text("claim.yaml"))).isEmpty();
+    assertThat(YamlTrees.differences(ReferenceDocuments.read("mps/vllm.yaml"), rendered.text("vllm.yaml"))).isEmpty();
+  }
+
+  @Test
+  void should_reproduce_the_published_gke_dynamic_mig_guide() {
+    RenderedManifests rendered = render(Example.MIG);
+    assertThat(YamlTrees.differences(ReferenceDocuments.read("mig/claim-templates.yaml"),
+        rendered.text("claim-templates.yaml"))).isEmpty();
+    assertThat(YamlTrees.differences(ReferenceDocuments.read("mig/vllm.yaml"), rendered.text("vllm.yaml"))).isEmpty();
+    // the templates are even byte for byte the guide's text
+    assertThat(rendered.text("claim-templates.yaml")).isEqualTo(ReferenceDocuments.read("mig/claim-templates.yaml"));
+  }
+
+  @Test
+  void should_set_tensor_parallelism_to_the_gpus_per_pod() {
+    String vllm = render(Example.MULTI_GPU).text("vllm.yaml");
+    String templates = render(Example.MULTI_GPU).text("claim-templates.yaml");
+    assertThat(templates).contains("          allocationMode: ExactCount\n          count: 4\n");
+    assertThat(vllm).contains("        - --tensor-parallel-size=4\n");
+  }
+
+  @Test
+  void should_find_each_example_by_its_command_line_name() {
+    for (Example example : Example.values()) {
+      assertThat(Example.byId(example.id())).contains(example);
+    }
+    assertThat(Example.byId("nope")).isEmpty();
+    assertThat(Example.ids()).isEqualTo("timeslicing, mps, mig, exclusive, multi-gpu");
+    assertThat(Set.copyOf(List.of(Example.values()))).hasSize(5);
+  }
+}
