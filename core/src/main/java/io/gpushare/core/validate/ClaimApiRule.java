@@ -59,7 +59,7 @@ final class ClaimApiRule implements Rule {
     if (devices == null) {
       return;
     }
-    List<DeviceRequest> requests = devices.getRequests();
+    List<DeviceRequest> requests = Nulls.list(devices.getRequests());
     limit(requests.size(), MAX_REQUESTS, path + ".requests", "requests", findings);
     Set<String> names = new HashSet<>();
     Set<String> references = new HashSet<>();
@@ -69,7 +69,7 @@ final class ClaimApiRule implements Rule {
       requestName(request.getName(), requestPath + ".name", names, findings);
       references.add(request.getName());
       boolean exactly = request.getExactly() != null;
-      boolean firstAvailable = !request.getFirstAvailable().isEmpty();
+      boolean firstAvailable = !Nulls.list(request.getFirstAvailable()).isEmpty();
       if (exactly == firstAvailable) {
         findings.error("REQUEST_EXACTLY_ONE_OF", requestPath,
             "expected exactly one of `exactly` or `firstAvailable`, found " + (exactly ? "both" : "neither"),
@@ -77,10 +77,10 @@ final class ClaimApiRule implements Rule {
       }
       if (exactly) {
         ExactDeviceRequest exact = request.getExactly();
-        checkExact(exact.getDeviceClassName(), exact.getSelectors(), exact.getAllocationMode(), exact.getCount(),
+        checkExact(exact.getDeviceClassName(), Nulls.list(exact.getSelectors()), exact.getAllocationMode(), exact.getCount(),
             requestPath + ".exactly", findings);
       }
-      List<DeviceSubRequest> subs = request.getFirstAvailable();
+      List<DeviceSubRequest> subs = Nulls.list(request.getFirstAvailable());
       limit(subs.size(), MAX_SUBREQUESTS, requestPath + ".firstAvailable", "subrequests", findings);
       Set<String> subNames = new HashSet<>();
       for (int s = 0; s < subs.size(); s++) {
@@ -88,20 +88,20 @@ final class ClaimApiRule implements Rule {
         String subPath = requestPath + ".firstAvailable[" + s + "]";
         requestName(sub.getName(), subPath + ".name", subNames, findings);
         references.add(request.getName() + "/" + sub.getName());
-        checkExact(sub.getDeviceClassName(), sub.getSelectors(), sub.getAllocationMode(), sub.getCount(), subPath, findings);
+        checkExact(sub.getDeviceClassName(), Nulls.list(sub.getSelectors()), sub.getAllocationMode(), sub.getCount(), subPath, findings);
       }
     }
-    limit(devices.getConstraints().size(), MAX_CONSTRAINTS, path + ".constraints", "constraints", findings);
-    for (int c = 0; c < devices.getConstraints().size(); c++) {
-      checkReferences(devices.getConstraints().get(c).getRequests(), references,
+    limit(Nulls.list(devices.getConstraints()).size(), MAX_CONSTRAINTS, path + ".constraints", "constraints", findings);
+    for (int c = 0; c < Nulls.list(devices.getConstraints()).size(); c++) {
+      checkReferences(Nulls.list(devices.getConstraints()).get(c).getRequests(), references,
           path + ".constraints[" + c + "].requests", findings);
     }
-    List<DeviceClaimConfiguration> configs = devices.getConfig();
+    List<DeviceClaimConfiguration> configs = Nulls.list(devices.getConfig());
     limit(configs.size(), MAX_CONFIG, path + ".config", "config entries", findings);
     for (int c = 0; c < configs.size(); c++) {
       DeviceClaimConfiguration config = configs.get(c);
       String configPath = path + ".config[" + c + "]";
-      checkReferences(config.getRequests(), references, configPath + ".requests", findings);
+      checkReferences(Nulls.list(config.getRequests()), references, configPath + ".requests", findings);
       if (config.getOpaque() == null) {
         findings.error("OPAQUE_MISSING", configPath + ".opaque",
             "expected an `opaque` configuration (the only kind there is), found none",
@@ -195,7 +195,7 @@ final class ClaimApiRule implements Rule {
     NvidiaConfig config = NvidiaConfig.read(parameters);
     if (parameters == null || !config.isObject()) {
       findings.error("OPAQUE_PARAMETERS_INVALID", path + ".parameters",
-          "expected a JSON object, found " + (parameters == null ? "nothing" : "a " + parameters.getClass().getSimpleName()),
+          "expected a JSON object, found " + jsonType(parameters),
           "write the driver's config object: apiVersion, kind and its fields");
       return;
     }
@@ -205,6 +205,22 @@ final class ClaimApiRule implements Rule {
           "expected at most " + MAX_PARAMETERS_BYTES + " bytes of JSON, found " + size,
           "move shared settings into a DeviceClass config, or simplify the object");
     }
+  }
+
+  private static String jsonType(Object value) {
+    if (value == null) {
+      return "nothing";
+    }
+    if (value instanceof List<?> || value.getClass().isArray()) {
+      return "an array";
+    }
+    if (value instanceof CharSequence) {
+      return "a string";
+    }
+    if (value instanceof Number) {
+      return "a number";
+    }
+    return value instanceof Boolean ? "a boolean" : "a " + value.getClass().getSimpleName();
   }
 
   private static void limit(int found, int max, String path, String what, Findings findings) {

@@ -56,7 +56,7 @@ final class ClaimDevices {
   }
 
   static ClaimDevices of(DeviceClaim claim, Catalog catalog) {
-    if (claim == null || claim.getRequests().isEmpty()) {
+    if (claim == null || Nulls.list(claim.getRequests()).isEmpty()) {
       return UNKNOWN;
     }
     long count = 0;
@@ -67,7 +67,7 @@ final class ClaimDevices {
     String migProfile = null;
     Long minimumMemory = null;
     String unknownProduct = null;
-    for (DeviceRequest request : claim.getRequests()) {
+    for (DeviceRequest request : Nulls.list(claim.getRequests())) {
       ExactDeviceRequest exactly = request.getExactly();
       if (exactly == null) {
         countKnown = false; // firstAvailable: which alternative is allocated is not known here
@@ -84,7 +84,7 @@ final class ClaimDevices {
       } else if (!deviceClass.equals(exactly.getDeviceClassName())) {
         oneClass = false;
       }
-      for (DeviceSelector selector : exactly.getSelectors()) {
+      for (DeviceSelector selector : Nulls.list(exactly.getSelectors())) {
         String expression = selector.getCel() == null ? null : selector.getCel().getExpression();
         if (expression == null) {
           continue;
@@ -117,7 +117,9 @@ final class ClaimDevices {
     if (migProfile != null) {
       Matcher profileMemory = MIG_PROFILE_MEMORY.matcher(migProfile);
       if (profileMemory.matches()) {
-        memory = OptionalLong.of(Long.parseLong(profileMemory.group(1)) * 1024L * 1024 * 1024);
+        // the profile names memory in decimal GB, rounded (1g.5gb is 4864 MiB, about 5.1 GB): read as
+        // decimal GB, the estimate errs low by a few percent rather than high
+        memory = OptionalLong.of(Long.parseLong(profileMemory.group(1)) * 1_000_000_000L);
       }
     } else if (product != null) {
       memory = OptionalLong.of(product.memoryBytes());
@@ -125,7 +127,7 @@ final class ClaimDevices {
       memory = OptionalLong.of(minimumMemory);
     }
     Optional<NvidiaConfig> sharing = Optional.empty();
-    for (DeviceClaimConfiguration config : claim.getConfig()) {
+    for (DeviceClaimConfiguration config : Nulls.list(claim.getConfig())) {
       if (config.getOpaque() != null && NvidiaConfig.DRIVER.equals(config.getOpaque().getDriver())) {
         sharing = Optional.of(NvidiaConfig.read(config.getOpaque().getParameters()));
       }
@@ -171,6 +173,6 @@ final class ClaimDevices {
   }
 
   static List<String> requestNames(DeviceClaim claim) {
-    return claim == null ? List.of() : claim.getRequests().stream().map(DeviceRequest::getName).toList();
+    return claim == null ? List.of() : Nulls.list(claim.getRequests()).stream().map(DeviceRequest::getName).toList();
   }
 }

@@ -51,7 +51,7 @@ final class FeatureGates {
       return;
     }
     boolean mps = false;
-    for (var config : claim.getConfig()) {
+    for (var config : Nulls.list(claim.getConfig())) {
       if (config.getOpaque() == null || !NvidiaConfig.DRIVER.equals(config.getOpaque().getDriver())) {
         continue;
       }
@@ -63,9 +63,9 @@ final class FeatureGates {
         mps = true;
       }
     }
-    for (DeviceRequest request : claim.getRequests()) {
+    for (DeviceRequest request : Nulls.list(claim.getRequests())) {
       boolean mig = request.getExactly() != null && NvidiaDriverRule.MIG_CLASS.equals(request.getExactly().getDeviceClassName())
-          || request.getFirstAvailable().stream().anyMatch(s -> NvidiaDriverRule.MIG_CLASS.equals(s.getDeviceClassName()));
+          || Nulls.list(request.getFirstAvailable()).stream().anyMatch(s -> NvidiaDriverRule.MIG_CLASS.equals(s.getDeviceClassName()));
       if (mig && !mps) {
         gates.putIfAbsent(DYNAMIC_MIG, id);
       }

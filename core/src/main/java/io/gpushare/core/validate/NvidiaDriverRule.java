@@ -57,14 +57,14 @@ final class NvidiaDriverRule implements Rule {
       return;
     }
     Map<String, String> classByRequest = new LinkedHashMap<>();
-    for (DeviceRequest request : claim.getRequests()) {
+    for (DeviceRequest request : Nulls.list(claim.getRequests())) {
       if (request.getExactly() != null) {
         classByRequest.put(request.getName(), request.getExactly().getDeviceClassName());
       }
-      request.getFirstAvailable().forEach(sub ->
+      Nulls.list(request.getFirstAvailable()).forEach(sub ->
           classByRequest.put(request.getName() + "/" + sub.getName(), sub.getDeviceClassName()));
     }
-    List<DeviceClaimConfiguration> configs = claim.getConfig();
+    List<DeviceClaimConfiguration> configs = Nulls.list(claim.getConfig());
     for (int c = 0; c < configs.size(); c++) {
       DeviceClaimConfiguration config = configs.get(c);
       if (config.getOpaque() == null || !GPU_CLASS.equals(config.getOpaque().getDriver())) {
@@ -81,7 +81,7 @@ final class NvidiaDriverRule implements Rule {
       }
       unknownFields(parameters.map(), kind, kind, at, findings);
       checkSharing(parameters, kind, devices, at, findings);
-      checkDeviceKinds(config.getRequests(), kind, classByRequest, claim, path + ".config[" + c + "].requests", findings);
+      checkDeviceKinds(Nulls.list(config.getRequests()), kind, classByRequest, claim, path + ".config[" + c + "].requests", findings);
     }
   }
 
@@ -135,11 +135,22 @@ final class NvidiaDriverRule implements Rule {
   @SuppressWarnings("unchecked")
   private static void checkSharing(NvidiaConfig parameters, String kind, ClaimDevices devices, String at,
       Findings findings) {
+    Object rawSharing = parameters.map().get("sharing");
+    if (rawSharing != null && !(rawSharing instanceof Map)) {
+      typeMismatch(at + ".sharing", "an object with strategy", rawSharing, findings);
+      return;
+    }
     Map<String, Object> sharing = parameters.sharing().orElse(null);
     if (sharing == null) {
       return;
     }
     String path = at + ".sharing";
+    for (String field : List.of("timeSlicingConfig", "mpsConfig")) {
+      Object value = sharing.get(field);
+      if (value != null && !(value instanceof Map)) {
+        typeMismatch(path + "." + field, "an object", value, findings);
+      }
+    }
     Object strategy = sharing.get("strategy");
     if (!"TimeSlicing".equals(strategy) && !"MPS".equals(strategy)) {
       String found = strategy == null ? "nothing" : "'" + strategy + "'";
@@ -202,7 +213,11 @@ final class NvidiaDriverRule implements Rule {
     if (limit != null) {
       checkLimit(String.valueOf(limit), path + ".defaultPinnedDeviceMemoryLimit", findings);
     }
-    if (mps.get("defaultPerDevicePinnedMemoryLimit") instanceof Map<?, ?> perDevice) {
+    Object perDeviceValue = mps.get("defaultPerDevicePinnedMemoryLimit");
+    if (perDeviceValue != null && !(perDeviceValue instanceof Map)) {
+      typeMismatch(path + ".defaultPerDevicePinnedMemoryLimit", "an object of device to quantity", perDeviceValue, findings);
+    }
+    if (perDeviceValue instanceof Map<?, ?> perDevice) {
       OptionalLong count = devices.deviceCount();
       for (Map.Entry<?, ?> entry : perDevice.entrySet()) {
         String key = String.valueOf(entry.getKey());
@@ -226,6 +241,12 @@ final class NvidiaDriverRule implements Rule {
         checkLimit(String.valueOf(entry.getValue()), at, findings);
       }
     }
+  }
+
+  private static void typeMismatch(String path, String expected, Object found, Findings findings) {
+    findings.error("NVIDIA_FIELD_TYPE", path,
+        "expected " + expected + ", found " + (found instanceof String ? "the string '" + found + "'" : String.valueOf(found)),
+        "the driver's decoder refuses a field of the wrong type; see the driver's GpuConfig in docs/validation.md");
   }
 
   private static void checkLimit(String limit, String path, Findings findings) {
@@ -257,6 +278,18 @@ final class NvidiaDriverRule implements Rule {
   private static void checkDeviceKinds(List<String> requests, String kind, Map<String, String> classByRequest,
       DeviceClaim claim, String path, Findings findings) {
     String expected = kind.equals("GpuConfig") ? GPU_CLASS : MIG_CLASS;
+    if (requests.isEmpty()) {
+      // a config naming no request applies to all; the driver then skips the devices of the other
+      // type silently, so a kind that fits none of them configures nothing
+      boolean fitsOne = classByRequest.values().stream().anyMatch(expected::equals);
+      if (!fitsOne && !classByRequest.isEmpty()) {
+        findings.error("NVIDIA_CONFIG_DEVICE_MISMATCH", path,
+            "expected a " + expected + " request for a " + kind + " that names no request, found only "
+                + classByRequest.values().stream().distinct().sorted().toList(),
+            expected.equals(GPU_CLASS) ? "use kind: MigDeviceConfig for MIG slices" : "use kind: GpuConfig for whole GPUs");
+      }
+      return;
+    }
     List<String> names = new ArrayList<>(requests);
     for (int r = 0; r < names.size(); r++) {
       String request = names.get(r);
@@ -269,12 +302,12 @@ final class NvidiaDriverRule implements Rule {
             deviceClass.equals(MIG_CLASS) ? "use kind: MigDeviceConfig for MIG slices"
                 : "use kind: GpuConfig for whole GPUs");
       }
-      boolean hasSubrequests = claim.getRequests().stream()
-          .anyMatch(q -> q.getName().equals(request) && !q.getFirstAvailable().isEmpty());
+      boolean hasSubrequests = Nulls.list(claim.getRequests()).stream()
+          .anyMatch(q -> request.equals(q.getName()) && !Nulls.list(q.getFirstAvailable()).isEmpty());
       if (hasSubrequests) {
         List<String> subs = new ArrayList<>();
-        claim.getRequests().stream().filter(q -> q.getName().equals(request))
-            .forEach(q -> q.getFirstAvailable().forEach(s -> subs.add(request + "/" + s.getName())));
+        Nulls.list(claim.getRequests()).stream().filter(q -> request.equals(q.getName()))
+            .forEach(q -> Nulls.list(q.getFirstAvailable()).forEach(s -> subs.add(request + "/" + s.getName())));
         findings.warning("FIRST_AVAILABLE_CONFIG_REFERENCE", path + "[" + r + "]",
             "expected the subrequests " + subs + " (the driver matches the allocated request name exactly), found '"
                 + request + "'",

@@ -43,18 +43,18 @@ final class PodApiRule implements Rule {
       }
       Set<String> podClaims = checkPodClaims(pod, workload, context, podsPerClaim, findings);
       Set<String> volumes = new HashSet<>();
-      for (Volume volume : pod.getVolumes()) {
+      for (Volume volume : Nulls.list(pod.getVolumes())) {
         volumes.add(volume.getName());
       }
-      List<Container> containers = pod.getContainers();
+      List<Container> containers = Nulls.list(pod.getContainers());
       for (int c = 0; c < containers.size(); c++) {
         checkContainer(containers.get(c), workload.podPath() + ".containers[" + c + "]", podClaims, volumes, findings);
       }
-      for (int c = 0; c < pod.getInitContainers().size(); c++) {
-        checkContainer(pod.getInitContainers().get(c), workload.podPath() + ".initContainers[" + c + "]", podClaims,
+      for (int c = 0; c < Nulls.list(pod.getInitContainers()).size(); c++) {
+        checkContainer(Nulls.list(pod.getInitContainers()).get(c), workload.podPath() + ".initContainers[" + c + "]", podClaims,
             volumes, findings);
       }
-      checkTolerations(pod.getTolerations(), workload.podPath() + ".tolerations", findings);
+      checkTolerations(Nulls.list(pod.getTolerations()), workload.podPath() + ".tolerations", findings);
     }
     podsPerClaim.forEach((claim, pods) -> {
       if (pods > MAX_PODS_PER_CLAIM) {
@@ -68,7 +68,7 @@ final class PodApiRule implements Rule {
   private static Set<String> checkPodClaims(PodSpec pod, Workload workload, ValidationContext context,
       Map<String, Integer> podsPerClaim, Findings findings) {
     Set<String> names = new HashSet<>();
-    List<PodResourceClaim> claims = pod.getResourceClaims();
+    List<PodResourceClaim> claims = Nulls.list(pod.getResourceClaims());
     for (int i = 0; i < claims.size(); i++) {
       PodResourceClaim claim = claims.get(i);
       String path = workload.podPath() + ".resourceClaims[" + i + "]";
@@ -110,7 +110,7 @@ final class PodApiRule implements Rule {
   private static void checkContainer(Container container, String path, Set<String> podClaims, Set<String> volumes,
       Findings findings) {
     if (container.getResources() != null) {
-      var claims = container.getResources().getClaims();
+      var claims = Nulls.list(container.getResources().getClaims());
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < claims.size(); i++) {
         var claim = claims.get(i);
@@ -127,7 +127,7 @@ final class PodApiRule implements Rule {
         }
       }
     }
-    List<VolumeMount> mounts = container.getVolumeMounts();
+    List<VolumeMount> mounts = Nulls.list(container.getVolumeMounts());
     Set<String> mountPaths = new HashSet<>();
     for (int i = 0; i < mounts.size(); i++) {
       VolumeMount mount = mounts.get(i);
@@ -142,7 +142,7 @@ final class PodApiRule implements Rule {
             "expected unique mount paths, found '" + mount.getMountPath() + "' twice", "mount one volume per path");
       }
     }
-    List<ContainerPort> ports = container.getPorts();
+    List<ContainerPort> ports = Nulls.list(container.getPorts());
     for (int i = 0; i < ports.size(); i++) {
       Integer port = ports.get(i).getContainerPort();
       if (port == null || port < 1 || port > 65535) {
@@ -194,13 +194,13 @@ final class PodApiRule implements Rule {
     }
     Map<String, String> matchLabels = spec.getSelector() == null || spec.getSelector().getMatchLabels() == null
         ? Map.of() : spec.getSelector().getMatchLabels();
-    if (matchLabels.isEmpty() && (spec.getSelector() == null || spec.getSelector().getMatchExpressions().isEmpty())) {
+    if (matchLabels.isEmpty() && (spec.getSelector() == null || Nulls.list(spec.getSelector().getMatchExpressions()).isEmpty())) {
       findings.error("SELECTOR_MISMATCH", workload.id() + ".spec.selector",
           "expected a selector, found none", "select the pod template's labels, e.g. matchLabels: {app: vllm-gpu}");
       return;
     }
     for (Map.Entry<String, String> label : matchLabels.entrySet()) {
-      if (!label.getValue().equals(workload.labels().get(label.getKey()))) {
+      if (!java.util.Objects.equals(label.getValue(), workload.labels().get(label.getKey()))) {
         findings.error("SELECTOR_MISMATCH", workload.id() + ".spec.selector.matchLabels." + label.getKey(),
             "expected the pod template to carry " + label.getKey() + ": " + label.getValue() + ", found "
                 + Names.quoted(workload.labels().get(label.getKey())),

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 final class SecurityRule implements Rule {
   private static final Pattern HF_TOKEN = Pattern.compile(".*\\bhf_[A-Za-z0-9]{16,}.*");
-  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(TOKEN|KEY|SECRET|PASSWORD|PASSWD).*");
+  /** A name segment that says "credential": HF_TOKEN, API_KEY, DB_PASSWORD; not TOKENIZERS_PARALLELISM. */
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i)(.*[_.-])?(TOKEN|KEY|APIKEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?)([_.-].*)?");
   private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)");
 
   @Override
@@ -24,7 +26,7 @@ final class SecurityRule implements Rule {
       if (workload.pod() == null) {
         continue;
       }
-      List<Container> containers = workload.pod().getContainers();
+      List<Container> containers = Nulls.list(workload.pod().getContainers());
       for (int c = 0; c < containers.size(); c++) {
         checkContainer(containers.get(c), workload.podPath() + ".containers[" + c + "]", findings);
       }
@@ -53,7 +55,7 @@ final class SecurityRule implements Rule {
   }
 
   private static void checkContainer(Container container, String path, Findings findings) {
-    List<EnvVar> env = container.getEnv();
+    List<EnvVar> env = Nulls.list(container.getEnv());
     for (int e = 0; e < env.size(); e++) {
       EnvVar variable = env.get(e);
       String value = variable.getValue();
@@ -65,18 +67,20 @@ final class SecurityRule implements Rule {
         findings.error("SECRET_LITERAL", path + ".env[" + e + "].value",
             "expected " + variable.getName() + " from a Secret (valueFrom.secretKeyRef), found a literal "
                 + (token ? "Hugging Face token" : "value") + " in the manifest",
-            "kubectl create secret generic hf-secret --from-literal=hf_api_token=...; then valueFrom.secretKeyRef"
-                + " {name: hf-secret, key: hf_api_token}; and revoke the token that was written down");
+            token ? "kubectl create secret generic hf-secret --from-literal=hf_api_token=...; then"
+                + " valueFrom.secretKeyRef {name: hf-secret, key: hf_api_token}; and revoke the token that was written down"
+                : "put the value in a Secret and read it with valueFrom.secretKeyRef; and change the value that was"
+                    + " written down");
       }
     }
-    List<String> args = container.getArgs();
-    VllmFlags flags = VllmFlags.parse(args);
+    List<String> args = Nulls.list(container.getArgs()) == null ? List.of() : Nulls.list(container.getArgs());
+    VllmFlags flags = VllmFlags.parse(Nulls.list(container.getCommand()), args);
     flags.last("--api-key").filter(f -> !f.value().isEmpty() && !ENV_REFERENCE.matcher(f.value()).matches())
-        .ifPresent(flag -> findings.error("SECRET_LITERAL", path + ".args[" + flag.index() + "]",
+        .ifPresent(flag -> findings.error("SECRET_LITERAL", path + "." + flag.field() + "[" + flag.index() + "]",
             "expected the API key from a Secret, found a literal --api-key in the manifest",
             "set env VLLM_API_KEY from a Secret (valueFrom.secretKeyRef) and drop --api-key"));
     for (int a = 0; a < args.size(); a++) {
-      if (HF_TOKEN.matcher(args.get(a)).matches()) {
+      if (args.get(a) != null && HF_TOKEN.matcher(args.get(a)).matches()) {
         findings.error("SECRET_LITERAL", path + ".args[" + a + "]",
             "expected no credentials in arguments, found a literal Hugging Face token",
             "pass the token as env HF_TOKEN from a Secret; and revoke the token that was written down");
@@ -88,7 +92,7 @@ final class SecurityRule implements Rule {
     if (container.flags().last("--api-key").isPresent()) {
       return true;
     }
-    return container.container().getEnv().stream().anyMatch(e -> "VLLM_API_KEY".equals(e.getName())
+    return Nulls.list(container.container().getEnv()).stream().anyMatch(e -> "VLLM_API_KEY".equals(e.getName())
         && e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null);
   }
 }

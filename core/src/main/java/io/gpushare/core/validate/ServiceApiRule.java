@@ -10,6 +10,7 @@ final class ServiceApiRule implements Rule {
 
   @Override
   public void check(ValidationContext context, Findings findings) {
+
     for (Service service : context.services()) {
       String id = "Service[" + ValidationContext.name(service) + "]";
       String problem = Names.dns1035Label(ValidationContext.name(service));
@@ -21,7 +22,7 @@ final class ServiceApiRule implements Rule {
       if (service.getSpec() == null) {
         continue;
       }
-      List<ServicePort> ports = service.getSpec().getPorts();
+      List<ServicePort> ports = Nulls.list(service.getSpec().getPorts());
       for (int i = 0; i < ports.size(); i++) {
         ServicePort port = ports.get(i);
         if (port.getPort() == null || port.getPort() < 1 || port.getPort() > 65535) {

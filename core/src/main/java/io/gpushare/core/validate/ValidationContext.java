@@ -30,12 +30,20 @@ final class ValidationContext {
   private final Map<String, ClaimDevices> templateDevices = new java.util.HashMap<>();
   private final Map<Workload, List<VllmContainer>> vllmContainers = new java.util.IdentityHashMap<>();
   private Map<String, String> featureGates;
+  private final List<String> duplicates = new ArrayList<>();
 
   ValidationContext(ManifestSet set, Catalog catalog) {
     this.set = set;
     this.catalog = catalog;
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (Manifest manifest : set.manifests()) {
       HasMetadata resource = manifest.resource();
+      String objectId = resource.getKind() + "[" + name(resource) + "]";
+      String namespace = resource.getMetadata() == null ? null : resource.getMetadata().getNamespace();
+      if (!seen.add(resource.getApiVersion() + "/" + namespace + "/" + objectId)) {
+        duplicates.add(objectId);
+        continue; // the API server keeps one object per name: judge the first
+      }
       if (resource instanceof ResourceClaim claim) {
         claims.put(name(claim), claim);
       } else if (resource instanceof ResourceClaimTemplate template) {
@@ -49,6 +57,11 @@ final class ValidationContext {
         services.add(service);
       }
     }
+  }
+
+  /** {@code Kind[name]} of objects that appear more than once (same apiVersion, namespace and name). */
+  List<String> duplicates() {
+    return duplicates;
   }
 
   ManifestSet set() {

@@ -32,7 +32,7 @@ import java.util.List;
  */
 public final class Validator {
   private static final Validator STANDARD = new Validator(List.of(
-      new ClaimApiRule(), new PodApiRule(), new ServiceApiRule(), new NvidiaDriverRule(),
+      new DuplicateObjectsRule(), new ClaimApiRule(), new PodApiRule(), new ServiceApiRule(), new NvidiaDriverRule(),
       new SharingBudgetRule(), new CapacityRule(), new VllmRule(), new SecurityRule()));
 
   private final List<Rule> rules;

@@ -32,7 +32,7 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
   }
 
   String argPath(VllmFlags.Flag flag) {
-    return path() + ".args[" + flag.index() + "]";
+    return path() + "." + flag.field() + "[" + flag.index() + "]";
   }
 
   static List<VllmContainer> of(Workload workload) {
@@ -40,11 +40,11 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
     if (workload.pod() == null) {
       return found;
     }
-    List<Container> containers = workload.pod().getContainers();
+    List<Container> containers = Nulls.list(workload.pod().getContainers());
     for (int i = 0; i < containers.size(); i++) {
       Container container = containers.get(i);
       if (isVllm(container)) {
-        found.add(new VllmContainer(workload, i, container, VllmFlags.parse(container.getArgs()),
+        found.add(new VllmContainer(workload, i, container, VllmFlags.parse(Nulls.list(container.getCommand()), Nulls.list(container.getArgs())),
             claimsUsed(workload, container)));
       }
     }
@@ -55,7 +55,7 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
     if (container.getImage() != null && container.getImage().contains("vllm")) {
       return true;
     }
-    return container.getCommand().stream().anyMatch(part -> part.contains("vllm"));
+    return Nulls.list(container.getCommand()).stream().anyMatch(part -> part.contains("vllm"));
   }
 
   /** The utilization flag's value when it is a decimal; vLLM's default 0.9 when absent; empty when malformed. */
@@ -93,8 +93,8 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
     if (container.getResources() == null) {
       return uses;
     }
-    List<PodResourceClaim> podClaims = workload.pod().getResourceClaims();
-    for (var claim : container.getResources().getClaims()) {
+    List<PodResourceClaim> podClaims = Nulls.list(workload.pod().getResourceClaims());
+    for (var claim : Nulls.list(container.getResources().getClaims())) {
       for (int p = 0; p < podClaims.size(); p++) {
         PodResourceClaim podClaim = podClaims.get(p);
         if (podClaim.getName() != null && podClaim.getName().equals(claim.getName())

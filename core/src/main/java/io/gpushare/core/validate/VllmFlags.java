@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The flags of a vLLM container, read from its {@code args} in both the {@code --flag=value} and
- * the {@code --flag value} form, each with the index of the argument it came from.
+ * The flags of a vLLM container, read from its {@code command} and {@code args} together, in both the
+ * {@code --flag=value} and the {@code --flag value} form, with underscores read as dashes (as vLLM's
+ * own parser does: {@code --gpu_memory_utilization}). The model of {@code vllm serve MODEL} counts as
+ * {@code --model}. Each flag remembers the field and index its value came from.
  */
 final class VllmFlags {
   /** vLLM's own default when {@code --gpu-memory-utilization} is absent. */
   static final String DEFAULT_GPU_MEMORY_UTILIZATION = "0.9";
 
-  record Flag(String name, String value, int index) {}
+  /** A flag, its value, and where the value is: {@code args[3]} or {@code command[4]}. */
+  record Flag(String name, String value, String field, int index) {}
 
   private final List<Flag> flags;
 
@@ -20,24 +23,54 @@ final class VllmFlags {
     this.flags = flags;
   }
 
-  static VllmFlags parse(List<String> args) {
+  static VllmFlags parse(List<String> command, List<String> args) {
     List<Flag> flags = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (!arg.startsWith("--")) {
+    List<String> tokens = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
+    List<Integer> indices = new ArrayList<>();
+    add(command, "command", tokens, fields, indices);
+    add(args, "args", tokens, fields, indices);
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      if (token == null) {
         continue;
       }
-      int eq = arg.indexOf('=');
+      if (token.equals("serve") && i + 1 < tokens.size() && tokens.get(i + 1) != null
+          && !tokens.get(i + 1).startsWith("-")) {
+        flags.add(new Flag("--model", tokens.get(i + 1), fields.get(i + 1), indices.get(i + 1)));
+        i++;
+        continue;
+      }
+      if (!token.startsWith("--")) {
+        continue;
+      }
+      int eq = token.indexOf('=');
       if (eq > 0) {
-        flags.add(new Flag(arg.substring(0, eq), arg.substring(eq + 1), i));
-      } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-        flags.add(new Flag(arg, args.get(i + 1), i + 1));
+        flags.add(new Flag(normalize(token.substring(0, eq)), token.substring(eq + 1), fields.get(i), indices.get(i)));
+      } else if (i + 1 < tokens.size() && tokens.get(i + 1) != null && !tokens.get(i + 1).startsWith("--")) {
+        flags.add(new Flag(normalize(token), tokens.get(i + 1), fields.get(i + 1), indices.get(i + 1)));
         i++;
       } else {
-        flags.add(new Flag(arg, "", i));
+        flags.add(new Flag(normalize(token), "", fields.get(i), indices.get(i)));
       }
     }
     return new VllmFlags(flags);
+  }
+
+  private static void add(List<String> values, String field, List<String> tokens, List<String> fields,
+      List<Integer> indices) {
+    if (values == null) {
+      return;
+    }
+    for (int i = 0; i < values.size(); i++) {
+      tokens.add(values.get(i));
+      fields.add(field);
+      indices.add(i);
+    }
+  }
+
+  private static String normalize(String flag) {
+    return "--" + flag.substring(2).replace('_', '-');
   }
 
   List<Flag> all() {

@@ -82,7 +82,7 @@ final class VllmRule implements Rule {
       return;
     }
     String source = flag.isPresent() ? "--port " + port : "vLLM's default port " + port;
-    List<ContainerPort> ports = container.container().getPorts();
+    List<ContainerPort> ports = Nulls.list(container.container().getPorts());
     if (!ports.isEmpty() && ports.stream().noneMatch(p -> p.getContainerPort() != null && p.getContainerPort() == port)) {
       findings.error("VLLM_PORT_MISMATCH", container.path() + ".ports",
           "expected a containerPort " + port + " (" + source + "), found "

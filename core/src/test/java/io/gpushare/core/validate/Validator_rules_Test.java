@@ -176,6 +176,47 @@ class Validator_rules_Test {
         fails("zero replicas", f -> f.deployment.getSpec().setReplicas(0),
             "WARNING REPLICAS_RANGE Deployment[vllm-gpu].spec.replicas: replicas is 0: no pod will run"),
 
+        fails("33 requests", f -> {
+              for (int i = 1; i < 33; i++) {
+                f.devices().getRequests().add(new DeviceRequestBuilder().withName("gpu-" + i)
+                    .withNewExactly().withDeviceClassName("gpu.nvidia.com").endExactly().build());
+              }
+              f.pod().getResourceClaims().get(0).setResourceClaimName(null);
+              f.pod().getResourceClaims().get(0).setResourceClaimTemplateName("elsewhere");
+            },
+            "ERROR LIMIT_EXCEEDED " + DEVICES + ".requests: expected at most 32 requests, found 33",
+            "INFO CLAIM_NOT_IN_SET " + POD + ".resourceClaims[0].resourceClaimTemplateName: ResourceClaimTemplate"
+                + " 'elsewhere' is not among the manifests checked, so nothing about it was checked"),
+        fails("a request name with capitals", f -> {
+              f.devices().getRequests().get(0).setName("GPU");
+              f.devices().getConfig().get(0).setRequests(new ArrayList<>(List.of("GPU")));
+            },
+            "ERROR INVALID_NAME " + DEVICES + ".requests[0].name: expected a lowercase RFC 1123 label (at most 63"
+                + " characters of a-z, 0-9 and '-', starting and ending alphanumeric), found 'GPU'"),
+        fails("parameters that are a list", f -> f.devices().getConfig().get(0).getOpaque()
+                .setParameters(List.of("apiVersion", "kind")),
+            "ERROR OPAQUE_PARAMETERS_INVALID " + PARAMETERS + ": expected a JSON object, found an array"),
+        fails("an unknown allocation mode", f -> f.devices().getRequests().get(0).getExactly().setAllocationMode("Some"),
+            "ERROR ALLOCATION_MODE_COUNT " + DEVICES + ".requests[0].exactly.allocationMode: expected ExactCount or All,"
+                + " found 'Some'"),
+        fails("a toleration operator in the wrong case", f -> f.pod().getTolerations().get(0).setOperator("exists"),
+            "ERROR TOLERATION_INVALID " + POD + ".tolerations[0].operator: expected Exists or Equal, found 'exists'"),
+        fails("two objects of one kind and name", f -> f.extra.add(KubeObjects.toService(
+                TutorialSpecs.service("vllm-service", "vllm-gpu"))),
+            "ERROR DUPLICATE_NAME Service[vllm-service]: expected one object of this kind and name, found it again;"
+                + " only the first was checked"),
+        fails("a Deployment whose lists are null, as `key:` with no value reads: findings, no exception", f -> {
+              f.pod().setTolerations(null);
+              f.pod().setVolumes(null);
+              f.container().setVolumeMounts(null);
+              f.container().setEnv(null);
+              f.container().setPorts(null);
+              f.pod().setInitContainers(null);
+              f.container().setCommand(null);
+            },
+            "WARNING API_KEY_MISSING Service[vllm-service].spec.type: expected vLLM behind a LoadBalancer to require"
+                + " an API key, found Deployment[vllm-gpu] without --api-key or VLLM_API_KEY"),
+
         // NVIDIA DRA driver
         fails("a strategy in the wrong case", f -> f.sharing().put("strategy", "timeSlicing"),
             "ERROR SHARING_STRATEGY_UNKNOWN " + PARAMETERS + ".sharing.strategy: expected TimeSlicing or MPS, found"
@@ -247,6 +288,31 @@ class Validator_rules_Test {
             "ERROR FEATURE_GATES_INCOMPATIBLE ResourceClaim[gpu-claim]: expected driver feature gates that can be"
                 + " combined, found MPSSupport (for ResourceClaim[gpu-claim]) with DynamicMIG (for"
                 + " ResourceClaimTemplate[mig-slice]); the driver refuses to start with both"),
+
+        fails("timeSlicingConfig next to MPS", f -> {
+              f.sharing().put("strategy", "MPS");
+            },
+            "ERROR SHARING_CONFIG_MISMATCH " + PARAMETERS + ".sharing.timeSlicingConfig: expected timeSlicingConfig"
+                + " only with strategy TimeSlicing, found strategy MPS"),
+        fails("sharing written as a string", f -> f.parameters().put("sharing", "TimeSlicing"),
+            "ERROR NVIDIA_FIELD_TYPE " + PARAMETERS + ".sharing: expected an object with strategy, found the string"
+                + " 'TimeSlicing'"),
+        fails("a per-device key that is neither index nor UUID", f -> f.mps(Map.of(
+                "defaultPerDevicePinnedMemoryLimit", Map.of("first", "10Gi"))),
+            "ERROR MPS_DEVICE_KEY_INVALID " + PARAMETERS + ".sharing.mpsConfig.defaultPerDevicePinnedMemoryLimit.first:"
+                + " expected a device index or a UUID (GPU-... / MIG-...), found 'first'"),
+        fails("a MigDeviceConfig on a whole-GPU request", f -> {
+              f.parameters().put("kind", "MigDeviceConfig");
+              f.mps(Map.of());
+            },
+            "ERROR NVIDIA_CONFIG_DEVICE_MISMATCH " + DEVICES + ".config[0].requests[0]: expected a mig.nvidia.com"
+                + " request for a MigDeviceConfig, found request 'gpu' of class gpu.nvidia.com"),
+        fails("a GpuConfig naming no request on a claim of MIG slices", f -> {
+              f.devices().getRequests().get(0).getExactly().setDeviceClassName("mig.nvidia.com");
+              f.devices().getConfig().get(0).setRequests(new ArrayList<>());
+            },
+            "ERROR NVIDIA_CONFIG_DEVICE_MISMATCH " + DEVICES + ".config[0].requests: expected a gpu.nvidia.com request"
+                + " for a GpuConfig that names no request, found only [mig.nvidia.com]"),
 
         // sharing budget
         fails("three replicas at 0.42", f -> f.deployment.getSpec().setReplicas(3),
@@ -324,6 +390,21 @@ class Validator_rules_Test {
                 + " context alone takes about 0.5 GiB"),
         passes("the tutorial's 0.42 on an A100 40GB", f -> f.onProduct("NVIDIA A100-SXM4-40GB")),
 
+        fails("vllm serve with its flags in the command", f -> {
+              f.container().setCommand(new ArrayList<>(List.of("vllm", "serve", "google/gemma-3-1b-it",
+                  "--gpu_memory_utilization", "0.6")));
+              f.container().setArgs(new ArrayList<>());
+            },
+            "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.20 of the GPU's memory requested (limit 1.00):"
+                + " Deployment[vllm-gpu] 2 x 0.6"),
+        fails("Gemma 3 27B on a GPU with at least 40Gi", f -> {
+              f.devices().getRequests().get(0).getExactly().setSelectors(new ArrayList<>(List.of(
+                  cel("device.capacity[\"gpu.nvidia.com\"].memory.compareTo(quantity(\"40Gi\")) >= 0"))));
+              f.args("--model=google/gemma-3-27b-it", "--gpu-memory-utilization=0.42");
+            },
+            "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of google/gemma-3-27b-it (51.0"
+                + " GiB) to fit in 0.42 x 40.0 GiB = 16.8 GiB, found they do not (and the KV cache needs room too)"),
+
         // capacity
         fails("Gemma 3 27B on 0.42 of an A100 40GB", f -> {
               f.onProduct("NVIDIA A100-SXM4-40GB");
@@ -399,6 +480,12 @@ class Validator_rules_Test {
                 "--api-key=sk-123"),
             "ERROR SECRET_LITERAL " + CONTAINER + ".args[2]: expected the API key from a Secret, found a literal"
                 + " --api-key in the manifest"),
+        passes("TOKENIZERS_PARALLELISM is no credential", f -> f.container().getEnv().add(
+            new EnvVar("TOKENIZERS_PARALLELISM", "false", null))),
+        fails("a Hugging Face token in the arguments", f -> f.args("--model=google/gemma-3-1b-it",
+                "--gpu-memory-utilization=0.42", "--hf-token", "hf_AbCdEfGhIjKlMnOpQrStUv"),
+            "ERROR SECRET_LITERAL " + CONTAINER + ".args[3]: expected no credentials in arguments, found a literal"
+                + " Hugging Face token"),
         passes("--api-key from an environment variable", f -> f.args("--model=google/gemma-3-1b-it",
             "--gpu-memory-utilization=0.42", "--api-key=$(VLLM_API_KEY)")),
         fails("a LoadBalancer without an API key", f -> f.container().getEnv().remove(1),
