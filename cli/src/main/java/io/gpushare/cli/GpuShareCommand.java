@@ -39,7 +39,7 @@ public final class GpuShareCommand implements Runnable {
         return EXIT_NOT_WRITTEN;
       }
       if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-        cmd.getErr().println("gpushare: " + e.getMessage() + " (nothing was changed)");
+        cmd.getErr().println("gpushare: " + e.getMessage());
         return EXIT_NOT_WRITTEN;
       }
       throw e;

@@ -108,4 +108,34 @@ class RenderCommand_Test {
         "Unknown example 'nvlink'; expected one of timeslicing, mps, mig, exclusive, multi-gpu\n");
     assertThat(out.toString()).isEmpty();
   }
+
+  @Test
+  void should_exit_1_with_every_finding_when_validation_fails() {
+    // GIVEN: a command that renders an overcommitted claim through the same error handling
+    CommandLine commandLine = GpuShareCommand.commandLine();
+    commandLine.addSubcommand("overcommit", new Overcommit());
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    // WHEN
+    int exit = commandLine.execute("overcommit");
+    // THEN
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).startsWith("gpushare: manifests not rendered, 1 error, 1 warning:\n"
+        + "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00):"
+        + " Deployment[vllm-gpu] 3 x 0.42\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  /** Renders three replicas at 0.42 of one GPU. */
+  @CommandLine.Command(name = "overcommit")
+  static final class Overcommit implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      io.gpushare.core.render.ManifestRenderer.standard().render(io.gpushare.dsl.GpuShare.claim("gpu-claim")
+          .timeSlicing(io.gpushare.core.model.TimeSliceInterval.LONG)
+          .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").replicas(3).gpuMemoryUtilization(0.42))
+          .build());
+      return 0;
+    }
+  }
 }

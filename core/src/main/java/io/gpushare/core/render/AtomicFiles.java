@@ -16,7 +16,8 @@ import java.util.Map;
  * Writes a group of files so that a failure leaves the previous ones as they were: every target is
  * checked, then every file is written in full (and forced to disk) under a temporary name in the
  * target's directory, and only then renamed over its target. Renames within one directory do not
- * run out of space, so once they start they finish.
+ * run out of space, so once they start they practically always finish; if one still fails, the
+ * message says how many files were already replaced.
  */
 final class AtomicFiles {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,7 +27,7 @@ final class AtomicFiles {
     Files.createDirectories(directory);
     for (Path target : contents.keySet()) {
       if (Files.isDirectory(target)) {
-        throw new IOException("cannot write " + target + ": a directory is in the way");
+        throw new IOException("cannot write " + target + ": a directory is in the way (nothing was changed)");
       }
     }
     List<Path[]> moves = new ArrayList<>();
@@ -41,10 +42,20 @@ final class AtomicFiles {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
           channel.write(java.nio.ByteBuffer.wrap(entry.getValue()));
           channel.force(true);
+        } catch (IOException e) {
+          throw new IOException("cannot write " + target + ": " + e.getMessage() + " (nothing was changed)", e);
         }
       }
-      for (Path[] move : moves) {
-        move(move[0], move[1]);
+      for (int i = 0; i < moves.size(); i++) {
+        try {
+          move(moves.get(i)[0], moves.get(i)[1]);
+        } catch (IOException e) {
+          if (i == 0) {
+            throw e;
+          }
+          throw new IOException("replaced " + i + " of " + moves.size() + " files, then could not replace "
+              + moves.get(i)[1] + ": " + e.getMessage(), e);
+        }
       }
     } finally {
       for (Path[] move : moves) {

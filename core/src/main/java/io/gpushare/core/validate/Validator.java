@@ -45,6 +45,15 @@ public final class Validator {
     return STANDARD;
   }
 
+  /** Single objects, judged together as one set (e.g. a claim and the Deployment that uses it). */
+  public ValidationReport validate(io.fabric8.kubernetes.api.model.HasMetadata... resources) {
+    java.util.List<io.gpushare.core.kube.Manifest> manifests = new java.util.ArrayList<>();
+    for (io.fabric8.kubernetes.api.model.HasMetadata resource : resources) {
+      manifests.add(new io.gpushare.core.kube.Manifest(resource, "objects.yaml", "object"));
+    }
+    return validate(ManifestSet.of(manifests));
+  }
+
   public ValidationReport validate(ManifestSet set) {
     ValidationContext context = new ValidationContext(set, Catalog.standard());
     Findings findings = new Findings();
