@@ -1,9 +1,7 @@
 package io.gpushare.core.model;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -38,10 +36,17 @@ public abstract class ManifestBundle {
   @Value.Check
   protected void check() {
     Problems problems = new Problems("ManifestBundle");
-    Set<String> seen = new HashSet<>();
-    for (ManifestDocument document : documents()) {
-      String id = document.spec().kind() + "[" + document.spec().name() + "]";
-      problems.require(seen.add(id), "two documents are named " + id);
+    List<ManifestDocument> documents = documents();
+    // bundles are small: compare pairs rather than build a key per document
+    for (int i = 0; i < documents.size(); i++) {
+      ManifestSpec spec = documents.get(i).spec();
+      for (int j = 0; j < i; j++) {
+        ManifestSpec earlier = documents.get(j).spec();
+        if (earlier.kind().equals(spec.kind()) && earlier.name().equals(spec.name())) {
+          problems.require(false, "two documents are named " + spec.kind() + "[" + spec.name() + "]");
+          break;
+        }
+      }
     }
     problems.throwIfAny();
   }

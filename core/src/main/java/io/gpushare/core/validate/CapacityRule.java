@@ -20,9 +20,9 @@ final class CapacityRule implements Rule {
   @Override
   public void check(ValidationContext context, Findings findings) {
     context.claims().forEach((name, claim) -> checkProfile(context.devicesOfClaim(name),
-        "ResourceClaim[" + name + "].spec.devices.requests", findings));
+        () -> "ResourceClaim[" + name + "].spec.devices.requests", findings));
     context.templates().forEach((name, template) -> checkProfile(context.devicesOfTemplate(name),
-        "ResourceClaimTemplate[" + name + "].spec.spec.devices.requests", findings));
+        () -> "ResourceClaimTemplate[" + name + "].spec.spec.devices.requests", findings));
     for (Workload workload : context.workloads()) {
       for (VllmContainer container : context.vllmContainers(workload)) {
         checkWeights(container, context, findings);
@@ -30,7 +30,12 @@ final class CapacityRule implements Rule {
     }
   }
 
-  private static void checkProfile(ClaimDevices devices, String path, Findings findings) {
+  private static void checkProfile(ClaimDevices devices, java.util.function.Supplier<String> pathOf,
+      Findings findings) {
+    if (devices.unknownProductName().isEmpty() && devices.migProfile().isEmpty()) {
+      return;
+    }
+    String path = pathOf.get();
     devices.unknownProductName().ifPresent(product -> findings.info("GPU_PRODUCT_UNKNOWN", path,
         "GPU product '" + product + "' is not in gpushare's catalog, so its memory and MIG profiles were not checked",
         "the catalog knows " + String.join(", ", io.gpushare.core.catalog.Catalog.standard().gpus().stream()

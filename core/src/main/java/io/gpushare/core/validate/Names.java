@@ -30,10 +30,8 @@ final class Names {
       return "a qualified name such as nvidia.com/gpu";
     }
     int slash = name.lastIndexOf('/');
-    String prefix = slash < 0 ? null : name.substring(0, slash);
-    String local = slash < 0 ? name : name.substring(slash + 1);
-    boolean valid = (prefix == null || dns1123Subdomain(prefix).isEmpty())
-        && local.length() <= 63 && isQualifiedNamePart(local);
+    boolean valid = (slash < 0 || (slash <= 253 && isSubdomain(name, 0, slash)))
+        && name.length() - slash - 1 <= 63 && isQualifiedNamePart(name, slash + 1, name.length());
     return valid ? "" : "a qualified name such as nvidia.com/gpu (an optional DNS subdomain and '/', then at most 63 characters of"
         + " letters, digits, '-', '_' and '.', starting and ending alphanumeric)";
   }
@@ -61,15 +59,14 @@ final class Names {
   }
 
   /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]} */
-  private static boolean isQualifiedNamePart(String s) {
-    int n = s.length();
-    if (n == 0) {
+  private static boolean isQualifiedNamePart(String s, int from, int to) {
+    if (to <= from) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      boolean edge = i == 0 || i == n - 1;
+      boolean edge = i == from || i == to - 1;
       if (!(alnum || (!edge && (c == '-' || c == '_' || c == '.')))) {
         return false;
       }
@@ -78,9 +75,13 @@ final class Names {
   }
 
   private static boolean isSubdomain(String s) {
-    int start = 0;
-    for (int i = 0; i <= s.length(); i++) {
-      if (i == s.length() || s.charAt(i) == '.') {
+    return isSubdomain(s, 0, s.length());
+  }
+
+  private static boolean isSubdomain(String s, int from, int to) {
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i == to || s.charAt(i) == '.') {
         if (!isLabel(s, start, i, false)) {
           return false;
         }

@@ -35,13 +35,12 @@ final class ValidationContext {
   ValidationContext(ManifestSet set, Catalog catalog) {
     this.set = set;
     this.catalog = catalog;
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Set<ObjectKey> seen = new java.util.HashSet<>();
     for (Manifest manifest : set.manifests()) {
       HasMetadata resource = manifest.resource();
-      String objectId = resource.getKind() + "[" + name(resource) + "]";
       String namespace = resource.getMetadata() == null ? null : resource.getMetadata().getNamespace();
-      if (!seen.add(resource.getApiVersion() + "/" + namespace + "/" + objectId)) {
-        duplicates.add(objectId);
+      if (!seen.add(new ObjectKey(resource.getApiVersion(), resource.getKind(), namespace, name(resource)))) {
+        duplicates.add(resource.getKind() + "[" + name(resource) + "]");
         continue; // the API server keeps one object per name: judge the first
       }
       if (resource instanceof ResourceClaim claim) {
@@ -58,6 +57,9 @@ final class ValidationContext {
       }
     }
   }
+
+  /** What makes an object one object for the API server. */
+  private record ObjectKey(String apiVersion, String kind, String namespace, String name) {}
 
   /** {@code Kind[name]} of objects that appear more than once (same apiVersion, namespace and name). */
   List<String> duplicates() {
