@@ -46,6 +46,18 @@ final class SharedClaim extends Workloads implements SharingStep {
   }
 
   @Override
+  public SharingStep migSlices(String... profiles) {
+    devices.migProfiles(profiles);
+    return this;
+  }
+
+  @Override
+  public WorkloadStep withoutSharing() {
+    sharing = null;
+    return this;
+  }
+
+  @Override
   public WorkloadStep timeSlicing(TimeSliceInterval interval) {
     if (devices.mig()) {
       throw new IllegalStateException("time slicing has no effect on a MIG slice; share it with mps(...) instead");
@@ -70,11 +82,14 @@ final class SharedClaim extends Workloads implements SharingStep {
 
   @Override
   ManifestSpec claim() {
-    return ResourceClaimSpec.builder()
+    ResourceClaimSpec.Builder claim = ResourceClaimSpec.builder()
         .name(name)
         .addAllRequests(devices.requests())
-        .addConfig(DeviceConfig.of(devices.configReferences(), sharing))
-        .build();
+        .addAllConstraints(devices.constraints());
+    if (sharing != null) {
+      claim.addConfig(DeviceConfig.of(devices.configReferences(), sharing));
+    }
+    return claim.build();
   }
 
   @Override
@@ -89,6 +104,7 @@ final class SharedClaim extends Workloads implements SharingStep {
 
   @Override
   long devicesPerPod() {
-    return devices.count();
+    // several MIG slices are used one per server, never together (CUDA sees one slice per process)
+    return devices.mig() ? 1 : devices.count();
   }
 }

@@ -72,6 +72,31 @@ public interface SharingStep {
   SharingStep migSlice(String profile);
 
   /**
+   * Several MIG slices of one physical GPU in one claim, kept together by a constraint on their
+   * parent GPU; the requests are {@code gpu-0}, {@code gpu-1}, ... in order, and each Deployment's
+   * container uses one of them with {@link VllmOptions#request}. Typically ended with
+   * {@link #withoutSharing()}: each slice then serves one server.
+   *
+   * <pre>
+   * requests:
+   * - name: gpu-0
+   *   exactly: {deviceClassName: mig.nvidia.com, selectors: [profile == "3g.40gb"]}
+   * - name: gpu-1
+   *   exactly: {deviceClassName: mig.nvidia.com, selectors: [profile == "3g.40gb"]}
+   * constraints:
+   * - requests: ["gpu-0", "gpu-1"]
+   *   matchAttribute: gpu.nvidia.com/parentUUID
+   * </pre>
+   */
+  SharingStep migSlices(String... profiles);
+
+  /**
+   * No NVIDIA sharing config: the pods referencing the claim use its devices as they are (for
+   * several slices of one GPU, each used by one server). No driver feature gate.
+   */
+  WorkloadStep withoutSharing();
+
+  /**
    * The driver switches the GPU between processes; no memory isolation, so each server's
    * {@code --gpu-memory-utilization} is what keeps them apart. Needs the driver's
    * {@code TimeSlicingSettings} feature gate.

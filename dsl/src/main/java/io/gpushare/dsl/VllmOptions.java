@@ -74,4 +74,16 @@ public interface VllmOptions {
    * by {@link DevicesStep#gpus}.
    */
   VllmOptions tensorParallelSize(long size);
+
+  /**
+   * Uses one request of the claim, e.g. {@code gpu-1} of {@link SharingStep#migSlices}.
+   *
+   * <pre>
+   * resources:
+   *   claims:
+   *   - name: gpu
+   *     request: gpu-1
+   * </pre>
+   */
+  VllmOptions request(String requestName);
 }

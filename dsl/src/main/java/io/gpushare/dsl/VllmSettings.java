@@ -27,6 +27,7 @@ final class VllmSettings implements VllmOptions {
   private final Map<String, String> labels = new LinkedHashMap<>();
   private String containerName;
   private long tensorParallelSize = 1;
+  private String request;
 
   VllmSettings(String name) {
     this.name = name;
@@ -100,6 +101,12 @@ final class VllmSettings implements VllmOptions {
     return this;
   }
 
+  @Override
+  public VllmOptions request(String requestName) {
+    this.request = requestName;
+    return this;
+  }
+
   VllmDeploymentSpec toSpec(ClaimReference claim) {
     if (model == null) {
       throw new IllegalStateException(
@@ -118,7 +125,7 @@ final class VllmSettings implements VllmOptions {
                 ? java.util.stream.Stream.concat(java.util.stream.Stream.of("--tensor-parallel-size=" + tensorParallelSize),
                     extraArgs.stream()).toList()
                 : extraArgs)
-            .claim(claim)
+            .claim(request == null ? claim : claim.withRequest(request))
             .addTolerations(Toleration.gpuNoSchedule())
             .readinessProbe(TcpProbe.of(15, 10))
             .sharedMemoryVolume(true);

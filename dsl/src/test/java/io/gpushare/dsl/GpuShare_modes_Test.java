@@ -106,4 +106,52 @@ class GpuShare_modes_Test {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("withMemoryAtLeast needs a quantity such as 40Gi, found 40 GB");
   }
+
+  @Test
+  void should_keep_several_slices_on_one_gpu_and_give_each_server_its_own() {
+    // GIVEN
+    ManifestBundle bundle = GpuShare.claim("one-h100").migSlices("3g.40gb", "3g.40gb").withoutSharing()
+        .vllm("prod", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
+            .gpuMemoryUtilization(0.9).request("gpu-0"))
+        .vllm("dev", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
+            .gpuMemoryUtilization(0.9).request("gpu-1"))
+        .build();
+    // WHEN
+    ResourceClaimSpec claim = (ResourceClaimSpec) bundle.specs().get(0);
+    var rendered = io.gpushare.core.render.ManifestRenderer.standard().render(bundle);
+    // THEN
+    assertThat(claim.requests()).extracting(DeviceRequest::name).containsExactly("gpu-0", "gpu-1");
+    assertThat(claim.constraints()).containsExactly(
+        io.gpushare.core.model.DeviceConstraint.sameParentGpu(List.of("gpu-0", "gpu-1")));
+    assertThat(claim.config()).isEmpty();
+    assertThat(((VllmDeploymentSpec) bundle.specs().get(1)).claim().request()).contains("gpu-0");
+    // each slice is its own device: 0.9 + 0.9 on two slices is no overcommit, nor is one slice per server parallel
+    assertThat(rendered.report().hasErrors()).isFalse();
+    assertThat(rendered.report().featureGates()).containsExactly("DynamicMIG");
+    assertThat(rendered.text("claim.yaml")).contains("""
+            constraints:
+            - requests: ["gpu-0", "gpu-1"]
+              matchAttribute: gpu.nvidia.com/parentUUID
+        """);
+    assertThat(rendered.text("vllm.yaml")).contains("""
+                  claims:
+                  - name: gpu
+                    request: gpu-1
+        """);
+  }
+
+  @Test
+  void should_sum_the_servers_that_share_one_slice() {
+    // GIVEN: two servers on the same slice of a two-slice claim
+    ManifestBundle bundle = GpuShare.claim("one-h100").migSlices("3g.40gb", "3g.40gb").withoutSharing()
+        .vllm("a", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
+            .gpuMemoryUtilization(0.6).request("gpu-0"))
+        .vllm("b", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
+            .gpuMemoryUtilization(0.6).request("gpu-0"))
+        .build();
+    // WHEN / THEN
+    assertThatThrownBy(() -> io.gpushare.core.render.ManifestRenderer.standard().render(bundle))
+        .hasMessageContaining("ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[one-h100] request gpu-0: 1.20 of the GPU's"
+            + " memory requested (limit 1.00): Deployment[a] 1 x 0.6, Deployment[b] 1 x 0.6");
+  }
 }

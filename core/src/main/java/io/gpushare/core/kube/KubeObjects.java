@@ -204,6 +204,7 @@ public final class KubeObjects {
     container.getPorts().add(port);
     io.fabric8.kubernetes.api.model.ResourceClaim containerClaim = new io.fabric8.kubernetes.api.model.ResourceClaim();
     containerClaim.setName(claim.podClaimName());
+    containerClaim.setRequest(claim.request().orElse(null));
     ResourceRequirements resources = new ResourceRequirements();
     resources.getClaims().add(containerClaim);
     container.setResources(resources);

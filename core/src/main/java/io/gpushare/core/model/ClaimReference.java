@@ -31,6 +31,17 @@ public abstract class ClaimReference {
   @Value.Parameter
   public abstract boolean template();
 
+  /**
+   * One request of the claim the container uses ({@code resources.claims[].request}), e.g. one MIG
+   * slice of a claim that holds several; unset, the container uses all of them.
+   */
+  public abstract java.util.Optional<String> request();
+
+  /** The same reference, narrowed to one of the claim's requests. */
+  public ClaimReference withRequest(String request) {
+    return ImmutableClaimReference.copyOf(this).withRequest(request);
+  }
+
   /** A shared {@code ResourceClaim}: {@code resourceClaimName}. */
   public static ClaimReference of(String podClaimName, String resourceClaimName) {
     return ImmutableClaimReference.of(podClaimName, resourceClaimName, false);

@@ -79,7 +79,7 @@ final class CapacityRule implements Rule {
     VllmContainer.PodClaimUse use = container.claims().get(0);
     ClaimDevices devices = use.shared() ? context.devicesOfClaim(use.claimName())
         : context.devicesOfTemplate(use.templateName());
-    OptionalLong memory = devices.memoryBytes();
+    OptionalLong memory = use.request() == null ? devices.memoryBytes() : devices.memoryBytes(use.request());
     if (memory.isEmpty()) {
       return;
     }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class ClaimDevices {
   static final ClaimDevices UNKNOWN =
       new ClaimDevices(OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          OptionalLong.empty(), Optional.empty(), Optional.empty());
+          OptionalLong.empty(), Optional.empty(), Optional.empty(), java.util.Map.of(), java.util.Map.of());
 
   private static final String ATTRIBUTES = "device\\.attributes\\[\\s*[\"']gpu\\.nvidia\\.com[\"']\\s*]\\.";
   private static final Pattern ATTRIBUTE_EQUALS =
@@ -42,11 +42,16 @@ final class ClaimDevices {
   private final OptionalLong memoryBytes;
   private final Optional<NvidiaConfig> sharing;
   private final Optional<String> unknownProductName;
+  private final java.util.Map<String, Long> countByRequest;
+  private final java.util.Map<String, Long> memoryByRequest;
 
   private ClaimDevices(OptionalLong deviceCount, Optional<String> deviceClass, Optional<GpuProduct> product,
       Optional<String> migProfile, OptionalLong memoryBytes, Optional<NvidiaConfig> sharing,
-      Optional<String> unknownProductName) {
+      Optional<String> unknownProductName, java.util.Map<String, Long> countByRequest,
+      java.util.Map<String, Long> memoryByRequest) {
     this.unknownProductName = unknownProductName;
+    this.countByRequest = countByRequest;
+    this.memoryByRequest = memoryByRequest;
     this.deviceCount = deviceCount;
     this.deviceClass = deviceClass;
     this.product = product;
@@ -67,8 +72,14 @@ final class ClaimDevices {
     String migProfile = null;
     Long minimumMemory = null;
     String unknownProduct = null;
+    java.util.Map<String, Long> countByRequest = new java.util.HashMap<>();
+    java.util.Map<String, Long> memoryByRequest = new java.util.HashMap<>();
     for (DeviceRequest request : Nulls.list(claim.getRequests())) {
       ExactDeviceRequest exactly = request.getExactly();
+      if (exactly != null && !"All".equals(exactly.getAllocationMode())) {
+        countByRequest.put(request.getName(), exactly.getCount() == null || exactly.getCount() == 0 ? 1 : exactly.getCount());
+      }
+      String requestProfile = null;
       if (exactly == null) {
         countKnown = false; // firstAvailable: which alternative is allocated is not known here
         oneClass = false;
@@ -100,6 +111,7 @@ final class ClaimDevices {
             }
           } else {
             migProfile = attribute.group(2);
+            requestProfile = attribute.group(2);
           }
         }
         Matcher memory = MEMORY_AT_LEAST.matcher(expression);
@@ -112,9 +124,19 @@ final class ClaimDevices {
           }
         }
       }
+      if (requestProfile != null) {
+        Matcher profileMemory = MIG_PROFILE_MEMORY.matcher(requestProfile);
+        if (profileMemory.matches()) {
+          memoryByRequest.put(request.getName(), Long.parseLong(profileMemory.group(1)) * 1_000_000_000L);
+        }
+      }
     }
     OptionalLong memory = OptionalLong.empty();
-    if (migProfile != null) {
+    if (migProfile != null && memoryByRequest.size() > 1
+        && memoryByRequest.values().stream().distinct().count() > 1) {
+      // slices of different sizes: no one memory for the claim, only per request
+      migProfile = null;
+    } else if (migProfile != null) {
       Matcher profileMemory = MIG_PROFILE_MEMORY.matcher(migProfile);
       if (profileMemory.matches()) {
         // the profile names memory in decimal GB, rounded (1g.5gb is 4864 MiB, about 5.1 GB): read as
@@ -136,7 +158,7 @@ final class ClaimDevices {
         countKnown ? OptionalLong.of(count) : OptionalLong.empty(),
         oneClass ? Optional.ofNullable(deviceClass) : Optional.empty(),
         Optional.ofNullable(product), Optional.ofNullable(migProfile), memory, sharing,
-        Optional.ofNullable(unknownProduct));
+        Optional.ofNullable(unknownProduct), countByRequest, memoryByRequest);
   }
 
   /** Devices one allocation of the claim gives, when every request has a fixed count. */
@@ -160,6 +182,18 @@ final class ClaimDevices {
   /** Memory of one device (a GPU, or a MIG slice), exact or a lower bound from a selector. */
   OptionalLong memoryBytes() {
     return memoryBytes;
+  }
+
+  /** Devices one request gives, when its count is fixed. */
+  OptionalLong deviceCount(String request) {
+    Long count = countByRequest.get(request);
+    return count == null ? OptionalLong.empty() : OptionalLong.of(count);
+  }
+
+  /** Memory of the device of one request: its MIG slice, else the claim's device. */
+  OptionalLong memoryBytes(String request) {
+    Long memory = memoryByRequest.get(request);
+    return memory != null ? OptionalLong.of(memory) : memoryBytes;
   }
 
   /** A productName a selector asks for that the catalog does not know. */

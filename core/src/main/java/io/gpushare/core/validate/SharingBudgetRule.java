@@ -54,7 +54,7 @@ final class SharingBudgetRule implements Rule {
           Contribution contribution = new Contribution(container, utilization.get());
           if (use.shared()) {
             if (workload.replicas() > 0) {
-              byClaim.computeIfAbsent(use.claimName(), k -> new ArrayList<>()).add(contribution);
+              byClaim.computeIfAbsent(use.budgetKey(), k -> new ArrayList<>()).add(contribution);
             }
           } else {
             perPod.computeIfAbsent(workload.podPath() + ".resourceClaims[" + use.podClaimIndex() + "]",
@@ -67,9 +67,12 @@ final class SharingBudgetRule implements Rule {
     byClaim.forEach((claim, contributions) -> checkShared(claim, contributions, context, findings));
   }
 
-  private static void checkShared(String claim, List<Contribution> contributions, ValidationContext context,
+  /** {@code key} is a claim's name, or {@code claim/request} when containers use one request each. */
+  private static void checkShared(String key, List<Contribution> contributions, ValidationContext context,
       Findings findings) {
-    String id = "ResourceClaim[" + claim + "]";
+    int slash = key.indexOf('/');
+    String claim = slash < 0 ? key : key.substring(0, slash);
+    String id = "ResourceClaim[" + claim + "]" + (slash < 0 ? "" : " request " + key.substring(slash + 1));
     BigDecimal sum = BigDecimal.ZERO;
     int processes = 0;
     List<String> parts = new ArrayList<>();
@@ -111,7 +114,7 @@ final class SharingBudgetRule implements Rule {
       }
     }
     ClaimDevices devices = context.devicesOfClaim(claim);
-    OptionalLong memory = devices.memoryBytes();
+    OptionalLong memory = slash < 0 ? devices.memoryBytes() : devices.memoryBytes(key.substring(slash + 1));
     if (memory.isEmpty()) {
       return;
     }

@@ -21,9 +21,14 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
   static final String UTILIZATION = "--gpu-memory-utilization";
 
   /** A container's use of a pod claim entry: a shared claim, or a per-pod template. */
-  record PodClaimUse(int podClaimIndex, String podClaimName, String claimName, String templateName) {
+  record PodClaimUse(int podClaimIndex, String podClaimName, String claimName, String templateName, String request) {
     boolean shared() {
       return claimName != null;
+    }
+
+    /** What shares one device budget: the claim, or one request of it. */
+    String budgetKey() {
+      return request == null ? claimName : claimName + "/" + request;
     }
   }
 
@@ -100,7 +105,8 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
         if (podClaim.getName() != null && podClaim.getName().equals(claim.getName())
             && uses.stream().noneMatch(u -> u.podClaimName().equals(claim.getName()))) {
           uses.add(new PodClaimUse(p, podClaim.getName(), podClaim.getResourceClaimName(),
-              podClaim.getResourceClaimName() == null ? podClaim.getResourceClaimTemplateName() : null));
+              podClaim.getResourceClaimName() == null ? podClaim.getResourceClaimTemplateName() : null,
+              claim.getRequest()));
         }
       }
     }

@@ -51,8 +51,9 @@ final class VllmRule implements Rule {
     }
     long gpus = 0;
     for (VllmContainer.PodClaimUse use : container.claims()) {
-      OptionalLong count = use.shared() ? context.devicesOfClaim(use.claimName()).deviceCount()
-          : context.devicesOfTemplate(use.templateName()).deviceCount();
+      ClaimDevices devices = use.shared() ? context.devicesOfClaim(use.claimName())
+          : context.devicesOfTemplate(use.templateName());
+      OptionalLong count = use.request() == null ? devices.deviceCount() : devices.deviceCount(use.request());
       if (count.isEmpty() || !(use.shared() ? context.claims().containsKey(use.claimName())
           : context.templates().containsKey(use.templateName()))) {
         return; // unknown: nothing to compare with
