@@ -89,7 +89,7 @@ public final class KubeObjects {
   public static ResourceClaim toResourceClaim(ResourceClaimSpec spec) {
     io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec claimSpec =
         new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec();
-    claimSpec.setDevices(deviceClaim(spec.requests(), spec.config(), spec.constraints()));
+    claimSpec.setDevices(deviceClaim(spec));
     ResourceClaim claim = new ResourceClaim();
     claim.setApiVersion(RESOURCE_API_VERSION);
     claim.setKind(ResourceClaimSpec.KIND);
@@ -102,7 +102,7 @@ public final class KubeObjects {
   public static ResourceClaimTemplate toResourceClaimTemplate(ResourceClaimTemplateSpec spec) {
     io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec claimSpec =
         new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec();
-    claimSpec.setDevices(deviceClaim(spec.requests(), spec.config(), spec.constraints()));
+    claimSpec.setDevices(deviceClaim(spec));
     io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplateSpec templateSpec =
         new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplateSpec();
     templateSpec.setSpec(claimSpec);
@@ -114,20 +114,19 @@ public final class KubeObjects {
     return template;
   }
 
-  private static DeviceClaim deviceClaim(List<DeviceRequest> requests, List<DeviceConfig> configs,
-      List<io.gpushare.core.model.DeviceConstraint> constraints) {
+  private static DeviceClaim deviceClaim(io.gpushare.core.model.DeviceClaimSpec spec) {
     DeviceClaim devices = new DeviceClaim();
-    for (DeviceRequest request : requests) {
+    for (DeviceRequest request : spec.requests()) {
       devices.getRequests().add(deviceRequest(request));
     }
-    for (io.gpushare.core.model.DeviceConstraint constraint : constraints) {
+    for (io.gpushare.core.model.DeviceConstraint constraint : spec.constraints()) {
       io.fabric8.kubernetes.api.model.resource.v1.DeviceConstraint result =
           new io.fabric8.kubernetes.api.model.resource.v1.DeviceConstraint();
       result.setRequests(new ArrayList<>(constraint.requests()));
       result.setMatchAttribute(constraint.matchAttribute());
       devices.getConstraints().add(result);
     }
-    for (DeviceConfig config : configs) {
+    for (DeviceConfig config : spec.config()) {
       OpaqueDeviceConfiguration opaque = new OpaqueDeviceConfiguration();
       opaque.setDriver(config.driver());
       opaque.setParameters(OpaqueParameters.of(config.parameters()));

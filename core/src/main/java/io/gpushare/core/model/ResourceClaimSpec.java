@@ -32,16 +32,19 @@ import org.immutables.value.Value;
  * </pre>
  */
 @Value.Immutable
-public abstract class ResourceClaimSpec implements ManifestSpec {
+public abstract class ResourceClaimSpec implements DeviceClaimSpec {
   public static final String KIND = "ResourceClaim";
 
   @Override
   public abstract String name();
 
+  @Override
   public abstract List<DeviceRequest> requests();
 
+  @Override
   public abstract List<DeviceConfig> config();
 
+  @Override
   public abstract List<DeviceConstraint> constraints();
 
   @Override

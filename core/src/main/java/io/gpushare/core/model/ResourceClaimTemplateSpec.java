@@ -26,16 +26,19 @@ import org.immutables.value.Value;
  * </pre>
  */
 @Value.Immutable
-public abstract class ResourceClaimTemplateSpec implements ManifestSpec {
+public abstract class ResourceClaimTemplateSpec implements DeviceClaimSpec {
   public static final String KIND = "ResourceClaimTemplate";
 
   @Override
   public abstract String name();
 
+  @Override
   public abstract List<DeviceRequest> requests();
 
+  @Override
   public abstract List<DeviceConfig> config();
 
+  @Override
   public abstract List<DeviceConstraint> constraints();
 
   @Override
