@@ -5,7 +5,16 @@ import java.util.Objects;
 
 /**
  * One Kubernetes object of a {@link ManifestSet}, the file it belongs to, and where it came from
- * (the spec that produced it, or later the file and line it was read from), for messages.
+ * (the spec that produced it, or later the file and line it was read from), for messages. It is one
+ * document of its file:
+ *
+ * <pre>
+ * apiVersion: v1
+ * kind: Service
+ * metadata:
+ *   name: vllm-service
+ * ...
+ * </pre>
  *
  * @param resource the fabric8 object; any kind, unknown kinds as {@code GenericKubernetesResource}
  * @param file the output file name, e.g. {@code vllm.yaml}

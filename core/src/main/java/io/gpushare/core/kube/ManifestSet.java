@@ -20,6 +20,22 @@ import java.util.Set;
  * set.files();                  // [claim.yaml, vllm.yaml]
  * set.resourcesIn("vllm.yaml"); // [Deployment vllm-gpu, Service vllm-service]
  * }</pre>
+ *
+ * <p>Rendered, the set of the tutorial is its files, each a YAML stream:
+ *
+ * <pre>
+ * # claim.yaml
+ * apiVersion: resource.k8s.io/v1
+ * kind: ResourceClaim
+ * ...
+ * # vllm.yaml
+ * apiVersion: apps/v1
+ * kind: Deployment
+ * ...
+ * ---
+ * apiVersion: v1
+ * kind: Service
+ * </pre>
  */
 public final class ManifestSet {
   private final List<Manifest> manifests;

@@ -2,7 +2,20 @@ package io.gpushare.core.model;
 
 import org.immutables.value.Value;
 
-/** One document of a {@link ManifestBundle} and the file it is written to. */
+/**
+ * One document of a {@link ManifestBundle} and the file it is written to; several documents of one
+ * file are separated by {@code ---}.
+ *
+ * <pre>
+ * # vllm.yaml: ManifestDocument.of("vllm.yaml", deployment), then ManifestDocument.of("vllm.yaml", service)
+ * apiVersion: apps/v1
+ * kind: Deployment
+ * ...
+ * ---
+ * apiVersion: v1
+ * kind: Service
+ * </pre>
+ */
 @Value.Immutable
 public abstract class ManifestDocument {
   private static final java.util.regex.Pattern FILE_NAME =

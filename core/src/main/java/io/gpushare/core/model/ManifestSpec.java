@@ -2,7 +2,14 @@ package io.gpushare.core.model;
 
 /**
  * A value that becomes one Kubernetes document: {@link ResourceClaimSpec} (a {@code ResourceClaim}),
- * {@link VllmDeploymentSpec} (a {@code Deployment}) or {@link ServiceSpec} (a {@code Service}).
+ * {@link ResourceClaimTemplateSpec}, {@link VllmDeploymentSpec} (a {@code Deployment}) or
+ * {@link ServiceSpec} (a {@code Service}). Its {@link #kind()} and {@link #name()} are the document's:
+ *
+ * <pre>
+ * kind: ResourceClaim
+ * metadata:
+ *   name: gpu-claim
+ * </pre>
  */
 public interface ManifestSpec {
   /** The Kubernetes kind of the document, e.g. {@code ResourceClaim}. */

@@ -43,8 +43,14 @@ final class PodApiRule implements Rule {
       }
       Set<String> podClaims = checkPodClaims(pod, workload, context, podsPerClaim, findings);
       Set<String> volumes = new HashSet<>();
-      for (Volume volume : Nulls.list(pod.getVolumes())) {
-        volumes.add(volume.getName());
+      List<Volume> podVolumes = Nulls.list(pod.getVolumes());
+      for (int v = 0; v < podVolumes.size(); v++) {
+        String volumeName = podVolumes.get(v).getName();
+        if (!Names.dns1123Label(volumeName).isEmpty()) {
+          findings.error("INVALID_NAME", workload.podPath() + ".volumes[" + v + "].name",
+              "expected " + Names.dns1123Label(volumeName) + ", found " + Names.quoted(volumeName), "name it like dshm");
+        }
+        volumes.add(volumeName);
       }
       List<Container> containers = Nulls.list(pod.getContainers());
       for (int c = 0; c < containers.size(); c++) {
@@ -109,6 +115,11 @@ final class PodApiRule implements Rule {
 
   private static void checkContainer(Container container, String path, Set<String> podClaims, Set<String> volumes,
       Findings findings) {
+    if (!Names.dns1123Label(container.getName()).isEmpty()) {
+      findings.error("INVALID_NAME", path + ".name",
+          "expected " + Names.dns1123Label(container.getName()) + ", found " + Names.quoted(container.getName()),
+          "name the container like vllm-gpu");
+    }
     if (container.getResources() != null) {
       var claims = Nulls.list(container.getResources().getClaims());
       Set<String> seen = new HashSet<>();

@@ -217,6 +217,16 @@ class Validator_rules_Test {
             "WARNING API_KEY_MISSING Service[vllm-service].spec.type: expected vLLM behind a LoadBalancer to require"
                 + " an API key, found Deployment[vllm-gpu] without --api-key or VLLM_API_KEY"),
 
+        fails("a container named with an underscore", f -> f.container().setName("vllm_gpu"),
+            "ERROR INVALID_NAME " + CONTAINER + ".name: expected a lowercase RFC 1123 label (at most 63 characters"
+                + " of a-z, 0-9 and '-', starting and ending alphanumeric), found 'vllm_gpu'"),
+        fails("a volume named in capitals, mounted by that name", f -> {
+              f.pod().getVolumes().get(0).setName("DSHM");
+              f.container().getVolumeMounts().get(0).setName("DSHM");
+            },
+            "ERROR INVALID_NAME " + POD + ".volumes[0].name: expected a lowercase RFC 1123 label (at most 63"
+                + " characters of a-z, 0-9 and '-', starting and ending alphanumeric), found 'DSHM'"),
+
         // NVIDIA DRA driver
         fails("a strategy in the wrong case", f -> f.sharing().put("strategy", "timeSlicing"),
             "ERROR SHARING_STRATEGY_UNKNOWN " + PARAMETERS + ".sharing.strategy: expected TimeSlicing or MPS, found"
