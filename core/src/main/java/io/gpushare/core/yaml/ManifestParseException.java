@@ -1,0 +1,28 @@
+package io.gpushare.core.yaml;
+
+/**
+ * A file or text that cannot be read as Kubernetes manifests: not YAML, too large, too deep, an
+ * alias bomb, a duplicate key, a custom tag, or a document that is not an object with apiVersion
+ * and kind. The message starts with {@code SOURCE:LINE:}.
+ */
+public final class ManifestParseException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String source;
+  private final int line;
+
+  public ManifestParseException(String source, int line, String problem) {
+    super(source + ":" + line + ": " + problem);
+    this.source = source;
+    this.line = line;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** 1-based; 0 when the problem is the whole file. */
+  public int line() {
+    return line;
+  }
+}

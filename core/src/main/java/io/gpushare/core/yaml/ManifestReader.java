@@ -1,0 +1,252 @@
+package io.gpushare.core.yaml;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import io.gpushare.core.kube.Manifest;
+import io.gpushare.core.kube.ManifestSet;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads Kubernetes YAML that may come from anywhere into a {@link ManifestSet}, so that hand-written
+ * files meet the same validator and renderer as generated ones. Each document becomes a fabric8
+ * object of its kind ({@code ResourceClaim}, {@code ResourceClaimTemplate}, {@code Deployment},
+ * {@code Service}, {@code Pod}); any other kind is kept, whole, as a {@code GenericKubernetesResource}.
+ *
+ * <pre>{@code
+ * ReadManifests read = ManifestReader.standard().read(Path.of("vllm.yaml"));
+ * read.set();                 // the objects, each with its file and line
+ * read.line(finding.path());  // the line a finding points at
+ * }</pre>
+ *
+ * <p>Untrusted input is bounded: at most {@value #MAX_BYTES} bytes, {@value #MAX_DEPTH} levels of
+ * nesting and {@value #MAX_ALIASES} aliases (a "billion laughs" file fails at once), duplicate keys
+ * and non-UTF-8 bytes are refused, and only plain YAML types are built (SnakeYAML's
+ * {@link SafeConstructor}): a tag like {@code !!javax.script.ScriptEngineManager} is an error, never
+ * an object.
+ */
+public final class ManifestReader {
+  public static final int MAX_BYTES = 4 * 1024 * 1024;
+  public static final int MAX_DEPTH = 64;
+  public static final int MAX_ALIASES = 20;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ManifestReader STANDARD = new ManifestReader();
+  private static final Map<String, Class<? extends HasMetadata>> TYPES = Map.of(
+      "resource.k8s.io/v1/ResourceClaim", ResourceClaim.class,
+      "resource.k8s.io/v1/ResourceClaimTemplate", ResourceClaimTemplate.class,
+      "apps/v1/Deployment", Deployment.class,
+      "v1/Service", Service.class,
+      "v1/Pod", Pod.class);
+
+  private ManifestReader() {}
+
+  public static ManifestReader standard() {
+    return STANDARD;
+  }
+
+  /** Reads a file; its name (not its directory) becomes each manifest's file. */
+  public ReadManifests read(Path path) throws IOException {
+    long size = Files.size(path);
+    if (size > MAX_BYTES) {
+      throw new ManifestParseException(path.toString(), 0,
+          "the file has " + size + " bytes; at most " + MAX_BYTES + " are read");
+    }
+    byte[] bytes = Files.readAllBytes(path);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ManifestParseException(path.toString(), 0, "the file is not UTF-8 text");
+    }
+    return read(text, path.toString());
+  }
+
+  /** Reads YAML text; {@code source} names it in messages and becomes each manifest's file. */
+  public ReadManifests read(String text, String source) {
+    if (text.length() > MAX_BYTES) {
+      throw new ManifestParseException(source, 0, "the text has " + text.length() + " characters; at most "
+          + MAX_BYTES + " are read");
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(MAX_BYTES);
+    options.setAllowRecursiveKeys(false);
+    Yaml yaml = new Yaml(new SafeConstructor(options));
+    String file = Path.of(source).getFileName() == null ? source : Path.of(source).getFileName().toString();
+    List<Manifest> manifests = new ArrayList<>();
+    Map<Manifest, Node> nodes = new LinkedHashMap<>();
+    try {
+      for (Node node : yaml.composeAll(new StringReader(text))) {
+        if (node == null || (node instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
+          continue; // an empty document, e.g. after a trailing ---
+        }
+        int line = node.getStartMark().getLine() + 1;
+        if (!(node instanceof MappingNode)) {
+          throw new ManifestParseException(source, line, "expected a mapping (a Kubernetes object), found a "
+              + node.getNodeId());
+        }
+        refuseDuplicateKeys(node, source, 0);
+        Object value = new PlainValues(options).construct(node);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) value;
+        Manifest manifest = new Manifest(toResource(object, source, line), file, source + ":" + line);
+        manifests.add(manifest);
+        nodes.put(manifest, node);
+      }
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      throw new ManifestParseException(source, mark == null ? 0 : mark.getLine() + 1, describe(e));
+    } catch (YAMLException e) {
+      throw new ManifestParseException(source, 0, describe(e));
+    }
+    return new ReadManifests(ManifestSet.of(manifests), nodes);
+  }
+
+  /**
+   * SnakeYAML checks duplicate keys in {@code load}, not when a composed node is constructed, so the
+   * reader checks them itself, with the line of the second key.
+   */
+  private static void refuseDuplicateKeys(Node node, String source, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new ManifestParseException(source, node.getStartMark().getLine() + 1, "nested deeper than " + MAX_DEPTH
+          + " levels");
+    }
+    if (node instanceof MappingNode mapping) {
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
+          throw new ManifestParseException(source, key.getStartMark().getLine() + 1,
+              "duplicate key " + key.getValue() + " (duplicate keys are refused: one of the values would be lost)");
+        }
+        refuseDuplicateKeys(tuple.getValueNode(), source, depth + 1);
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      for (Node item : sequence.getValue()) {
+        refuseDuplicateKeys(item, source, depth + 1);
+      }
+    }
+  }
+
+  private static String describe(YAMLException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (message.contains("Number of aliases")) {
+      return "too many aliases (at most " + MAX_ALIASES + "): refusing what looks like an alias bomb";
+    }
+    if (message.contains("Nesting Depth")) {
+      return "nested deeper than " + MAX_DEPTH + " levels";
+    }
+    if (message.contains("could not determine a constructor for the tag") || message.contains("Global tag is not allowed")) {
+      return "a custom tag is not allowed: " + message.lines().findFirst().orElse(message);
+    }
+    return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message).trim()
+        + (message.contains("found duplicate key") ? " (duplicate keys are refused)" : "");
+  }
+
+  private static HasMetadata toResource(Map<String, Object> object, String source, int line) {
+    Object apiVersion = object.get("apiVersion");
+    Object kind = object.get("kind");
+    if (!(apiVersion instanceof String) || !(kind instanceof String)) {
+      throw new ManifestParseException(source, line, "expected a Kubernetes object with apiVersion and kind, found "
+          + (apiVersion == null ? "no apiVersion" : "apiVersion " + apiVersion) + " and "
+          + (kind == null ? "no kind" : "kind " + kind));
+    }
+    Class<? extends HasMetadata> type = TYPES.getOrDefault(apiVersion + "/" + kind, GenericKubernetesResource.class);
+    try {
+      return MAPPER.convertValue(object, type);
+    } catch (IllegalArgumentException e) {
+      String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      throw new ManifestParseException(source, line, "cannot read it as " + kind + ": " + reason);
+    }
+  }
+
+  /** SnakeYAML's safe construction of one composed node into maps, lists and scalars. */
+  private static final class PlainValues extends SafeConstructor {
+    PlainValues(LoaderOptions options) {
+      super(options);
+    }
+
+    Object construct(Node node) {
+      return constructDocument(node);
+    }
+  }
+
+  /** Finds the line of a path such as {@code .spec.template.spec.containers[0].args[3]} in a node. */
+  static int lineOf(Node root, String path) {
+    Node node = root;
+    int line = root.getStartMark().getLine() + 1;
+    int i = 0;
+    while (i < path.length() && node != null) {
+      char c = path.charAt(i);
+      if (c == '.') {
+        int end = i + 1;
+        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+          end++;
+        }
+        String key = path.substring(i + 1, end);
+        Node next = null;
+        if (node instanceof MappingNode mapping) {
+          for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+              next = tuple.getValueNode();
+              line = tuple.getKeyNode().getStartMark().getLine() + 1;
+            }
+          }
+        }
+        node = next;
+        i = end;
+      } else if (c == '[') {
+        int end = path.indexOf(']', i);
+        if (end < 0) {
+          break;
+        }
+        Node next = null;
+        try {
+          int index = Integer.parseInt(path.substring(i + 1, end));
+          if (node instanceof SequenceNode sequence && index < sequence.getValue().size()) {
+            next = sequence.getValue().get(index);
+            line = next.getStartMark().getLine() + 1;
+          }
+        } catch (NumberFormatException e) {
+          next = null;
+        }
+        node = next;
+        i = end + 1;
+      } else {
+        break;
+      }
+    }
+    return line;
+  }
+}

@@ -1,0 +1,117 @@
+package io.gpushare.core.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.gpushare.core.TutorialSpecs;
+import io.gpushare.core.kube.Manifest;
+import io.gpushare.core.render.ManifestRenderer;
+import io.gpushare.core.render.RenderedManifests;
+import io.gpushare.core.validate.Finding;
+import io.gpushare.core.validate.Validator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManifestReader_read_Test {
+  private final ManifestReader reader = ManifestReader.standard();
+  private final RenderedManifests tutorial = ManifestRenderer.standard().render(TutorialSpecs.bundle(2, "0.42"));
+
+  @Test
+  void should_read_each_document_as_its_fabric8_type_with_file_and_line() {
+    // WHEN
+    ReadManifests read = reader.read(tutorial.text("vllm.yaml"), "manifests/vllm.yaml");
+    // THEN
+    List<Manifest> manifests = read.set().manifests();
+    assertThat(manifests).extracting(m -> (Object) m.resource().getClass()).containsExactly(Deployment.class, Service.class);
+    assertThat(manifests).extracting(Manifest::file).containsOnly("vllm.yaml");
+    assertThat(manifests).extracting(Manifest::origin).containsExactly("manifests/vllm.yaml:1", "manifests/vllm.yaml:55");
+  }
+
+  @Test
+  void should_render_its_own_canonical_output_back_byte_for_byte() {
+    for (String file : List.of("claim.yaml", "vllm.yaml")) {
+      // WHEN
+      ReadManifests read = reader.read(tutorial.text(file), file);
+      // THEN
+      assertThat(YamlRenderer.canonical().render(read.set().resourcesIn(file))).isEqualTo(tutorial.text(file));
+    }
+  }
+
+  @Test
+  void should_keep_the_nvidia_parameters_and_judge_them_like_generated_ones() {
+    // GIVEN: the tutorial's claim with the strategy misspelled
+    String claim = tutorial.text("claim.yaml").replace("strategy: TimeSlicing", "strategy: timeslicing");
+    // WHEN
+    ReadManifests read = reader.read(claim, "claim.yaml");
+    var report = Validator.standard().validate(read.set());
+    // THEN
+    assertThat(read.set().manifests().get(0).resource()).isInstanceOf(ResourceClaim.class);
+    assertThat(report.findings()).extracting(Finding::code).containsExactly("SHARING_STRATEGY_UNKNOWN");
+    assertThat(read.location(report.findings().get(0).path())).isEqualTo("claim.yaml:19");
+  }
+
+  @Test
+  void should_point_a_finding_at_the_line_of_its_path() {
+    // GIVEN
+    String vllm = tutorial.text("vllm.yaml").replace("--gpu-memory-utilization=0.42", "--gpu-memory-utilization=1.5");
+    ReadManifests read = reader.read(vllm, "vllm.yaml");
+    // WHEN
+    Finding finding = Validator.standard().validate(read.set()).findings().get(0);
+    // THEN
+    assertThat(finding.path()).isEqualTo("Deployment[vllm-gpu].spec.template.spec.containers[0].args[3]");
+    assertThat(read.location(finding.path())).isEqualTo("vllm.yaml:30");
+  }
+
+  @Test
+  void should_keep_an_unknown_kind_whole() {
+    // GIVEN
+    String yaml = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 3\n  tags: [a, b]\n";
+    // WHEN
+    ReadManifests read = reader.read(yaml, "w.yaml");
+    // THEN
+    assertThat(read.set().manifests().get(0).resource()).isInstanceOf(GenericKubernetesResource.class);
+    assertThat(YamlRenderer.canonical().render(read.set().resourcesIn("w.yaml")))
+        .isEqualTo("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 3\n  tags:\n  - a\n  - b\n");
+  }
+
+  @Test
+  void should_refuse_an_alias_bomb_fast() {
+    // GIVEN: the "billion laughs"
+    StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      char p = (char) (c - 1);
+      yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*").append(p)
+          .append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*")
+          .append(p).append(",*").append(p).append("]\n");
+    }
+    // WHEN / THEN
+    assertThatThrownBy(() -> reader.read(yaml.toString(), "bomb.yaml"))
+        .isInstanceOf(ManifestParseException.class)
+        .hasMessageStartingWith("bomb.yaml:")
+        .hasMessageEndingWith("too many aliases (at most 20): refusing what looks like an alias bomb");
+  }
+
+  @Test
+  void should_refuse_duplicate_keys_custom_tags_deep_nesting_and_non_objects() {
+    assertThatThrownBy(() -> reader.read("apiVersion: v1\nkind: Service\nkind: Pod\n", "dup.yaml"))
+        .isInstanceOf(ManifestParseException.class)
+        .hasMessageStartingWith("dup.yaml:3: ").hasMessageContaining("duplicate key kind");
+    assertThatThrownBy(() -> reader.read("apiVersion: v1\nkind: !!javax.script.ScriptEngineManager [x]\n", "tag.yaml"))
+        .isInstanceOf(ManifestParseException.class)
+        .hasMessageContaining("tag.yaml:2: a custom tag is not allowed");
+    assertThatThrownBy(() -> reader.read("a: " + "[".repeat(100) + "]".repeat(100) + "\n", "deep.yaml"))
+        .isInstanceOf(ManifestParseException.class)
+        .hasMessageEndingWith("nested deeper than 64 levels");
+    assertThatThrownBy(() -> reader.read("- a\n- b\n", "list.yaml"))
+        .isInstanceOf(ManifestParseException.class)
+        .hasMessage("list.yaml:1: expected a mapping (a Kubernetes object), found a sequence");
+    assertThatThrownBy(() -> reader.read("kind: Service\n", "no-version.yaml"))
+        .isInstanceOf(ManifestParseException.class)
+        .hasMessage("no-version.yaml:1: expected a Kubernetes object with apiVersion and kind, found no apiVersion"
+            + " and kind Service");
+  }
+}
