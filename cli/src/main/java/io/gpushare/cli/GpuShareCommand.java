@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GpuShareCommand.Version.class,
     description = "Typed, validated Kubernetes DRA manifests that share NVIDIA GPUs between vLLM servers.",
-    subcommands = {RenderCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RenderCommand.class, LintCommand.class, FmtCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

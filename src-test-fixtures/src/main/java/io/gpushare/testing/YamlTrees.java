@@ -23,6 +23,19 @@ public final class YamlTrees {
 
   /** The differences, in document order; empty when the streams are equivalent. */
   public static List<String> differences(String expectedYaml, String actualYaml) {
+    return differences(expectedYaml, actualYaml, true);
+  }
+
+  /**
+   * The differences in meaning only, as a Kubernetes API server reads the documents: keys in any
+   * order, and a key whose value is null or an empty list or map counts as absent (the API's
+   * {@code omitempty}). For formatted files, whose keys are reordered and empty values dropped.
+   */
+  public static List<String> differencesIgnoringKeyOrder(String expectedYaml, String actualYaml) {
+    return differences(expectedYaml, actualYaml, false);
+  }
+
+  private static List<String> differences(String expectedYaml, String actualYaml, boolean keyOrder) {
     List<Object> expected = load(expectedYaml);
     List<Object> actual = load(actualYaml);
     List<String> differences = new ArrayList<>();
@@ -30,7 +43,7 @@ public final class YamlTrees {
       differences.add("documents: expected " + expected.size() + " but was " + actual.size());
     }
     for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-      compare("[" + i + "]", expected.get(i), actual.get(i), differences);
+      compare("[" + i + "]", expected.get(i), actual.get(i), keyOrder, differences);
     }
     return differences;
   }
@@ -48,16 +61,19 @@ public final class YamlTrees {
     return documents;
   }
 
-  private static void compare(String path, Object expected, Object actual, List<String> differences) {
+  private static void compare(String path, Object expected, Object actual, boolean keyOrder,
+      List<String> differences) {
     if (expected instanceof Map<?, ?> e && actual instanceof Map<?, ?> a) {
-      List<Object> expectedKeys = new ArrayList<>(e.keySet());
-      List<Object> actualKeys = new ArrayList<>(a.keySet());
-      if (!expectedKeys.equals(actualKeys)) {
+      List<Object> expectedKeys = keys(e, keyOrder);
+      List<Object> actualKeys = keys(a, keyOrder);
+      boolean sameKeys = keyOrder ? expectedKeys.equals(actualKeys)
+          : expectedKeys.size() == actualKeys.size() && actualKeys.containsAll(expectedKeys);
+      if (!sameKeys) {
         differences.add(path + ": expected keys " + expectedKeys + " but were " + actualKeys);
       }
       for (Object key : expectedKeys) {
         if (a.containsKey(key)) {
-          compare(path + "." + key, e.get(key), a.get(key), differences);
+          compare(path + "." + key, e.get(key), a.get(key), keyOrder, differences);
         }
       }
     } else if (expected instanceof List<?> e && actual instanceof List<?> a) {
@@ -65,11 +81,23 @@ public final class YamlTrees {
         differences.add(path + ": expected " + e.size() + " items but was " + a.size());
       }
       for (int i = 0; i < Math.min(e.size(), a.size()); i++) {
-        compare(path + "[" + i + "]", e.get(i), a.get(i), differences);
+        compare(path + "[" + i + "]", e.get(i), a.get(i), keyOrder, differences);
       }
     } else if (!Objects.equals(expected, actual)) {
       differences.add(path + ": expected " + describe(expected) + " but was " + describe(actual));
     }
+  }
+
+  private static List<Object> keys(Map<?, ?> map, boolean all) {
+    List<Object> keys = new ArrayList<>();
+    map.forEach((key, value) -> {
+      boolean empty = value == null || (value instanceof Map<?, ?> m && m.isEmpty())
+          || (value instanceof List<?> l && l.isEmpty());
+      if (all || !empty) {
+        keys.add(key);
+      }
+    });
+    return keys;
   }
 
   private static String describe(Object value) {

@@ -44,4 +44,11 @@ class YamlTrees_differences_Test {
     assertThat(YamlTrees.differences(ReferenceDocuments.read("mig/vllm.yaml"), ReferenceDocuments.read("mig/vllm.yaml")))
         .isEmpty();
   }
+
+  @Test
+  void should_ignore_key_order_only_when_asked() {
+    assertThat(YamlTrees.differencesIgnoringKeyOrder("a: 1\nb: 2\n", "b: 2\na: 1\n")).isEmpty();
+    assertThat(YamlTrees.differencesIgnoringKeyOrder("a: 1\nb: 2\n", "b: 2\na: 3\n"))
+        .containsExactly("[0].a: expected 1 (Integer) but was 3 (Integer)");
+  }
 }

@@ -159,6 +159,28 @@ public final class ManifestReader {
     }
   }
 
+  /**
+   * Whether the text has comments: {@code fmt --write} refuses to rewrite such a file, since the
+   * canonical output would drop them.
+   */
+  public static boolean hasComments(String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setProcessComments(true);
+    options.setCodePointLimit(MAX_BYTES);
+    try {
+      for (org.yaml.snakeyaml.events.Event event : new Yaml(options).parse(new StringReader(text))) {
+        // blank lines come as comment events too; only real comments would be lost
+        if (event instanceof org.yaml.snakeyaml.events.CommentEvent comment
+            && comment.getCommentType() != org.yaml.snakeyaml.comments.CommentType.BLANK_LINE) {
+          return true;
+        }
+      }
+    } catch (YAMLException e) {
+      return true; // unreadable: treat as not safe to rewrite
+    }
+    return false;
+  }
+
   private static String describe(YAMLException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (message.contains("Number of aliases")) {

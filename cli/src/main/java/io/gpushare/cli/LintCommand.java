@@ -1,0 +1,146 @@
+package io.gpushare.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gpushare.core.validate.Finding;
+import io.gpushare.core.validate.Severity;
+import io.gpushare.core.validate.ValidationReport;
+import io.gpushare.core.validate.Validator;
+import io.gpushare.core.yaml.ManifestParseException;
+import io.gpushare.core.yaml.ManifestReader;
+import io.gpushare.core.yaml.ReadManifests;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gpushare lint PATH... [--format text|json] [--strict]}: the full validator over every
+ * manifest given, together (the claim in one file, the Deployment in another).
+ *
+ * <pre>
+ * $ gpushare lint manifests/
+ * manifests/vllm.yaml:1: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update ...
+ * 0 errors, 3 warnings, 0 infos in 2 files
+ * </pre>
+ *
+ * Exit 0 without errors, 1 with an error (or, with {@code --strict}, a warning), 2 when a file
+ * cannot be read or parsed.
+ */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate Kubernetes manifests with every gpushare rule, across the files given.",
+      "Exit 0: no error; 1: an error (or a warning with --strict); 2: a file cannot be read or parsed."
+    })
+public final class LintCommand implements Callable<Integer> {
+  static final int EXIT_FINDINGS = 1;
+  static final int EXIT_UNREADABLE = 2;
+
+  /** Output formats. */
+  enum Format { text, json }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH",
+      description = "YAML files, directories (every *.yaml and *.yml in them), or - for stdin.")
+  List<String> paths;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text (one finding per line, FILE:LINE: SEVERITY CODE PATH: message) or json.")
+  Format format;
+
+  @Option(names = "--strict", description = "Fail on warnings too.")
+  boolean strict;
+
+  private record Problem(String file, int line, String message) {}
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> files = Inputs.expand(paths);
+    List<ReadManifests> reads = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (String file : files) {
+      try {
+        String stdin = Inputs.read(file, System.in);
+        reads.add(stdin != null ? ManifestReader.standard().read(stdin, "<stdin>")
+            : ManifestReader.standard().read(Path.of(file)));
+      } catch (ManifestParseException e) {
+        problems.add(new Problem(e.source(), e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+      } catch (NoSuchFileException e) {
+        problems.add(new Problem(file, 0, "no such file"));
+      } catch (IOException e) {
+        problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
+      }
+    }
+    ReadManifests all = ReadManifests.combine(reads);
+    ValidationReport report = Validator.standard().validate(all.set());
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.print(json(files, problems, report, all));
+    } else {
+      for (Problem problem : problems) {
+        out.println(problem.file() + ":" + problem.line() + ": ERROR UNREADABLE: " + problem.message());
+      }
+      for (Finding finding : report.findings()) {
+        out.println(all.location(finding.path()) + ": " + finding.headline());
+      }
+      out.println(summary(report, files.size()) + (problems.isEmpty() ? "" : ", " + problems.size() + " unreadable"));
+    }
+    out.flush();
+    if (!problems.isEmpty()) {
+      return EXIT_UNREADABLE;
+    }
+    return report.blocksRendering(strict) ? EXIT_FINDINGS : CommandLine.ExitCode.OK;
+  }
+
+  private static String summary(ValidationReport report, int files) {
+    int errors = report.findings(Severity.ERROR).size();
+    int warnings = report.findings(Severity.WARNING).size();
+    int infos = report.findings(Severity.INFO).size();
+    return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning, " : " warnings, ")
+        + infos + (infos == 1 ? " info" : " infos") + " in " + files + (files == 1 ? " file" : " files");
+  }
+
+  /** The documented JSON of docs/cli.md: files, counts, feature gates, unreadable files, findings with file and line. */
+  private static String json(List<String> files, List<Problem> problems, ValidationReport report, ReadManifests all)
+      throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    ArrayNode fileArray = root.putArray("files");
+    files.forEach(fileArray::add);
+    root.put("errors", report.findings(Severity.ERROR).size());
+    root.put("warnings", report.findings(Severity.WARNING).size());
+    root.put("infos", report.findings(Severity.INFO).size());
+    ArrayNode gates = root.putArray("featureGates");
+    report.featureGates().forEach(gates::add);
+    ArrayNode unreadable = root.putArray("unreadable");
+    for (Problem problem : problems) {
+      unreadable.addObject().put("file", problem.file()).put("line", problem.line()).put("message", problem.message());
+    }
+    ArrayNode findings = root.putArray("findings");
+    for (Finding finding : report.findings()) {
+      String location = all.location(finding.path());
+      int colon = location.lastIndexOf(':');
+      ObjectNode node = findings.addObject();
+      node.put("file", location.substring(0, colon));
+      node.put("line", Integer.parseInt(location.substring(colon + 1)));
+      node.put("severity", finding.severity().name());
+      node.put("code", finding.code());
+      node.put("path", finding.path());
+      node.put("message", finding.message());
+      node.put("hint", finding.hint());
+    }
+    return mapper.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+  }
+}

@@ -1,0 +1,104 @@
+package io.gpushare.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gpushare.testing.ReferenceDocuments;
+import io.gpushare.testing.YamlTrees;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class FmtCommand_Test {
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = GpuShareCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void should_print_the_published_mps_guide_in_canonical_style() throws IOException {
+    // GIVEN: the guide's own indentation and blank lines
+    Path vllm = Files.writeString(dir.resolve("vllm.yaml"), ReferenceDocuments.read("mps/vllm.yaml"));
+    // WHEN
+    int exit = run("fmt", vllm.toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("  ports:\n  - name: http\n    protocol: TCP\n")
+        .doesNotContain("\n\n");
+    assertThat(YamlTrees.differences(ReferenceDocuments.read("mps/vllm.yaml"), out.toString())).isEmpty();
+  }
+
+  @Test
+  void should_rewrite_in_place_and_leave_canonical_files_unchanged() throws IOException {
+    // GIVEN
+    Path guide = Files.writeString(dir.resolve("vllm.yaml"), ReferenceDocuments.read("mps/vllm.yaml"));
+    Path canonical = Files.writeString(dir.resolve("claim.yaml"), ReferenceDocuments.timeSlicingClaim());
+    // WHEN
+    int exit = run("fmt", "--write", dir.toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(err.toString()).isEqualTo("unchanged " + canonical + "\nformatted " + guide + "\n");
+    assertThat(YamlTrees.differences(ReferenceDocuments.read("mps/vllm.yaml"), Files.readString(guide))).isEmpty();
+    // a fixed point: formatting again changes nothing
+    StringWriter again = new StringWriter();
+    CommandLine second = GpuShareCommand.commandLine();
+    second.setErr(new PrintWriter(again, true));
+    assertThat(second.execute("fmt", "--write", guide.toString())).isZero();
+    assertThat(again.toString()).isEqualTo("unchanged " + guide + "\n");
+  }
+
+  @Test
+  void should_leave_a_file_that_does_not_parse_untouched() throws IOException {
+    // GIVEN
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "apiVersion: v1\nkind: [\n");
+    // WHEN
+    int exit = run("fmt", "--write", broken.toString());
+    // THEN
+    assertThat(exit).isEqualTo(2);
+    assertThat(Files.readString(broken)).isEqualTo("apiVersion: v1\nkind: [\n");
+    assertThat(err.toString()).startsWith(broken + ":3: ").endsWith(" (left untouched)\n");
+  }
+
+  @Test
+  void should_not_rewrite_a_file_whose_comments_it_would_drop() throws IOException {
+    // GIVEN: the NVIDIA demo starts with comments
+    String demo = ReferenceDocuments.read("nvidia-demo/gpu-test3.yaml");
+    Path file = Files.writeString(dir.resolve("gpu-test3.yaml"), demo);
+    // WHEN
+    int exit = run("fmt", "--write", file.toString());
+    // THEN
+    assertThat(exit).isEqualTo(2);
+    assertThat(Files.readString(file)).isEqualTo(demo);
+    assertThat(err.toString()).isEqualTo(file + ": has comments, which the canonical text would drop (left untouched)\n");
+  }
+
+  @Test
+  void should_keep_the_meaning_of_every_nvidia_demo_manifest() throws IOException {
+    for (String demo : List.of("gpu-test2.yaml", "gpu-test3.yaml", "gpu-test4.yaml", "gpu-test5.yaml", "gpu-test6.yaml",
+        "gpu-test-mps.yaml", "bats-gpu-timeslicing.yaml", "bats-gpu-simple-mig.yaml", "bats-gpu-simple-mig-ts.yaml")) {
+      // GIVEN
+      String original = ReferenceDocuments.read("nvidia-demo/" + demo);
+      Path file = Files.writeString(dir.resolve(demo), original);
+      StringWriter formatted = new StringWriter();
+      CommandLine commandLine = GpuShareCommand.commandLine();
+      commandLine.setOut(new PrintWriter(formatted, true));
+      // WHEN
+      int exit = commandLine.execute("fmt", file.toString());
+      // THEN
+      assertThat(exit).as(demo).isZero();
+      assertThat(YamlTrees.differencesIgnoringKeyOrder(original, formatted.toString())).as(demo).isEmpty();
+    }
+  }
+}

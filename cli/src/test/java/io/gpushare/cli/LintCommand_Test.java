@@ -1,0 +1,120 @@
+package io.gpushare.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gpushare.testing.ReferenceDocuments;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LintCommand_Test {
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = GpuShareCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  private Path tutorial() throws IOException {
+    Files.writeString(dir.resolve("claim.yaml"), ReferenceDocuments.timeSlicingClaim());
+    Files.writeString(dir.resolve("vllm.yaml"), ReferenceDocuments.timeSlicingVllm());
+    return dir;
+  }
+
+  @Test
+  void should_exit_0_and_print_the_tutorials_warnings_with_file_and_line() throws IOException {
+    // WHEN
+    int exit = run("lint", tutorial().toString());
+    // THEN
+    assertThat(exit).isZero();
+    String vllm = dir.resolve("vllm.yaml").toString();
+    assertThat(out.toString().lines().toList()).containsExactly(
+        vllm + ":5: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1"
+            + " more pod (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's"
+            + " memory requested (limit 1.00): Deployment[vllm-gpu] (2 + 1) x 0.42",
+        vllm + ":24: WARNING VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected"
+            + " vLLM 0.8.0 or newer for google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2",
+        vllm + ":62: WARNING API_KEY_MISSING Service[vllm-service].spec.type: expected vLLM behind a LoadBalancer to"
+            + " require an API key, found Deployment[vllm-gpu] without --api-key or VLLM_API_KEY",
+        "0 errors, 3 warnings, 0 infos in 2 files");
+  }
+
+  @Test
+  void should_exit_1_on_warnings_with_strict() throws IOException {
+    assertThat(run("lint", "--strict", tutorial().toString())).isEqualTo(1);
+  }
+
+  @Test
+  void should_judge_the_claim_and_the_deployment_together_across_files() throws IOException {
+    // GIVEN: three replicas in vllm.yaml, the claim in claim.yaml
+    tutorial();
+    Files.writeString(dir.resolve("vllm.yaml"), ReferenceDocuments.timeSlicingVllm().replace("replicas: 2", "replicas: 3"));
+    // WHEN
+    int exit = run("lint", dir.resolve("claim.yaml").toString(), dir.resolve("vllm.yaml").toString());
+    // THEN
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).startsWith(dir.resolve("claim.yaml") + ":1: ERROR GPU_MEMORY_OVERCOMMIT"
+        + " ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00): Deployment[vllm-gpu] 3 x 0.42\n");
+  }
+
+  @Test
+  void should_exit_2_for_a_file_that_does_not_parse_and_still_lint_the_others() throws IOException {
+    // GIVEN
+    tutorial();
+    Files.writeString(dir.resolve("broken.yaml"), "apiVersion: v1\nkind: Service\nkind: Pod\n");
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN
+    assertThat(exit).isEqualTo(2);
+    assertThat(out.toString()).startsWith(dir.resolve("broken.yaml") + ":3: ERROR UNREADABLE: duplicate key kind"
+        + " (duplicate keys are refused: one of the values would be lost)\n");
+    assertThat(out.toString()).endsWith("0 errors, 3 warnings, 0 infos in 3 files, 1 unreadable\n");
+  }
+
+  @Test
+  void should_write_the_documented_json() throws IOException {
+    // WHEN
+    int exit = run("lint", "--format", "json", tutorial().resolve("claim.yaml").toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).isEqualTo("""
+        {
+          "files" : [ "%s" ],
+          "errors" : 0,
+          "warnings" : 0,
+          "infos" : 0,
+          "featureGates" : [ "TimeSlicingSettings" ],
+          "unreadable" : [ ],
+          "findings" : [ ]
+        }
+        """.formatted(dir.resolve("claim.yaml")));
+  }
+
+  @Test
+  void should_lint_each_nvidia_driver_demo_manifest_without_errors() throws IOException {
+    // each demo is an independent example (several share names), so each is linted on its own
+    for (String demo : List.of("gpu-test2.yaml", "gpu-test3.yaml", "gpu-test4.yaml", "gpu-test5.yaml", "gpu-test6.yaml",
+        "gpu-test-mps.yaml", "bats-gpu-timeslicing.yaml", "bats-gpu-simple-mig.yaml", "bats-gpu-simple-mig-ts.yaml")) {
+      Path file = Files.writeString(dir.resolve(demo), ReferenceDocuments.read("nvidia-demo/" + demo));
+      StringWriter report = new StringWriter();
+      CommandLine commandLine = GpuShareCommand.commandLine();
+      commandLine.setOut(new PrintWriter(report, true));
+      // WHEN
+      int exit = commandLine.execute("lint", file.toString());
+      // THEN
+      assertThat(exit).as(report.toString()).isZero();
+      assertThat(report.toString().lines()).as(demo).anyMatch(line -> line.startsWith("0 errors, "));
+    }
+  }
+}
