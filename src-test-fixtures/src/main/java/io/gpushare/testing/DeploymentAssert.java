@@ -1,0 +1,105 @@
+package io.gpushare.testing;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodResourceClaim;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on one vLLM {@code Deployment}:
+ *
+ * <pre>{@code
+ * assertThat(bundle).deployment("vllm-gpu")
+ *     .hasReplicas(2).hasGpuMemoryUtilization(0.42).referencesClaim("gpu-claim");
+ * }</pre>
+ *
+ * passes for
+ *
+ * <pre>
+ * spec:
+ *   replicas: 2
+ *   template:
+ *     spec:
+ *       resourceClaims:
+ *       - name: gpu
+ *         resourceClaimName: gpu-claim
+ *       containers:
+ *       - args:
+ *         - --gpu-memory-utilization=0.42
+ * </pre>
+ */
+public final class DeploymentAssert extends AbstractAssert<DeploymentAssert, Deployment> {
+
+  DeploymentAssert(Deployment actual) {
+    super(actual, DeploymentAssert.class);
+  }
+
+  public DeploymentAssert hasReplicas(int replicas) {
+    isNotNull();
+    Integer found = actual.getSpec() == null ? null : actual.getSpec().getReplicas();
+    if (found == null || found != replicas) {
+      throwAssertionError(ManifestErrors.shouldHaveValue("replicas", path() + ".spec.replicas", replicas, found));
+    }
+    return myself;
+  }
+
+  /** The first container's {@code --gpu-memory-utilization}, compared as a decimal (0.42 equals 0.420). */
+  public DeploymentAssert hasGpuMemoryUtilization(double fraction) {
+    isNotNull();
+    String found = null;
+    List<String> args = new ArrayList<>(container() == null ? List.of() : container().getArgs());
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.startsWith("--gpu-memory-utilization=")) {
+        found = arg.substring(arg.indexOf('=') + 1);
+      } else if (arg.equals("--gpu-memory-utilization") && i + 1 < args.size()) {
+        found = args.get(i + 1);
+      }
+    }
+    BigDecimal expected = BigDecimal.valueOf(fraction);
+    boolean same;
+    try {
+      same = found != null && new BigDecimal(found).compareTo(expected) == 0;
+    } catch (NumberFormatException e) {
+      same = false;
+    }
+    if (!same) {
+      throwAssertionError(ManifestErrors.shouldHaveValue("--gpu-memory-utilization",
+          path() + ".spec.template.spec.containers[0].args", expected.toPlainString(), found));
+    }
+    return myself;
+  }
+
+  /** A pod claim entry points at the {@code ResourceClaim} (or {@code ResourceClaimTemplate}) of this name. */
+  public DeploymentAssert referencesClaim(String claimName) {
+    isNotNull();
+    List<String> found = new ArrayList<>();
+    for (PodResourceClaim claim : podClaims()) {
+      found.add(claim.getResourceClaimName() != null ? claim.getResourceClaimName() : claim.getResourceClaimTemplateName());
+    }
+    if (!found.contains(claimName)) {
+      throwAssertionError(ManifestErrors.shouldHaveValue("a claim reference",
+          path() + ".spec.template.spec.resourceClaims", claimName, found));
+    }
+    return myself;
+  }
+
+  private String path() {
+    return "Deployment[" + actual.getMetadata().getName() + "]";
+  }
+
+  private Container container() {
+    var template = actual.getSpec() == null ? null : actual.getSpec().getTemplate();
+    var containers = template == null || template.getSpec() == null ? null : template.getSpec().getContainers();
+    return containers == null || containers.isEmpty() ? null : containers.get(0);
+  }
+
+  private List<PodResourceClaim> podClaims() {
+    var template = actual.getSpec() == null ? null : actual.getSpec().getTemplate();
+    var claims = template == null || template.getSpec() == null ? null : template.getSpec().getResourceClaims();
+    return claims == null ? List.of() : claims;
+  }
+}

@@ -1,0 +1,92 @@
+package io.gpushare.testing;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.gpushare.core.kube.Manifest;
+import io.gpushare.core.kube.ManifestSet;
+import io.gpushare.core.validate.Finding;
+import io.gpushare.core.validate.ValidationReport;
+import io.gpushare.core.validate.Validator;
+import io.gpushare.core.yaml.YamlRenderer;
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a set of manifests: navigate to one object, validate the whole set, or compare it
+ * with expected YAML. Created by {@link ManifestAssertions#assertThat}.
+ *
+ * <pre>{@code
+ * assertThat(bundle).isValid().deployment("vllm-gpu").hasReplicas(2);
+ * }</pre>
+ */
+public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, ManifestSet> {
+
+  ManifestSetAssert(ManifestSet actual) {
+    super(actual, ManifestSetAssert.class);
+  }
+
+  /** The {@code ResourceClaim} named {@code name}; fails, listing the claims there are, when none is. */
+  public ResourceClaimAssert resourceClaim(String name) {
+    return new ResourceClaimAssert(find(ResourceClaim.class, "ResourceClaim", name));
+  }
+
+  /** The {@code Deployment} named {@code name}; fails, listing the Deployments there are, when none is. */
+  public DeploymentAssert deployment(String name) {
+    return new DeploymentAssert(find(Deployment.class, "Deployment", name));
+  }
+
+  private <T extends HasMetadata> T find(Class<T> type, String kind, String name) {
+    isNotNull();
+    List<T> objects = actual.resources(type);
+    for (T object : objects) {
+      if (object.getMetadata() != null && name.equals(object.getMetadata().getName())) {
+        return object;
+      }
+    }
+    throw assertionError(ManifestErrors.shouldContainObject(kind, name,
+        objects.stream().map(o -> o.getMetadata() == null ? null : o.getMetadata().getName()).toList()));
+  }
+
+  /** No ERROR finding from gpushare's validator; the failure lists every finding. */
+  public ManifestSetAssert isValid() {
+    isNotNull();
+    ValidationReport report = Validator.standard().validate(actual);
+    if (report.hasErrors()) {
+      StringBuilder findings = new StringBuilder();
+      for (Finding finding : report.findings()) {
+        findings.append("  ").append(finding.headline()).append('\n');
+      }
+      throwAssertionError(ManifestErrors.shouldBeValid(findings.toString().stripTrailing()));
+    }
+    return myself;
+  }
+
+  /** A finding with this code, of any severity. */
+  public ManifestSetAssert hasFinding(String code) {
+    isNotNull();
+    List<String> codes = Validator.standard().validate(actual).findings().stream()
+        .map(f -> f.severity() + " " + f.code()).toList();
+    if (codes.stream().noneMatch(c -> c.endsWith(" " + code))) {
+      throwAssertionError(ManifestErrors.shouldHaveFinding(code, codes));
+    }
+    return myself;
+  }
+
+  /**
+   * The same documents as {@code expectedYaml}, compared as ordered trees (same keys in the same
+   * order, same values and types); the failure lists each differing path.
+   */
+  public ManifestSetAssert isEquivalentTo(String expectedYaml) {
+    isNotNull();
+    List<HasMetadata> resources = actual.manifests().stream().map(Manifest::resource).toList();
+    String actualYaml = YamlRenderer.canonical().render(resources);
+    List<String> differences = YamlTrees.differences(expectedYaml, actualYaml);
+    if (!differences.isEmpty()) {
+      StringBuilder text = new StringBuilder();
+      differences.forEach(d -> text.append("  ").append(d).append('\n'));
+      throwAssertionError(ManifestErrors.shouldBeEquivalent(text.toString().stripTrailing()));
+    }
+    return myself;
+  }
+}
