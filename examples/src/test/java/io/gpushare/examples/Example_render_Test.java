@@ -96,4 +96,19 @@ class Example_render_Test {
     assertThat(Example.ids()).isEqualTo("timeslicing, mps, mig, exclusive, multi-gpu");
     assertThat(Set.copyOf(List.of(Example.values()))).hasSize(5);
   }
+
+  @Test
+  void should_recognize_the_published_guides_as_exactly_the_examples_specs() {
+    var reader = io.gpushare.core.yaml.ManifestReader.standard();
+    List<io.gpushare.core.model.ManifestSpec> mps = new java.util.ArrayList<>();
+    mps.addAll(reader.read(ReferenceDocuments.read("mps/claim.yaml"), "claim.yaml").specs());
+    mps.addAll(reader.read(ReferenceDocuments.read("mps/vllm.yaml"), "vllm.yaml").specs());
+    assertThat(mps).isEqualTo(Example.MPS.bundle().specs());
+
+    List<io.gpushare.core.model.ManifestSpec> mig = new java.util.ArrayList<>();
+    mig.addAll(reader.read(ReferenceDocuments.read("mig/claim-templates.yaml"), "claim-templates.yaml").specs());
+    mig.addAll(reader.read(ReferenceDocuments.read("mig/vllm.yaml"), "vllm.yaml").specs());
+    // the guide lists both templates first; the bundle interleaves each template with its servers
+    assertThat(mig).containsExactlyInAnyOrderElementsOf(Example.MIG.bundle().specs());
+  }
 }

@@ -112,4 +112,16 @@ class ManifestAssertions_Test {
             + "  [0].spec.devices.config[0].opaque.parameters.sharing.timeSlicingConfig.interval: expected \"Short\""
             + " (String) but was \"Long\" (String)").formatted());
   }
+
+  @Test
+  void should_pass_uses_mps_on_a_claim_shared_with_mps() {
+    ManifestBundle mps = ManifestBundle.builder()
+        .add("claim.yaml", ResourceClaimSpec.builder().name("gpu-claim")
+            .addRequests(DeviceRequest.of("gpu", "gpu.nvidia.com"))
+            .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.mps(
+                io.gpushare.core.model.MpsConfig.builder().defaultActiveThreadPercentage(50).build())))
+            .build())
+        .build();
+    assertThat(mps).resourceClaim("gpu-claim").usesMps();
+  }
 }

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
-import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.gpushare.core.kube.Manifest;
 import io.gpushare.core.kube.ManifestSet;
 import java.io.IOException;
@@ -36,9 +32,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads Kubernetes YAML that may come from anywhere into a {@link ManifestSet}, so that hand-written
- * files meet the same validator and renderer as generated ones. Each document becomes a fabric8
- * object of its kind ({@code ResourceClaim}, {@code ResourceClaimTemplate}, {@code Deployment},
- * {@code Service}, {@code Pod}); any other kind is kept, whole, as a {@code GenericKubernetesResource}.
+ * files meet the same validator and renderer as generated ones. Each document becomes the fabric8
+ * object of its kind, as fabric8's own registry knows them ({@code ResourceClaim}, {@code Deployment},
+ * {@code Service}, {@code ConfigMap}, ...); any other kind (a custom resource) is kept, whole, as a
+ * {@code GenericKubernetesResource}. {@link io.gpushare.core.kube.KubeSpecs} then recognizes
+ * gpushare's own specs among them.
  *
  * <pre>{@code
  * ReadManifests read = ManifestReader.standard().read(Path.of("vllm.yaml"));
@@ -60,12 +58,6 @@ public final class ManifestReader {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final ManifestReader STANDARD = new ManifestReader();
-  private static final Map<String, Class<? extends HasMetadata>> TYPES = Map.of(
-      "resource.k8s.io/v1/ResourceClaim", ResourceClaim.class,
-      "resource.k8s.io/v1/ResourceClaimTemplate", ResourceClaimTemplate.class,
-      "apps/v1/Deployment", Deployment.class,
-      "v1/Service", Service.class,
-      "v1/Pod", Pod.class);
 
   private ManifestReader() {}
 
@@ -204,9 +196,11 @@ public final class ManifestReader {
           + (apiVersion == null ? "no apiVersion" : "apiVersion " + apiVersion) + " and "
           + (kind == null ? "no kind" : "kind " + kind));
     }
-    Class<? extends HasMetadata> type = TYPES.getOrDefault(apiVersion + "/" + kind, GenericKubernetesResource.class);
     try {
-      return MAPPER.convertValue(object, type);
+      // fabric8's own registry: every kind of the model jars on the classpath gets its class,
+      // anything else (a CRD, a List) is kept whole as a generic resource
+      Object resource = MAPPER.convertValue(object, KubernetesResource.class);
+      return resource instanceof HasMetadata typed ? typed : MAPPER.convertValue(object, GenericKubernetesResource.class);
     } catch (IllegalArgumentException e) {
       String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       throw new ManifestParseException(source, line, "cannot read it as " + kind + ": " + reason);

@@ -29,6 +29,11 @@ public final class ReadManifests {
     return set;
   }
 
+  /** gpushare's own specs among the objects read (see {@link io.gpushare.core.kube.KubeSpecs}). */
+  public List<io.gpushare.core.model.ManifestSpec> specs() {
+    return io.gpushare.core.kube.KubeSpecs.recognize(set);
+  }
+
   /** Several reads (files) as one set, for validation across files. */
   public static ReadManifests combine(List<ReadManifests> reads) {
     List<Manifest> manifests = new ArrayList<>();

@@ -114,4 +114,34 @@ class ManifestReader_read_Test {
         .hasMessage("no-version.yaml:1: expected a Kubernetes object with apiVersion and kind, found no apiVersion"
             + " and kind Service");
   }
+
+  @Test
+  void should_recognize_the_specs_that_generated_the_files() {
+    // GIVEN
+    var bundle = TutorialSpecs.bundle(2, "0.42");
+    // WHEN
+    List<io.gpushare.core.model.ManifestSpec> specs = new java.util.ArrayList<>();
+    for (String file : List.of("claim.yaml", "vllm.yaml")) {
+      specs.addAll(reader.read(tutorial.text(file), file).specs());
+    }
+    // THEN
+    assertThat(specs).isEqualTo(bundle.specs());
+  }
+
+  @Test
+  void should_not_recognize_an_object_its_spec_cannot_say_everything_about() {
+    // GIVEN: an annotation no spec attribute holds, and a second container
+    String annotated = tutorial.text("vllm.yaml").replace("  name: vllm-gpu\nspec:",
+        "  name: vllm-gpu\n  annotations:\n    team: ml\nspec:");
+    // WHEN
+    ReadManifests read = reader.read(annotated, "vllm.yaml");
+    // THEN: the Service is still one, the Deployment is not
+    assertThat(read.specs()).extracting(io.gpushare.core.model.ManifestSpec::kind).containsExactly("Service");
+  }
+
+  @Test
+  void should_type_every_kind_fabric8_knows() {
+    ReadManifests read = reader.read("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\n", "c.yaml");
+    assertThat(read.set().manifests().get(0).resource()).isInstanceOf(io.fabric8.kubernetes.api.model.ConfigMap.class);
+  }
 }
