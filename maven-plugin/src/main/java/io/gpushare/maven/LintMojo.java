@@ -1,0 +1,109 @@
+package io.gpushare.maven;
+
+import io.gpushare.core.validate.Finding;
+import io.gpushare.core.validate.Severity;
+import io.gpushare.core.validate.ValidationReport;
+import io.gpushare.core.validate.Validator;
+import io.gpushare.core.yaml.ManifestParseException;
+import io.gpushare.core.yaml.ManifestReader;
+import io.gpushare.core.yaml.ReadManifests;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * {@code gpushare:lint}: validates every {@code *.yaml} and {@code *.yml} file under
+ * {@code directories} (default {@code src/main/k8s}) with every gpushare rule, across files, and
+ * fails the build listing every finding when there is an error (or, with {@code strict}, a warning).
+ *
+ * <pre>
+ * [ERROR] gpushare: src/main/k8s/claim.yaml:1: ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of ...
+ * </pre>
+ */
+@Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class LintMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /** Directories of YAML manifests; default src/main/k8s. */
+  @Parameter
+  List<File> directories = new ArrayList<>();
+
+  /** Fail on warnings too. */
+  @Parameter(property = "gpushare.strict", defaultValue = "false")
+  boolean strict;
+
+  /** Skip the goal. */
+  @Parameter(property = "gpushare.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("gpushare: lint skipped (gpushare.skip)");
+      return;
+    }
+    List<File> roots = directories.isEmpty() ? List.of(new File(project.getBasedir(), "src/main/k8s")) : directories;
+    List<Path> files = new ArrayList<>();
+    for (File root : roots) {
+      if (!root.isDirectory()) {
+        getLog().info("gpushare: no directory " + root + ", nothing to lint there");
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(root.toPath())) {
+        walk.filter(Files::isRegularFile)
+            .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+            .sorted()
+            .forEach(files::add);
+      } catch (IOException e) {
+        throw new MojoExecutionException("gpushare: cannot list " + root + ": " + e.getMessage(), e);
+      }
+    }
+    List<ReadManifests> reads = new ArrayList<>();
+    int unreadable = 0;
+    for (Path file : files) {
+      try {
+        reads.add(ManifestReader.standard().read(file));
+      } catch (ManifestParseException e) {
+        getLog().error("gpushare: " + e.getMessage());
+        unreadable++;
+      } catch (IOException e) {
+        getLog().error("gpushare: " + file + ": cannot read: " + e.getMessage());
+        unreadable++;
+      }
+    }
+    ReadManifests all = ReadManifests.combine(reads);
+    ValidationReport report = Validator.standard().validate(all.set());
+    for (Finding finding : report.findings()) {
+      String line = "gpushare: " + all.location(finding.path()) + ": " + finding.headline();
+      if (finding.severity() == Severity.ERROR) {
+        getLog().error(line);
+        getLog().error("  hint: " + finding.hint());
+      } else if (finding.severity() == Severity.WARNING) {
+        getLog().warn(line);
+      } else {
+        getLog().info(line);
+      }
+    }
+    getLog().info("gpushare: " + report.summary() + " in " + files.size() + " file(s)");
+    if (unreadable > 0) {
+      throw new MojoFailureException("gpushare: " + unreadable + " file(s) could not be read or parsed");
+    }
+    if (report.blocksRendering(strict)) {
+      throw new MojoFailureException("gpushare: lint found " + report.summary()
+          + (strict ? " (strict: warnings fail too)" : ""));
+    }
+  }
+}

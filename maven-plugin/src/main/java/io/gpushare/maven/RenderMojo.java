@@ -1,0 +1,132 @@
+package io.gpushare.maven;
+
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.render.ManifestRenderer;
+import io.gpushare.core.render.ManifestSource;
+import io.gpushare.core.render.RenderedManifests;
+import io.gpushare.core.validate.Finding;
+import io.gpushare.core.validate.ValidationException;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * {@code gpushare:render}: runs the project's own {@link ManifestSource}s, from its compiled classes
+ * and dependencies, validates all their bundles together, and writes the YAML into
+ * {@code ${project.build.directory}/gpushare}, atomically. Validation errors fail the build with the
+ * whole report, and nothing is written.
+ *
+ * <pre>
+ * [INFO] gpushare: wrote target/gpushare/claim.yaml
+ * [INFO] gpushare: wrote target/gpushare/vllm.yaml
+ * </pre>
+ *
+ * Sources are the classes named in {@code <sources>}, or else every implementation listed in the
+ * project's {@code META-INF/services/io.gpushare.core.render.ManifestSource}.
+ */
+@Mojo(name = "render", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+    requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+public final class RenderMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /** Where the YAML files go. */
+  @Parameter(property = "gpushare.outputDirectory", defaultValue = "${project.build.directory}/gpushare")
+  File outputDirectory;
+
+  /** Fully qualified names of ManifestSource classes; empty: those the project lists as services. */
+  @Parameter
+  List<String> sources = new ArrayList<>();
+
+  /** Fail on warnings too. */
+  @Parameter(property = "gpushare.strict", defaultValue = "false")
+  boolean strict;
+
+  /** Skip the goal. */
+  @Parameter(property = "gpushare.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("gpushare: render skipped (gpushare.skip)");
+      return;
+    }
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    try (URLClassLoader loader = projectClassLoader()) {
+      Thread.currentThread().setContextClassLoader(loader);
+      List<ManifestSource> found = sources(loader);
+      if (found.isEmpty()) {
+        getLog().warn("gpushare: no ManifestSource found; list one in <sources> or in"
+            + " META-INF/services/io.gpushare.core.render.ManifestSource");
+        return;
+      }
+      ManifestBundle.Builder bundle = ManifestBundle.builder();
+      for (ManifestSource source : found) {
+        getLog().info("gpushare: rendering " + source.getClass().getName());
+        bundle.addAllDocuments(source.bundle().documents());
+      }
+      RenderedManifests rendered = (strict ? ManifestRenderer.strict() : ManifestRenderer.standard()).render(bundle.build());
+      for (Finding finding : rendered.report().findings()) {
+        getLog().warn("gpushare: " + finding.headline());
+      }
+      for (Path written : rendered.writeTo(outputDirectory.toPath())) {
+        getLog().info("gpushare: wrote " + written);
+      }
+    } catch (ValidationException e) {
+      for (Finding finding : e.report().findings()) {
+        getLog().error("gpushare: " + finding.headline());
+        getLog().error("  hint: " + finding.hint());
+      }
+      throw new MojoFailureException("gpushare: manifests not rendered, " + e.report().summary()
+          + "; nothing was written to " + outputDirectory);
+    } catch (IOException e) {
+      throw new MojoExecutionException("gpushare: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new MojoExecutionException("gpushare: cannot create a ManifestSource: " + e, e);
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+    }
+  }
+
+  private List<ManifestSource> sources(ClassLoader loader) throws ReflectiveOperationException {
+    List<ManifestSource> found = new ArrayList<>();
+    if (!sources.isEmpty()) {
+      for (String name : sources) {
+        found.add((ManifestSource) Class.forName(name, true, loader).getConstructor().newInstance());
+      }
+      return found;
+    }
+    ServiceLoader.load(ManifestSource.class, loader).forEach(found::add);
+    return found;
+  }
+
+  /** The project's classes and dependencies, over the plugin's own gpushare classes (one ManifestSource type). */
+  private URLClassLoader projectClassLoader() throws MojoExecutionException {
+    try {
+      List<URL> urls = new ArrayList<>();
+      for (String element : project.getRuntimeClasspathElements()) {
+        urls.add(new File(element).toURI().toURL());
+      }
+      return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+    } catch (DependencyResolutionRequiredException | MalformedURLException e) {
+      throw new MojoExecutionException("gpushare: cannot read the project's classpath: " + e.getMessage(), e);
+    }
+  }
+}
