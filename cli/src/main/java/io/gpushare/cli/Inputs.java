@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The files a command's PATH arguments name: files, every *.yaml / *.yml under directories, "-" for stdin. */
 final class Inputs {
@@ -21,13 +20,7 @@ final class Inputs {
     for (String argument : arguments) {
       Path path = Path.of(argument);
       if (!argument.equals(STDIN) && Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile)
-              .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-              .map(Path::toString)
-              .sorted()
-              .forEach(files::add);
-        }
+        io.gpushare.core.yaml.ManifestReader.yamlFilesUnder(path).forEach(p -> files.add(p.toString()));
       } else {
         files.add(argument);
       }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gpushare.testing.GoldenFile;
 import io.gpushare.testing.ReferenceDocuments;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +15,12 @@ import picocli.CommandLine;
 class RenderCommand_Test {
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRun cli = new CliRun();
+  private final java.io.StringWriter out = cli.out;
+  private final java.io.StringWriter err = cli.err;
 
   private int run(String... args) {
-    CommandLine commandLine = GpuShareCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return cli.run(args);
   }
 
   @Test
@@ -114,10 +111,8 @@ class RenderCommand_Test {
     // GIVEN: a command that renders an overcommitted claim through the same error handling
     CommandLine commandLine = GpuShareCommand.commandLine();
     commandLine.addSubcommand("overcommit", new Overcommit());
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
     // WHEN
-    int exit = commandLine.execute("overcommit");
+    int exit = cli.run(commandLine, "overcommit");
     // THEN
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).startsWith("gpushare: manifests not rendered, 1 error, 1 warning:\n"

@@ -9,18 +9,14 @@ import io.gpushare.core.yaml.ManifestReader;
 import io.gpushare.core.yaml.ReadManifests;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code gpushare:lint}: validates every {@code *.yaml} and {@code *.yml} file under
@@ -32,22 +28,11 @@ import org.apache.maven.project.MavenProject;
  * </pre>
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class LintMojo extends AbstractMojo {
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
+public final class LintMojo extends GpuShareMojo {
 
   /** Directories of YAML manifests; default src/main/k8s. */
   @Parameter
   List<File> directories = new ArrayList<>();
-
-  /** Fail on warnings too. */
-  @Parameter(property = "gpushare.strict", defaultValue = "false")
-  boolean strict;
-
-  /** Skip the goal. */
-  @Parameter(property = "gpushare.skip", defaultValue = "false")
-  boolean skip;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -62,11 +47,8 @@ public final class LintMojo extends AbstractMojo {
         getLog().info("gpushare: no directory " + root + ", nothing to lint there");
         continue;
       }
-      try (Stream<Path> walk = Files.walk(root.toPath())) {
-        walk.filter(Files::isRegularFile)
-            .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-            .sorted()
-            .forEach(files::add);
+      try {
+        files.addAll(ManifestReader.yamlFilesUnder(root.toPath()));
       } catch (IOException e) {
         throw new MojoExecutionException("gpushare: cannot list " + root + ": " + e.getMessage(), e);
       }

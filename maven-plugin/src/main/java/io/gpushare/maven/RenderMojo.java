@@ -16,14 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code gpushare:render}: runs the project's own {@link ManifestSource}s, from its compiled classes
@@ -41,10 +39,7 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "render", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
     requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
-public final class RenderMojo extends AbstractMojo {
-
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  MavenProject project;
+public final class RenderMojo extends GpuShareMojo {
 
   /** Where the YAML files go. */
   @Parameter(property = "gpushare.outputDirectory", defaultValue = "${project.build.directory}/gpushare")
@@ -53,14 +48,6 @@ public final class RenderMojo extends AbstractMojo {
   /** Fully qualified names of ManifestSource classes; empty: those the project lists as services. */
   @Parameter
   List<String> sources = new ArrayList<>();
-
-  /** Fail on warnings too. */
-  @Parameter(property = "gpushare.strict", defaultValue = "false")
-  boolean strict;
-
-  /** Skip the goal. */
-  @Parameter(property = "gpushare.skip", defaultValue = "false")
-  boolean skip;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {

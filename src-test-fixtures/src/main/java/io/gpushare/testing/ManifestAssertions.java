@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Entry point of the manifest assertions, for users' unit tests, on a bundle, a YAML text or a file
@@ -61,11 +60,8 @@ public final class ManifestAssertions {
     try {
       List<ReadManifests> reads = new ArrayList<>();
       if (Files.isDirectory(path)) {
-        try (Stream<Path> files = Files.walk(path)) {
-          for (Path file : files.filter(Files::isRegularFile)
-              .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-            reads.add(ManifestReader.standard().read(file));
-          }
+        for (Path file : ManifestReader.yamlFilesUnder(path)) {
+          reads.add(ManifestReader.standard().read(file));
         }
       } else {
         reads.add(ManifestReader.standard().read(path));

@@ -65,6 +65,16 @@ public final class ManifestReader {
     return STANDARD;
   }
 
+  /** Every {@code *.yaml} and {@code *.yml} file under {@code directory}, in sorted order. */
+  public static List<Path> yamlFilesUnder(Path directory) throws IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+          .sorted()
+          .toList();
+    }
+  }
+
   /** Reads a file; its name (not its directory) becomes each manifest's file. */
   public ReadManifests read(Path path) throws IOException {
     long size = Files.size(path);
