@@ -7,8 +7,6 @@ import io.gpushare.core.yaml.ReadManifests;
 import io.gpushare.core.yaml.YamlRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +50,13 @@ public final class FmtCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<String> files = Inputs.expand(paths);
+    List<String> files;
+    try {
+      files = Inputs.expand(paths);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("gpushare: cannot list the files: " + e.getMessage());
+      return LintCommand.EXIT_UNREADABLE;
+    }
     boolean untouched = false;
     boolean first = true;
     for (String file : files) {
@@ -60,8 +64,8 @@ public final class FmtCommand implements Callable<Integer> {
       String text;
       String canonical;
       try {
-        text = Files.readString(path, StandardCharsets.UTF_8);
-        ReadManifests read = ManifestReader.standard().read(path);
+        text = ManifestReader.readText(path);
+        ReadManifests read = ManifestReader.standard().read(text, file);
         canonical = YamlRenderer.canonical().render(read.set().resourcesIn(path.getFileName().toString()));
       } catch (ManifestParseException e) {
         err.println(e.getMessage() + " (left untouched)");

@@ -22,8 +22,9 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:manifests not written: validation failed, or a file could not be written",
-      "2:usage error"
+      "1:render: manifests not written (validation failed, or a file could not be written);"
+          + " lint: an error found (or a warning, with --strict)",
+      "2:usage error; lint and fmt: a file could not be read or parsed"
     })
 public final class GpuShareCommand implements Runnable {
   static final int EXIT_NOT_WRITTEN = 1;

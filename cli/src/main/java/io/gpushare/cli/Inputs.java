@@ -2,7 +2,6 @@ package io.gpushare.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +27,17 @@ final class Inputs {
     return files;
   }
 
+  /** The name stdin gets in messages and output. */
+  static final String STDIN_NAME = "<stdin>";
+
+  /** The display name of an input: {@code <stdin>} for {@code -}. */
+  static String name(String file) {
+    return file.equals(STDIN) ? STDIN_NAME : file;
+  }
+
+  /** The text of a file or of stdin, read once and bounded (size, UTF-8) by the manifest reader. */
   static String read(String file, InputStream stdin) throws IOException {
-    if (file.equals(STDIN)) {
-      return new String(stdin.readNBytes(io.gpushare.core.yaml.ManifestReader.MAX_BYTES + 1), StandardCharsets.UTF_8);
-    }
-    return null;
+    return file.equals(STDIN) ? io.gpushare.core.yaml.ManifestReader.readText(stdin, STDIN_NAME)
+        : io.gpushare.core.yaml.ManifestReader.readText(Path.of(file));
   }
 }

@@ -67,14 +67,18 @@ public final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<String> files = Inputs.expand(paths);
+    List<String> files;
+    try {
+      files = Inputs.expand(paths);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      spec.commandLine().getErr().println("gpushare: cannot list the files: " + e.getMessage());
+      return EXIT_UNREADABLE;
+    }
     List<ReadManifests> reads = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (String file : files) {
       try {
-        String stdin = Inputs.read(file, System.in);
-        reads.add(stdin != null ? ManifestReader.standard().read(stdin, "<stdin>")
-            : ManifestReader.standard().read(Path.of(file)));
+        reads.add(ManifestReader.standard().read(Inputs.read(file, System.in), Inputs.name(file)));
       } catch (ManifestParseException e) {
         problems.add(new Problem(e.source(), e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
       } catch (NoSuchFileException e) {
@@ -112,13 +116,13 @@ public final class LintCommand implements Callable<Integer> {
         + infos + (infos == 1 ? " info" : " infos") + " in " + files + (files == 1 ? " file" : " files");
   }
 
-  /** The documented JSON of docs/cli.md: files, counts, feature gates, unreadable files, findings with file and line. */
+  /** The JSON the README documents: files, counts, feature gates, unreadable files, findings with file and line. */
   private static String json(List<String> files, List<Problem> problems, ValidationReport report, ReadManifests all)
       throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     ArrayNode fileArray = root.putArray("files");
-    files.forEach(fileArray::add);
+    files.forEach(file -> fileArray.add(Inputs.name(file)));
     root.put("errors", report.findings(Severity.ERROR).size());
     root.put("warnings", report.findings(Severity.WARNING).size());
     root.put("infos", report.findings(Severity.INFO).size());

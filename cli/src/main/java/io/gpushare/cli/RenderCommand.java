@@ -37,7 +37,8 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "DIR",
-      description = "Write claim.yaml and vllm.yaml into DIR (created if missing); existing files are replaced only when every file could be written.")
+      description = "Write the example's files (claim.yaml or claim-templates.yaml, vllm.yaml, dra-driver-values.yaml)"
+          + " into DIR (created if missing); existing files are replaced only once every file has been written.")
   Path out;
 
   @Option(

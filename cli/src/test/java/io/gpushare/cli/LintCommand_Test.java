@@ -115,4 +115,34 @@ class LintCommand_Test {
       assertThat(report.toString().lines()).as(demo).anyMatch(line -> line.startsWith("0 errors, "));
     }
   }
+
+  @Test
+  void should_read_stdin_for_a_dash() {
+    // GIVEN
+    java.io.InputStream saved = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(
+        ReferenceDocuments.timeSlicingClaim().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      // WHEN
+      int exit = run("lint", "-");
+      // THEN
+      assertThat(exit).isZero();
+      assertThat(out.toString()).isEqualTo("0 errors, 0 warnings, 0 infos in 1 file\n");
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void should_lint_next_to_a_file_without_metadata() throws IOException {
+    // GIVEN: a kustomization beside the tutorial
+    tutorial();
+    Files.writeString(dir.resolve("kustomization.yaml"),
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [claim.yaml, vllm.yaml]\n");
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).endsWith("0 errors, 3 warnings, 0 infos in 3 files\n");
+  }
 }

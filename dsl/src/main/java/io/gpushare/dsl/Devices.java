@@ -40,10 +40,12 @@ final class Devices {
       throw new IllegalArgumentException("firstAvailable needs at least two products, in order of preference");
     }
     for (String name : productNames) {
-      product(name);
+      if (name == null || name.isBlank() || name.contains("\"")) {
+        throw new IllegalArgumentException("firstAvailable needs product names such as \"NVIDIA A100-SXM4-80GB\", found "
+            + name);
+      }
       alternatives.add(name);
     }
-    productName = null;
   }
 
   void count(long count) {
@@ -75,6 +77,13 @@ final class Devices {
 
   /** The requests, named {@code gpu} (one) or {@code gpu-0}, {@code gpu-1} (several MIG slices). */
   List<DeviceRequest> requests() {
+    if (!alternatives.isEmpty() && (productName != null || minimumMemory != null || mig())) {
+      throw new IllegalStateException("firstAvailable(...) names the products itself; it cannot be combined with"
+          + " onGpu, withMemoryAtLeast or a MIG slice");
+    }
+    if (mig() && minimumMemory != null) {
+      throw new IllegalStateException("a MIG slice's memory is its profile's; withMemoryAtLeast does not apply to it");
+    }
     List<DeviceRequest> requests = new ArrayList<>();
     if (mig()) {
       for (int i = 0; i < migProfiles.size(); i++) {

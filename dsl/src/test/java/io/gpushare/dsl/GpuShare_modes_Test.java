@@ -154,4 +154,17 @@ class GpuShare_modes_Test {
         .hasMessageContaining("ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[one-h100] request gpu-0: 1.20 of the GPU's"
             + " memory requested (limit 1.00): Deployment[a] 1 x 0.6, Deployment[b] 1 x 0.6");
   }
+
+  @Test
+  void should_refuse_device_choices_it_could_not_write() {
+    assertThatThrownBy(() -> GpuShare.claim("c").firstAvailable("NVIDIA H100 80GB HBM3", "NVIDIA L4")
+            .onGpu("NVIDIA L4").timeSlicing(TimeSliceInterval.LONG).vllm("a", v -> v.model("m")).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("firstAvailable(...) names the products itself; it cannot be combined with onGpu,"
+            + " withMemoryAtLeast or a MIG slice");
+    assertThatThrownBy(() -> GpuShare.perPod("t").withMemoryAtLeast("40Gi").migSlice("3g.40gb")
+            .vllm("a", v -> v.model("m")).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a MIG slice's memory is its profile's; withMemoryAtLeast does not apply to it");
+  }
 }

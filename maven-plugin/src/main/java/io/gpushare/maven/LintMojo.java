@@ -44,7 +44,11 @@ public final class LintMojo extends GpuShareMojo {
     List<Path> files = new ArrayList<>();
     for (File root : roots) {
       if (!root.isDirectory()) {
-        getLog().info("gpushare: no directory " + root + ", nothing to lint there");
+        if (directories.isEmpty()) {
+          getLog().info("gpushare: no directory " + root + ", nothing to lint there");
+        } else {
+          getLog().warn("gpushare: the configured directory " + root + " does not exist; nothing linted there");
+        }
         continue;
       }
       try {

@@ -85,6 +85,10 @@ public final class RenderMojo extends GpuShareMojo {
           + "; nothing was written to " + outputDirectory);
     } catch (IOException e) {
       throw new MojoExecutionException("gpushare: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
+    } catch (LinkageError e) {
+      throw new MojoExecutionException("gpushare: the project's classes do not link against the plugin's gpushare "
+          + "(the plugin's gpushare-core, fabric8 and Jackson are the ones used): use the same gpushare version for the"
+          + " plugin and the project's dependency. " + e, e);
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new MojoExecutionException("gpushare: cannot create a ManifestSource: " + e, e);
     } finally {

@@ -39,18 +39,33 @@ public final class DeploymentAssert extends AbstractAssert<DeploymentAssert, Dep
 
   public DeploymentAssert hasReplicas(int replicas) {
     isNotNull();
-    Integer found = actual.getSpec() == null ? null : actual.getSpec().getReplicas();
-    if (found == null || found != replicas) {
+    Integer declared = actual.getSpec() == null ? null : actual.getSpec().getReplicas();
+    int found = declared == null ? 1 : declared; // the API server's default
+    if (found != replicas) {
       throwAssertionError(ManifestErrors.shouldHaveValue("replicas", path() + ".spec.replicas", replicas, found));
     }
     return myself;
   }
 
-  /** The first container's {@code --gpu-memory-utilization}, compared as a decimal (0.42 equals 0.420). */
+  /**
+   * {@code --gpu-memory-utilization} of the container that sets it (in {@code command} or
+   * {@code args}, either form), compared as a decimal (0.42 equals 0.420).
+   */
   public DeploymentAssert hasGpuMemoryUtilization(double fraction) {
     isNotNull();
     String found = null;
-    List<String> args = new ArrayList<>(container() == null ? List.of() : container().getArgs());
+    int index = 0;
+    List<String> args = List.of();
+    List<Container> containers = containers();
+    for (int c = 0; c < containers.size(); c++) {
+      List<String> all = new ArrayList<>(containers.get(c).getCommand());
+      all.addAll(containers.get(c).getArgs());
+      if (all.stream().anyMatch(a -> a.startsWith("--gpu-memory-utilization"))) {
+        args = all;
+        index = c;
+        break;
+      }
+    }
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.startsWith("--gpu-memory-utilization=")) {
@@ -68,7 +83,7 @@ public final class DeploymentAssert extends AbstractAssert<DeploymentAssert, Dep
     }
     if (!same) {
       throwAssertionError(ManifestErrors.shouldHaveValue("--gpu-memory-utilization",
-          path() + ".spec.template.spec.containers[0].args", expected.toPlainString(), found));
+          path() + ".spec.template.spec.containers[" + index + "]", expected.toPlainString(), found));
     }
     return myself;
   }
@@ -91,10 +106,10 @@ public final class DeploymentAssert extends AbstractAssert<DeploymentAssert, Dep
     return "Deployment[" + actual.getMetadata().getName() + "]";
   }
 
-  private Container container() {
+  private List<Container> containers() {
     var template = actual.getSpec() == null ? null : actual.getSpec().getTemplate();
     var containers = template == null || template.getSpec() == null ? null : template.getSpec().getContainers();
-    return containers == null || containers.isEmpty() ? null : containers.get(0);
+    return containers == null ? List.of() : containers;
   }
 
   private List<PodResourceClaim> podClaims() {

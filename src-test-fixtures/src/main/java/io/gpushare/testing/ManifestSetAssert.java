@@ -48,6 +48,16 @@ public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, M
         objects.stream().map(o -> o.getMetadata() == null ? null : o.getMetadata().getName()).toList()));
   }
 
+  /** Expected manifests in canonical key order, so both sides are compared alike; other YAML as it is. */
+  private static String canonical(String yaml) {
+    try {
+      var read = io.gpushare.core.yaml.ManifestReader.standard().read(yaml, "expected.yaml");
+      return YamlRenderer.canonical().render(read.set().manifests().stream().map(Manifest::resource).toList());
+    } catch (RuntimeException e) {
+      return yaml;
+    }
+  }
+
   /** No ERROR finding from gpushare's validator; the failure lists every finding. */
   public ManifestSetAssert isValid() {
     isNotNull();
@@ -81,7 +91,7 @@ public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, M
     isNotNull();
     List<HasMetadata> resources = actual.manifests().stream().map(Manifest::resource).toList();
     String actualYaml = YamlRenderer.canonical().render(resources);
-    List<String> differences = YamlTrees.differences(expectedYaml, actualYaml);
+    List<String> differences = YamlTrees.differences(canonical(expectedYaml), actualYaml);
     if (!differences.isEmpty()) {
       StringBuilder text = new StringBuilder();
       differences.forEach(d -> text.append("  ").append(d).append('\n'));

@@ -75,7 +75,7 @@ class ManifestAssertions_Test {
     assertThatThrownBy(() -> assertThat(bundle(2)).deployment("vllm-gpu").hasGpuMemoryUtilization(0.5))
         .isInstanceOf(AssertionError.class)
         .hasMessage(("%nExpecting --gpu-memory-utilization at:%n"
-            + "  \"Deployment[vllm-gpu].spec.template.spec.containers[0].args\"%nto be:%n  \"0.5\"%nbut was:%n  \"0.42\"").formatted());
+            + "  \"Deployment[vllm-gpu].spec.template.spec.containers[0]\"%nto be:%n  \"0.5\"%nbut was:%n  \"0.42\"").formatted());
     assertThatThrownBy(() -> assertThat(bundle(2)).deployment("vllm-gpu").referencesClaim("other-claim"))
         .isInstanceOf(AssertionError.class)
         .hasMessage(("%nExpecting a claim reference at:%n  \"Deployment[vllm-gpu].spec.template.spec.resourceClaims\"%n"

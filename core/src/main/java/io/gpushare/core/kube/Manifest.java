@@ -29,6 +29,6 @@ public record Manifest(HasMetadata resource, String file, String origin) {
 
   /** {@code Kind[name]}, the prefix of every finding's path about this object. */
   public String id() {
-    return resource.getKind() + "[" + resource.getMetadata().getName() + "]";
+    return resource.getKind() + "[" + (resource.getMetadata() == null ? null : resource.getMetadata().getName()) + "]";
   }
 }

@@ -33,7 +33,8 @@ final class AtomicFiles {
     List<Path[]> moves = new ArrayList<>();
     try {
       for (Map.Entry<Path, byte[]> entry : contents.entrySet()) {
-        Path target = entry.getKey();
+        // a link is followed, so the file it points to is replaced and the link stays a link
+        Path target = Files.isSymbolicLink(entry.getKey()) ? entry.getKey().toRealPath() : entry.getKey();
         // Not Files.createTempFile: that makes the file owner-only (0600), and the rename would carry
         // those permissions over to the manifest. A fresh name with CREATE_NEW gets the umask's.
         Path temp = directory.resolve(
@@ -42,6 +43,7 @@ final class AtomicFiles {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
           channel.write(java.nio.ByteBuffer.wrap(entry.getValue()));
           channel.force(true);
+          keepPermissions(target, temp);
         } catch (IOException e) {
           throw new IOException("cannot write " + target + ": " + e.getMessage() + " (nothing was changed)", e);
         }
@@ -61,6 +63,13 @@ final class AtomicFiles {
       for (Path[] move : moves) {
         Files.deleteIfExists(move[0]);
       }
+    }
+  }
+
+  /** A replaced file keeps its permissions (a 0600 manifest stays 0600). */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    if (Files.exists(target) && target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
     }
   }
 

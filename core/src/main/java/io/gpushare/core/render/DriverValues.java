@@ -22,7 +22,7 @@ final class DriverValues {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   static String render(Set<String> featureGates) {
-    return RENDERED.computeIfAbsent(Set.copyOf(featureGates), gates -> renderNew(featureGates));
+    return RENDERED.computeIfAbsent(Set.copyOf(featureGates), gates -> renderNew(new java.util.TreeSet<>(gates)));
   }
 
   private static String renderNew(Set<String> featureGates) {

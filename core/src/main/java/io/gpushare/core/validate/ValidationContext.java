@@ -31,6 +31,7 @@ final class ValidationContext {
   private final Map<Workload, List<VllmContainer>> vllmContainers = new java.util.IdentityHashMap<>();
   private Map<String, String> featureGates;
   private final List<String> duplicates = new ArrayList<>();
+  private final List<HasMetadata> otherResourceVersions = new ArrayList<>();
 
   ValidationContext(ManifestSet set, Catalog catalog) {
     this.set = set;
@@ -42,6 +43,11 @@ final class ValidationContext {
       if (!seen.add(new ObjectKey(resource.getApiVersion(), resource.getKind(), namespace, name(resource)))) {
         duplicates.add(resource.getKind() + "[" + name(resource) + "]");
         continue; // the API server keeps one object per name: judge the first
+      }
+      if (resource.getApiVersion() != null && resource.getApiVersion().startsWith("resource.k8s.io/")
+          && !resource.getApiVersion().equals("resource.k8s.io/v1")) {
+        otherResourceVersions.add(resource);
+        continue; // no rule reads other versions: it is reported, not judged as v1
       }
       if (resource instanceof ResourceClaim claim) {
         claims.put(name(claim), claim);
@@ -56,6 +62,11 @@ final class ValidationContext {
         services.add(service);
       }
     }
+  }
+
+  /** DRA objects of another API version than resource.k8s.io/v1 (v1beta1, v1beta2, ...), which no rule reads. */
+  List<HasMetadata> otherResourceVersions() {
+    return otherResourceVersions;
   }
 
   /** What makes an object one object for the API server. */

@@ -54,6 +54,8 @@ public final class ManifestReader {
   public static final int MAX_BYTES = 4 * 1024 * 1024;
   public static final int MAX_DEPTH = 64;
   public static final int MAX_ALIASES = 20;
+  /** Nodes a document may have once its aliases are expanded. */
+  public static final int MAX_EXPANDED_NODES = 200_000;
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -77,20 +79,31 @@ public final class ManifestReader {
 
   /** Reads a file; its name (not its directory) becomes each manifest's file. */
   public ReadManifests read(Path path) throws IOException {
-    long size = Files.size(path);
-    if (size > MAX_BYTES) {
-      throw new ManifestParseException(path.toString(), 0,
-          "the file has " + size + " bytes; at most " + MAX_BYTES + " are read");
+    return read(readText(path), path.toString());
+  }
+
+  /**
+   * The UTF-8 text of a file, FIFO or device, read once and at most {@value #MAX_BYTES} bytes (the
+   * size is counted while reading, not trusted from the file system); bad UTF-8 is refused.
+   */
+  public static String readText(Path path) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(path)) {
+      return readText(in, path.toString());
     }
-    byte[] bytes = Files.readAllBytes(path);
-    String text;
+  }
+
+  /** The same for a stream, such as stdin. */
+  public static String readText(java.io.InputStream in, String source) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new ManifestParseException(source, 0, "more than " + MAX_BYTES + " bytes; at most that many are read");
+    }
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new ManifestParseException(path.toString(), 0, "the file is not UTF-8 text");
+      throw new ManifestParseException(source, 0, "not UTF-8 text");
     }
-    return read(text, path.toString());
   }
 
   /** Reads YAML text; {@code source} names it in messages and becomes each manifest's file. */
@@ -106,7 +119,8 @@ public final class ManifestReader {
     options.setCodePointLimit(MAX_BYTES);
     options.setAllowRecursiveKeys(false);
     Yaml yaml = new Yaml(new SafeConstructor(options));
-    String file = Path.of(source).getFileName() == null ? source : Path.of(source).getFileName().toString();
+    int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+    String file = source.substring(slash + 1);
     List<Manifest> manifests = new ArrayList<>();
     Map<Manifest, Node> nodes = new LinkedHashMap<>();
     try {
@@ -119,10 +133,29 @@ public final class ManifestReader {
           throw new ManifestParseException(source, line, "expected a mapping (a Kubernetes object), found a "
               + node.getNodeId());
         }
-        refuseDuplicateKeys(node, source, 0);
+        refuseDuplicateKeys(node, source, 0, new int[] {0}, new long[] {0});
         Object value = new PlainValues(options).construct(node);
         @SuppressWarnings("unchecked")
         Map<String, Object> object = (Map<String, Object>) value;
+        if ("List".equals(object.get("kind")) && object.get("items") instanceof List<?> items
+            && node instanceof MappingNode listNode) {
+          // what kubectl get -o yaml writes: each item is a manifest of its own
+          Node itemsNode = listNode.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k
+              && k.getValue().equals("items")).map(NodeTuple::getValueNode).findFirst().orElse(node);
+          for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Map)) {
+              throw new ManifestParseException(source, line, "items[" + i + "] of the List is not an object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = (Map<String, Object>) items.get(i);
+            Node itemNode = itemsNode instanceof SequenceNode sequence ? sequence.getValue().get(i) : node;
+            int itemLine = itemNode.getStartMark().getLine() + 1;
+            Manifest manifest = new Manifest(toResource(item, source, itemLine), file, source + ":" + itemLine);
+            manifests.add(manifest);
+            nodes.put(manifest, itemNode);
+          }
+          continue;
+        }
         Manifest manifest = new Manifest(toResource(object, source, line), file, source + ":" + line);
         manifests.add(manifest);
         nodes.put(manifest, node);
@@ -140,10 +173,20 @@ public final class ManifestReader {
    * SnakeYAML checks duplicate keys in {@code load}, not when a composed node is constructed, so the
    * reader checks them itself, with the line of the second key.
    */
-  private static void refuseDuplicateKeys(Node node, String source, int depth) {
+  private static void refuseDuplicateKeys(Node node, String source, int depth, int[] nodes, long[] characters) {
     if (depth > MAX_DEPTH) {
       throw new ManifestParseException(source, node.getStartMark().getLine() + 1, "nested deeper than " + MAX_DEPTH
           + " levels");
+    }
+    // the walk follows aliases, so it counts the document as it will be once expanded: an alias
+    // bomb that stays under the alias count is stopped here, before anything is built from it
+    if (++nodes[0] > MAX_EXPANDED_NODES) {
+      throw new ManifestParseException(source, node.getStartMark().getLine() + 1, "expands to more than "
+          + MAX_EXPANDED_NODES + " nodes through aliases: refusing what looks like an alias bomb");
+    }
+    if (node instanceof ScalarNode scalar && (characters[0] += scalar.getValue().length()) > MAX_BYTES * 2L) {
+      throw new ManifestParseException(source, node.getStartMark().getLine() + 1, "expands to more than "
+          + (MAX_BYTES * 2L) + " characters through aliases: refusing what looks like an alias bomb");
     }
     if (node instanceof MappingNode mapping) {
       java.util.Set<String> keys = new java.util.HashSet<>();
@@ -152,11 +195,11 @@ public final class ManifestReader {
           throw new ManifestParseException(source, key.getStartMark().getLine() + 1,
               "duplicate key " + key.getValue() + " (duplicate keys are refused: one of the values would be lost)");
         }
-        refuseDuplicateKeys(tuple.getValueNode(), source, depth + 1);
+        refuseDuplicateKeys(tuple.getValueNode(), source, depth + 1, nodes, characters);
       }
     } else if (node instanceof SequenceNode sequence) {
       for (Node item : sequence.getValue()) {
-        refuseDuplicateKeys(item, source, depth + 1);
+        refuseDuplicateKeys(item, source, depth + 1, nodes, characters);
       }
     }
   }
@@ -221,6 +264,8 @@ public final class ManifestReader {
   private static final class PlainValues extends SafeConstructor {
     PlainValues(LoaderOptions options) {
       super(options);
+      // an unquoted 2024-01-01 stays the string it is for kubectl, not a java.util.Date
+      this.yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, new ConstructYamlStr());
     }
 
     Object construct(Node node) {

@@ -227,6 +227,13 @@ class Validator_rules_Test {
             "ERROR INVALID_NAME " + POD + ".volumes[0].name: expected a lowercase RFC 1123 label (at most 63"
                 + " characters of a-z, 0-9 and '-', starting and ending alphanumeric), found 'DSHM'"),
 
+        fails("a claim of resource.k8s.io/v1beta2", f -> f.claim.setApiVersion("resource.k8s.io/v1beta2"),
+            "WARNING RESOURCE_API_VERSION_NOT_CHECKED ResourceClaim[gpu-claim].apiVersion: expected resource.k8s.io/v1"
+                + " (Kubernetes 1.34 and later), found resource.k8s.io/v1beta2; gpushare checks v1 objects only, so"
+                + " nothing about this one was checked",
+            "INFO CLAIM_NOT_IN_SET " + POD + ".resourceClaims[0].resourceClaimName: ResourceClaim 'gpu-claim' is not"
+                + " among the manifests checked, so nothing about it was checked"),
+
         // NVIDIA DRA driver
         fails("a strategy in the wrong case", f -> f.sharing().put("strategy", "timeSlicing"),
             "ERROR SHARING_STRATEGY_UNKNOWN " + PARAMETERS + ".sharing.strategy: expected TimeSlicing or MPS, found"

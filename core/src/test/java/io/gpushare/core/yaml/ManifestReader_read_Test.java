@@ -144,4 +144,49 @@ class ManifestReader_read_Test {
     ReadManifests read = reader.read("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\n", "c.yaml");
     assertThat(read.set().manifests().get(0).resource()).isInstanceOf(io.fabric8.kubernetes.api.model.ConfigMap.class);
   }
+
+  @Test
+  void should_keep_an_unquoted_date_a_string() {
+    ReadManifests read = reader.read("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  since: 2024-01-01\n",
+        "c.yaml");
+    assertThat(YamlRenderer.canonical().render(read.set().manifests().get(0).resource()))
+        .contains("  since: \"2024-01-01\"\n");
+  }
+
+  @Test
+  void should_read_each_item_of_a_list_as_a_manifest() {
+    ReadManifests read = reader.read("apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n"
+        + "  metadata:\n    name: a\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: b\n", "list.yaml");
+    assertThat(read.set().manifests()).extracting(Manifest::id, Manifest::origin).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("ConfigMap[a]", "list.yaml:4"),
+        org.assertj.core.groups.Tuple.tuple("ConfigMap[b]", "list.yaml:8"));
+  }
+
+  @Test
+  void should_refuse_aliases_that_expand_past_the_budget_under_the_alias_count() {
+    // GIVEN: 10 levels of [*prev, *prev] over 1000 items: 20 aliases, a million nodes once expanded
+    StringBuilder doubling = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\na0: &a0 [");
+    doubling.append("x,".repeat(999)).append("x]\n");
+    for (int i = 1; i <= 10; i++) {
+      doubling.append('a').append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1)
+          .append("]\n");
+    }
+    // and a scalar repeated through aliases, which the alias count does not see at all
+    String scalars = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\ns: &s abc\nl: ["
+        + "*s, ".repeat(250_000) + "*s]\n";
+    // WHEN / THEN
+    for (String yaml : List.of(doubling.toString(), scalars)) {
+      assertThatThrownBy(() -> reader.read(yaml, "bomb.yaml"))
+          .isInstanceOf(ManifestParseException.class)
+          .hasMessageContaining("through aliases: refusing what looks like an alias bomb");
+    }
+  }
+
+  @Test
+  void should_name_an_object_without_metadata_without_failing() {
+    ReadManifests read = reader.read("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+        + "resources: [claim.yaml]\n", "kustomization.yaml");
+    assertThat(read.set().manifests().get(0).id()).isEqualTo("Kustomization[null]");
+    assertThat(read.location("Deployment[x].spec")).isEqualTo("kustomization.yaml:0");
+  }
 }
