@@ -14,16 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class FmtCommand_Test {
+class FmtCommand_Test extends CliTest {
   @TempDir Path dir;
-
-  private final CliRun cli = new CliRun();
-  private final java.io.StringWriter out = cli.out;
-  private final java.io.StringWriter err = cli.err;
-
-  private int run(String... args) {
-    return cli.run(args);
-  }
 
   @Test
   void should_print_the_published_mps_guide_in_canonical_style() throws IOException {

@@ -13,16 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class LintCommand_Test {
+class LintCommand_Test extends CliTest {
   @TempDir Path dir;
-
-  private final CliRun cli = new CliRun();
-  private final java.io.StringWriter out = cli.out;
-  private final java.io.StringWriter err = cli.err;
-
-  private int run(String... args) {
-    return cli.run(args);
-  }
 
   private Path tutorial() throws IOException {
     Files.writeString(dir.resolve("claim.yaml"), ReferenceDocuments.timeSlicingClaim());

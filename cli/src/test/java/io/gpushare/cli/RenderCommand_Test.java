@@ -12,16 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class RenderCommand_Test {
+class RenderCommand_Test extends CliTest {
   @TempDir Path dir;
-
-  private final CliRun cli = new CliRun();
-  private final java.io.StringWriter out = cli.out;
-  private final java.io.StringWriter err = cli.err;
-
-  private int run(String... args) {
-    return cli.run(args);
-  }
 
   @Test
   void should_write_the_reference_documents_into_the_out_directory() throws IOException {
@@ -112,7 +104,7 @@ class RenderCommand_Test {
     CommandLine commandLine = GpuShareCommand.commandLine();
     commandLine.addSubcommand("overcommit", new Overcommit());
     // WHEN
-    int exit = cli.run(commandLine, "overcommit");
+    int exit = run(commandLine, "overcommit");
     // THEN
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).startsWith("gpushare: manifests not rendered, 1 error, 1 warning:\n"

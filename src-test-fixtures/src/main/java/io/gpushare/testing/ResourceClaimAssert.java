@@ -65,9 +65,8 @@ public final class ResourceClaimAssert extends AbstractAssert<ResourceClaimAsser
         ? List.of() : new ArrayList<>(actual.getSpec().getDevices().getConfig());
     for (DeviceClaimConfiguration config : configs) {
       if (config.getOpaque() != null && "gpu.nvidia.com".equals(config.getOpaque().getDriver())) {
-        Object parameters = config.getOpaque().getParameters();
-        Map<?, ?> map = parameters instanceof Map<?, ?> m ? m
-            : new com.fasterxml.jackson.databind.ObjectMapper().convertValue(parameters, Map.class);
+        Map<String, Object> map =
+            io.gpushare.core.kube.KubeObjects.parametersAsMap(config.getOpaque().getParameters()).orElse(Map.of());
         return map.get("sharing") instanceof Map<?, ?> sharing ? sharing : null;
       }
     }

@@ -277,6 +277,21 @@ public final class KubeObjects {
     return args;
   }
 
+  /**
+   * A claim's opaque {@code parameters}, however fabric8 holds them (the map this class writes, a
+   * {@code GenericKubernetesResource} when read from YAML, a {@code RawExtension}), as one ordered map;
+   * empty when they are not a JSON object.
+   *
+   * <pre>
+   * parameters:            // {apiVersion=resource.nvidia.com/v1beta1, kind=GpuConfig, sharing={...}}
+   *   apiVersion: resource.nvidia.com/v1beta1
+   *   kind: GpuConfig
+   * </pre>
+   */
+  public static java.util.Optional<java.util.Map<String, Object>> parametersAsMap(Object parameters) {
+    return OpaqueParameters.asMap(parameters);
+  }
+
   /** A {@code v1} {@code Service}. */
   public static Service toService(ServiceSpec spec) {
     io.fabric8.kubernetes.api.model.ServiceSpec serviceSpec = new io.fabric8.kubernetes.api.model.ServiceSpec();

@@ -174,8 +174,7 @@ public final class KubeSpecs {
 
   @SuppressWarnings("unchecked")
   private static Optional<NvidiaDeviceConfig> nvidia(Object parameters) {
-    Map<String, Object> map = parameters instanceof Map<?, ?> m ? (Map<String, Object>) m
-        : new com.fasterxml.jackson.databind.ObjectMapper().convertValue(parameters, LinkedHashMap.class);
+    Map<String, Object> map = OpaqueParameters.asMap(parameters).orElse(Map.of());
     if (!NvidiaDeviceConfig.API_VERSION.equals(map.get("apiVersion"))) {
       return Optional.empty();
     }

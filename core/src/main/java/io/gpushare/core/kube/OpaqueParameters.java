@@ -14,7 +14,31 @@ import java.util.Map;
  * {@code OpaqueDeviceConfiguration.parameters}, with the driver's JSON field names.
  */
 final class OpaqueParameters {
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private OpaqueParameters() {}
+
+  /**
+   * Parameters as fabric8 may hold them (our ordered map, a {@code GenericKubernetesResource} when
+   * read from YAML, a {@code RawExtension} {@code {value: {...}}}) as one ordered map; empty when they
+   * are not a JSON object.
+   */
+  static java.util.Optional<Map<String, Object>> asMap(Object parameters) {
+    if (parameters == null) {
+      return java.util.Optional.empty();
+    }
+    Object converted = parameters instanceof Map<?, ?> ? parameters : MAPPER.convertValue(parameters, Object.class);
+    if (!(converted instanceof Map<?, ?> map)) {
+      return java.util.Optional.empty();
+    }
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    if (copy.size() == 1 && copy.get("value") instanceof Map<?, ?> inner && !copy.containsKey("kind")) {
+      return asMap(inner);
+    }
+    return java.util.Optional.of(copy);
+  }
 
   static Map<String, Object> of(NvidiaDeviceConfig config) {
     Map<String, Object> parameters = new LinkedHashMap<>();

@@ -19,9 +19,12 @@ import java.util.List;
  * </pre>
  */
 public interface DeviceClaimSpec extends ManifestSpec {
+  /** The requests; each names the devices of one class it wants. */
   List<DeviceRequest> requests();
 
+  /** The NVIDIA configs, each for the requests it names (all when it names none). */
   List<DeviceConfig> config();
 
+  /** Constraints across requests, e.g. MIG slices of one parent GPU. */
   List<DeviceConstraint> constraints();
 }

@@ -1,6 +1,5 @@
 package io.gpushare.core.model;
 
-import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -28,18 +27,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class ResourceClaimTemplateSpec implements DeviceClaimSpec {
   public static final String KIND = "ResourceClaimTemplate";
-
-  @Override
-  public abstract String name();
-
-  @Override
-  public abstract List<DeviceRequest> requests();
-
-  @Override
-  public abstract List<DeviceConfig> config();
-
-  @Override
-  public abstract List<DeviceConstraint> constraints();
 
   @Override
   public final String kind() {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class ClaimDevices {
   static final ClaimDevices UNKNOWN =
-      new ClaimDevices(OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+      new ClaimDevices(OptionalLong.empty(), Optional.empty(), Optional.empty(),
           OptionalLong.empty(), Optional.empty(), Optional.empty(), java.util.Map.of(), java.util.Map.of());
 
   private static final String ATTRIBUTES = "device\\.attributes\\[\\s*[\"']gpu\\.nvidia\\.com[\"']\\s*]\\.";
@@ -36,7 +36,6 @@ final class ClaimDevices {
   private static final Pattern MIG_PROFILE_MEMORY = Pattern.compile("[0-9]+g\\.([0-9]+)gb.*");
 
   private final OptionalLong deviceCount;
-  private final Optional<String> deviceClass;
   private final Optional<GpuProduct> product;
   private final Optional<String> migProfile;
   private final OptionalLong memoryBytes;
@@ -45,7 +44,7 @@ final class ClaimDevices {
   private final java.util.Map<String, Long> countByRequest;
   private final java.util.Map<String, Long> memoryByRequest;
 
-  private ClaimDevices(OptionalLong deviceCount, Optional<String> deviceClass, Optional<GpuProduct> product,
+  private ClaimDevices(OptionalLong deviceCount, Optional<GpuProduct> product,
       Optional<String> migProfile, OptionalLong memoryBytes, Optional<NvidiaConfig> sharing,
       Optional<String> unknownProductName, java.util.Map<String, Long> countByRequest,
       java.util.Map<String, Long> memoryByRequest) {
@@ -53,7 +52,6 @@ final class ClaimDevices {
     this.countByRequest = countByRequest;
     this.memoryByRequest = memoryByRequest;
     this.deviceCount = deviceCount;
-    this.deviceClass = deviceClass;
     this.product = product;
     this.migProfile = migProfile;
     this.memoryBytes = memoryBytes;
@@ -66,8 +64,6 @@ final class ClaimDevices {
     }
     long count = 0;
     boolean countKnown = true;
-    String deviceClass = null;
-    boolean oneClass = true;
     GpuProduct product = null;
     String migProfile = null;
     Long minimumMemory = null;
@@ -76,24 +72,18 @@ final class ClaimDevices {
     java.util.Map<String, Long> memoryByRequest = new java.util.HashMap<>();
     for (DeviceRequest request : Nulls.list(claim.getRequests())) {
       ExactDeviceRequest exactly = request.getExactly();
-      if (exactly != null && !"All".equals(exactly.getAllocationMode())) {
-        countByRequest.put(request.getName(), exactly.getCount() == null || exactly.getCount() == 0 ? 1 : exactly.getCount());
-      }
       String requestProfile = null;
       if (exactly == null) {
         countKnown = false; // firstAvailable: which alternative is allocated is not known here
-        oneClass = false;
         continue;
       }
       if ("All".equals(exactly.getAllocationMode())) {
         countKnown = false;
       } else {
-        count += exactly.getCount() == null || exactly.getCount() == 0 ? 1 : exactly.getCount();
-      }
-      if (deviceClass == null) {
-        deviceClass = exactly.getDeviceClassName();
-      } else if (!deviceClass.equals(exactly.getDeviceClassName())) {
-        oneClass = false;
+        // the API server defaults an unset or zero count to 1
+        long requestCount = exactly.getCount() == null || exactly.getCount() == 0 ? 1 : exactly.getCount();
+        countByRequest.put(request.getName(), requestCount);
+        count += requestCount;
       }
       for (DeviceSelector selector : Nulls.list(exactly.getSelectors())) {
         String expression = selector.getCel() == null ? null : selector.getCel().getExpression();
@@ -156,7 +146,6 @@ final class ClaimDevices {
     }
     return new ClaimDevices(
         countKnown ? OptionalLong.of(count) : OptionalLong.empty(),
-        oneClass ? Optional.ofNullable(deviceClass) : Optional.empty(),
         Optional.ofNullable(product), Optional.ofNullable(migProfile), memory, sharing,
         Optional.ofNullable(unknownProduct), countByRequest, memoryByRequest);
   }
@@ -166,10 +155,6 @@ final class ClaimDevices {
     return deviceCount;
   }
 
-  /** The device class of every request, when they agree. */
-  Optional<String> deviceClass() {
-    return deviceClass;
-  }
 
   Optional<GpuProduct> product() {
     return product;
@@ -206,7 +191,4 @@ final class ClaimDevices {
     return sharing;
   }
 
-  static List<String> requestNames(DeviceClaim claim) {
-    return claim == null ? List.of() : Nulls.list(claim.getRequests()).stream().map(DeviceRequest::getName).toList();
-  }
 }

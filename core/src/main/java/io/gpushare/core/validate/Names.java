@@ -1,10 +1,8 @@
 package io.gpushare.core.validate;
 
-import java.util.regex.Pattern;
 
 /** The API server's name formats (k8s.io/apimachinery validation). */
 final class Names {
-  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
 
   private Names() {}
 
@@ -36,10 +34,6 @@ final class Names {
         + " letters, digits, '-', '_' and '.', starting and ending alphanumeric)";
   }
 
-  static String labelValue(String value) {
-    return value != null && value.length() <= 63 && LABEL_VALUE.matcher(value).matches() ? ""
-        : "a label value (at most 63 characters of letters, digits, '-', '_' and '.', starting and ending alphanumeric)";
-  }
 
   /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?}, or with a leading letter for RFC 1035; no regex on the hot path. */
   private static boolean isLabel(String s, int from, int to, boolean letterFirst) {

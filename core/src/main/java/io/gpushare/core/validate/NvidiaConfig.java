@@ -1,7 +1,6 @@
 package io.gpushare.core.validate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
+import io.gpushare.core.kube.KubeObjects;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +12,6 @@ import java.util.Optional;
 final class NvidiaConfig {
   static final String DRIVER = "gpu.nvidia.com";
   static final String API_VERSION = "resource.nvidia.com/v1beta1";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, Object> parameters;
 
@@ -26,17 +24,7 @@ final class NvidiaConfig {
     if (parameters == null) {
       return new NvidiaConfig(Map.of());
     }
-    Object converted = parameters instanceof Map<?, ?> ? parameters : MAPPER.convertValue(parameters, Object.class);
-    if (converted instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-      if (copy.size() == 1 && copy.get("value") instanceof Map<?, ?> inner && !copy.containsKey("kind")) {
-        // RawExtension serializes as {value: {...}}
-        return read(inner);
-      }
-      return new NvidiaConfig(copy);
-    }
-    return new NvidiaConfig(null);
+    return new NvidiaConfig(KubeObjects.parametersAsMap(parameters).orElse(null));
   }
 
   /** Whether the parameters are a JSON object at all. */

@@ -102,7 +102,7 @@ public final class ManifestReader {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new ManifestParseException(source, 0, "not UTF-8 text");
+      throw new ManifestParseException(source, 0, "not UTF-8 text; convert it (e.g. iconv -t UTF-8) and read it again");
     }
   }
 

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the gpushare command line in-process and keeps what it printed. */
-final class CliRun {
+/** Base of the command tests: runs the gpushare command line in-process and keeps what it printed. */
+abstract class CliTest {
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
 
