@@ -36,7 +36,7 @@ final class CapacityRule implements Rule {
       return;
     }
     String path = pathOf.get();
-    devices.unknownProductName().ifPresent(product -> findings.info("GPU_PRODUCT_UNKNOWN", path,
+    devices.unknownProductName().ifPresent(product -> findings.add(FindingCode.GPU_PRODUCT_UNKNOWN, path,
         "GPU product '" + product + "' is not in gpushare's catalog, so its memory and MIG profiles were not checked",
         "the catalog knows " + String.join(", ", io.gpushare.core.catalog.Catalog.standard().gpus().stream()
             .map(GpuProduct::productName).toList())));
@@ -46,14 +46,14 @@ final class CapacityRule implements Rule {
     String profile = devices.migProfile().get();
     Optional<GpuProduct> product = devices.product();
     if (product.isPresent() && !product.get().migProfiles().contains(profile)) {
-      findings.error("MIG_PROFILE_UNKNOWN", path,
+      findings.add(FindingCode.MIG_PROFILE_UNKNOWN, path,
           "expected a MIG profile of " + product.get().productName() + " " + product.get().migProfiles() + ", found '"
               + profile + "'",
           product.get().supportsMig() ? "pick one of the listed profiles" : "this GPU has no MIG; share it with time"
               + " slicing or MPS");
     } else if (product.isEmpty() && io.gpushare.core.catalog.Catalog.standard().gpus().stream()
         .noneMatch(g -> g.migProfiles().contains(profile))) {
-      findings.warning("MIG_PROFILE_UNKNOWN", path,
+      findings.add(FindingCode.MIG_PROFILE_UNKNOWN, Severity.WARNING, path,
           "expected a MIG profile that some GPU has (e.g. 1g.10gb, 3g.40gb), found '" + profile + "'",
           "profile names follow the GPU's memory (A100 40GB: 3g.20gb, H100 80GB: 3g.40gb); take them from"
               + " the node's ResourceSlice");
@@ -68,7 +68,7 @@ final class CapacityRule implements Rule {
     Optional<ModelInfo> model = context.catalog().model(modelId.get());
     String path = container.flags().last("--model").map(container::argPath).orElse(container.path());
     if (model.isEmpty()) {
-      findings.info("MODEL_UNKNOWN", path,
+      findings.add(FindingCode.MODEL_UNKNOWN, path,
           "model '" + modelId.get() + "' is not in gpushare's catalog, so whether its weights fit was not checked",
           "check the model's size against " + VllmContainer.UTILIZATION + " x the device's memory yourself");
       return;
@@ -89,7 +89,7 @@ final class CapacityRule implements Rule {
         .multiply(BigDecimal.valueOf(Math.max(1, parallel)));
     long weights = model.get().weightBytes();
     if (BigDecimal.valueOf(weights).compareTo(budget) > 0) {
-      findings.error("MODEL_DOES_NOT_FIT", path,
+      findings.add(FindingCode.MODEL_DOES_NOT_FIT, path,
           "expected the weights of " + modelId.get() + " (" + gib(weights) + " GiB) to fit in "
               + container.utilization().get().toPlainString() + " x " + gib(memory.getAsLong()) + " GiB"
               + (parallel > 1 ? " x " + parallel + " devices" : "") + " = " + gib(budget.longValue()) + " GiB, found"

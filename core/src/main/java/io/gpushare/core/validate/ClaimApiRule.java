@@ -49,7 +49,7 @@ final class ClaimApiRule implements Rule {
   private static void checkName(HasMetadata resource, String id, Findings findings) {
     String problem = Names.dns1123Subdomain(ValidationContext.name(resource));
     if (!problem.isEmpty()) {
-      findings.error("INVALID_NAME", id + ".metadata.name",
+      findings.add(FindingCode.INVALID_NAME, id + ".metadata.name",
           "expected " + problem + ", found " + Names.quoted(ValidationContext.name(resource)),
           "rename it, e.g. gpu-claim");
     }
@@ -71,7 +71,7 @@ final class ClaimApiRule implements Rule {
       boolean exactly = request.getExactly() != null;
       boolean firstAvailable = !Nulls.list(request.getFirstAvailable()).isEmpty();
       if (exactly == firstAvailable) {
-        findings.error("REQUEST_EXACTLY_ONE_OF", requestPath,
+        findings.add(FindingCode.REQUEST_EXACTLY_ONE_OF, requestPath,
             "expected exactly one of `exactly` or `firstAvailable`, found " + (exactly ? "both" : "neither"),
             "use `exactly` for one kind of device, `firstAvailable` for alternatives in order of preference");
       }
@@ -103,7 +103,7 @@ final class ClaimApiRule implements Rule {
       String configPath = path + ".config[" + c + "]";
       checkReferences(Nulls.list(config.getRequests()), references, configPath + ".requests", findings);
       if (config.getOpaque() == null) {
-        findings.error("OPAQUE_MISSING", configPath + ".opaque",
+        findings.add(FindingCode.OPAQUE_MISSING, configPath + ".opaque",
             "expected an `opaque` configuration (the only kind there is), found none",
             "add opaque: {driver: gpu.nvidia.com, parameters: {...}} or remove the entry");
         continue;
@@ -115,10 +115,10 @@ final class ClaimApiRule implements Rule {
   private static void requestName(String name, String path, Set<String> seen, Findings findings) {
     String problem = Names.dns1123Label(name);
     if (!problem.isEmpty()) {
-      findings.error("INVALID_NAME", path, "expected " + problem + ", found " + Names.quoted(name),
+      findings.add(FindingCode.INVALID_NAME, path, "expected " + problem + ", found " + Names.quoted(name),
           "name the request like gpu or gpu-0");
     } else if (!seen.add(name)) {
-      findings.error("DUPLICATE_NAME", path, "expected unique request names, found '" + name + "' twice",
+      findings.add(FindingCode.DUPLICATE_NAME, path, "expected unique request names, found '" + name + "' twice",
           "give each request its own name");
     }
   }
@@ -126,10 +126,10 @@ final class ClaimApiRule implements Rule {
   private static void checkExact(String deviceClassName, List<DeviceSelector> selectors, String allocationMode,
       Long count, String path, Findings findings) {
     if (deviceClassName == null || deviceClassName.isEmpty()) {
-      findings.error("DEVICE_CLASS_MISSING", path + ".deviceClassName",
+      findings.add(FindingCode.DEVICE_CLASS_MISSING, path + ".deviceClassName",
           "expected a device class, found none", "use gpu.nvidia.com for whole GPUs or mig.nvidia.com for MIG slices");
     } else if (!Names.dns1123Subdomain(deviceClassName).isEmpty()) {
-      findings.error("INVALID_NAME", path + ".deviceClassName",
+      findings.add(FindingCode.INVALID_NAME, path + ".deviceClassName",
           "expected " + Names.dns1123Subdomain(deviceClassName) + ", found '" + deviceClassName + "'",
           "use gpu.nvidia.com for whole GPUs or mig.nvidia.com for MIG slices");
     }
@@ -138,10 +138,10 @@ final class ClaimApiRule implements Rule {
       DeviceSelector selector = selectors.get(s);
       String expression = selector.getCel() == null ? null : selector.getCel().getExpression();
       if (expression == null || expression.isBlank()) {
-        findings.error("CEL_MISSING", path + ".selectors[" + s + "].cel.expression",
+        findings.add(FindingCode.CEL_MISSING, path + ".selectors[" + s + "].cel.expression",
             "expected a CEL expression, found none", "write e.g. device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA L4\"");
       } else if (expression.length() > MAX_CEL_LENGTH) {
-        findings.error("CEL_TOO_LONG", path + ".selectors[" + s + "].cel.expression",
+        findings.add(FindingCode.CEL_TOO_LONG, path + ".selectors[" + s + "].cel.expression",
             "expected at most " + MAX_CEL_LENGTH + " characters, found " + expression.length(),
             "split the expression into several selectors (all must match)");
       }
@@ -150,19 +150,19 @@ final class ClaimApiRule implements Rule {
     switch (mode) {
       case "ExactCount" -> {
         if (count != null && count < 0) {
-          findings.error("ALLOCATION_MODE_COUNT", path + ".count",
+          findings.add(FindingCode.ALLOCATION_MODE_COUNT, path + ".count",
               "expected a count greater than zero with allocationMode ExactCount, found " + count,
               "request at least one device");
         }
       }
       case "All" -> {
         if (count != null && count != 0) {
-          findings.error("ALLOCATION_MODE_COUNT", path + ".count",
+          findings.add(FindingCode.ALLOCATION_MODE_COUNT, path + ".count",
               "expected no count with allocationMode All, found " + count,
               "remove count, or use allocationMode ExactCount");
         }
       }
-      default -> findings.error("ALLOCATION_MODE_COUNT", path + ".allocationMode",
+      default -> findings.add(FindingCode.ALLOCATION_MODE_COUNT, path + ".allocationMode",
           "expected ExactCount or All, found '" + allocationMode + "'", "use ExactCount with a count, or All");
     }
   }
@@ -173,10 +173,10 @@ final class ClaimApiRule implements Rule {
     for (int r = 0; r < requests.size(); r++) {
       String reference = requests.get(r);
       if (!seen.add(reference)) {
-        findings.error("DUPLICATE_NAME", path + "[" + r + "]", "expected unique references, found '" + reference + "' twice",
+        findings.add(FindingCode.DUPLICATE_NAME, path + "[" + r + "]", "expected unique references, found '" + reference + "' twice",
             "list each request once");
       } else if (!known.contains(reference)) {
-        findings.error("CONFIG_REQUEST_UNKNOWN", path + "[" + r + "]",
+        findings.add(FindingCode.CONFIG_REQUEST_UNKNOWN, path + "[" + r + "]",
             "expected the name of a request in the claim (or request/subrequest), found '" + reference
                 + "'; the claim has " + known.stream().sorted().toList(),
             "name one of the claim's requests, exactly as spec.devices.requests[].name spells it");
@@ -187,21 +187,21 @@ final class ClaimApiRule implements Rule {
   private static void checkOpaque(String driver, Object parameters, String path, Findings findings) {
     if (driver == null || driver.length() > MAX_DRIVER_LENGTH
         || !Names.dns1123Subdomain(driver.toLowerCase(java.util.Locale.ROOT)).isEmpty()) {
-      findings.error("OPAQUE_DRIVER_INVALID", path + ".driver",
+      findings.add(FindingCode.OPAQUE_DRIVER_INVALID, path + ".driver",
           "expected a driver name of at most " + MAX_DRIVER_LENGTH + " characters in DNS subdomain form, found "
               + Names.quoted(driver),
           "NVIDIA GPUs: driver: gpu.nvidia.com");
     }
     NvidiaConfig config = NvidiaConfig.read(parameters);
     if (parameters == null || !config.isObject()) {
-      findings.error("OPAQUE_PARAMETERS_INVALID", path + ".parameters",
+      findings.add(FindingCode.OPAQUE_PARAMETERS_INVALID, path + ".parameters",
           "expected a JSON object, found " + jsonType(parameters),
           "write the driver's config object: apiVersion, kind and its fields");
       return;
     }
     int size = Json.upperBound(config.map()) <= MAX_PARAMETERS_BYTES ? 0 : Json.size(config.map());
     if (size > MAX_PARAMETERS_BYTES) {
-      findings.error("OPAQUE_PARAMETERS_INVALID", path + ".parameters",
+      findings.add(FindingCode.OPAQUE_PARAMETERS_INVALID, path + ".parameters",
           "expected at most " + MAX_PARAMETERS_BYTES + " bytes of JSON, found " + size,
           "move shared settings into a DeviceClass config, or simplify the object");
     }
@@ -225,7 +225,7 @@ final class ClaimApiRule implements Rule {
 
   private static void limit(int found, int max, String path, String what, Findings findings) {
     if (found > max) {
-      findings.error("LIMIT_EXCEEDED", path, "expected at most " + max + " " + what + ", found " + found,
+      findings.add(FindingCode.LIMIT_EXCEEDED, path, "expected at most " + max + " " + what + ", found " + found,
           "the API server rejects more; split the claim");
     }
   }

@@ -9,13 +9,13 @@ final class DuplicateObjectsRule implements Rule {
   @Override
   public void check(ValidationContext context, Findings findings) {
     for (String duplicate : context.duplicates()) {
-      findings.error("DUPLICATE_NAME", duplicate,
+      findings.add(FindingCode.DUPLICATE_NAME, duplicate,
           "expected one object of this kind and name, found it again; only the first was checked",
           "rename one of them, or remove the copy: the API server keeps only the last one applied");
     }
     for (var resource : context.otherResourceVersions()) {
       String id = resource.getKind() + "[" + ValidationContext.name(resource) + "]";
-      findings.warning("RESOURCE_API_VERSION_NOT_CHECKED", id + ".apiVersion",
+      findings.add(FindingCode.RESOURCE_API_VERSION_NOT_CHECKED, id + ".apiVersion",
           "expected resource.k8s.io/v1 (Kubernetes 1.34 and later), found " + resource.getApiVersion()
               + "; gpushare checks v1 objects only, so nothing about this one was checked",
           "move to apiVersion: resource.k8s.io/v1 (the fields sit under `exactly:` in v1 requests)");

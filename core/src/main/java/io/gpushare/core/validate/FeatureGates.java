@@ -39,7 +39,7 @@ final class FeatureGates {
   static void check(ValidationContext context, Findings findings) {
     Map<String, String> gates = context.featureGates();
     if (gates.containsKey(DYNAMIC_MIG) && gates.containsKey(MPS)) {
-      findings.error("FEATURE_GATES_INCOMPATIBLE", gates.get(MPS),
+      findings.add(FindingCode.FEATURE_GATES_INCOMPATIBLE, gates.get(MPS),
           "expected driver feature gates that can be combined, found MPSSupport (for " + gates.get(MPS)
               + ") with DynamicMIG (for " + gates.get(DYNAMIC_MIG) + "); the driver refuses to start with both",
           "share MIG slices with MPS only on static (pre-created) MIG, or use time slicing or whole GPUs next to dynamic MIG");

@@ -7,16 +7,14 @@ import java.util.List;
 final class Findings {
   private final List<Finding> all = new ArrayList<>();
 
-  void error(String code, String path, String message, String hint) {
-    all.add(new Finding(code, Severity.ERROR, path, message, hint));
+  /** A finding at its code's default severity. */
+  void add(FindingCode code, String path, String message, String hint) {
+    add(code, code.severity(), path, message, hint);
   }
 
-  void warning(String code, String path, String message, String hint) {
-    all.add(new Finding(code, Severity.WARNING, path, message, hint));
-  }
-
-  void info(String code, String path, String message, String hint) {
-    all.add(new Finding(code, Severity.INFO, path, message, hint));
+  /** A finding at another severity than its code's default, for codes documented with two. */
+  void add(FindingCode code, Severity severity, String path, String message, String hint) {
+    all.add(new Finding(code.name(), severity, path, message, hint));
   }
 
   List<Finding> all() {

@@ -89,18 +89,18 @@ final class NvidiaDriverRule implements Rule {
   private static String checkType(NvidiaConfig parameters, String at, Findings findings) {
     String apiVersion = parameters.apiVersion().orElse(null);
     if (!NvidiaConfig.API_VERSION.equals(apiVersion)) {
-      findings.error("NVIDIA_CONFIG_TYPE_MISSING", at + ".apiVersion",
+      findings.add(FindingCode.NVIDIA_CONFIG_TYPE_MISSING, at + ".apiVersion",
           "expected apiVersion " + NvidiaConfig.API_VERSION + ", found " + Names.quoted(apiVersion),
           "the driver decodes parameters by apiVersion and kind; write both");
     }
     String kind = parameters.kind().orElse(null);
     if (kind == null) {
-      findings.error("NVIDIA_CONFIG_TYPE_MISSING", at + ".kind", "expected kind GpuConfig or MigDeviceConfig, found nothing",
+      findings.add(FindingCode.NVIDIA_CONFIG_TYPE_MISSING, at + ".kind", "expected kind GpuConfig or MigDeviceConfig, found nothing",
           "GpuConfig for whole GPUs (gpu.nvidia.com), MigDeviceConfig for MIG slices (mig.nvidia.com)");
       return null;
     }
     if (!FIELDS.containsKey(kind)) {
-      findings.error("NVIDIA_CONFIG_KIND_UNKNOWN", at + ".kind",
+      findings.add(FindingCode.NVIDIA_CONFIG_KIND_UNKNOWN, at + ".kind",
           "expected GpuConfig or MigDeviceConfig, found '" + kind + "'",
           "kinds are case-sensitive; VfioDeviceConfig is for passthrough, not sharing");
       return null;
@@ -120,7 +120,7 @@ final class NvidiaDriverRule implements Rule {
             : field.equals("multiUser")
                 ? "mpsConfig.multiUser exists only in drivers after 0.4.0; remove it for 0.4.0"
                 : "remove it: the driver's strict decoder rejects unknown fields at NodePrepareResources";
-        findings.error("NVIDIA_UNKNOWN_FIELD", at + "." + field,
+        findings.add(FindingCode.NVIDIA_UNKNOWN_FIELD, at + "." + field,
             "expected one of " + known.stream().sorted().toList() + " in " + kind + ", found '" + field + "'", hint);
         continue;
       }
@@ -157,32 +157,32 @@ final class NvidiaDriverRule implements Rule {
       String hint = strategy instanceof String s && (s.equalsIgnoreCase("TimeSlicing") || s.equalsIgnoreCase("MPS"))
           ? "strategies are case-sensitive: write " + (s.equalsIgnoreCase("MPS") ? "MPS" : "TimeSlicing")
           : "use TimeSlicing or MPS; omit sharing for exclusive use";
-      findings.error("SHARING_STRATEGY_UNKNOWN", path + ".strategy", "expected TimeSlicing or MPS, found " + found, hint);
+      findings.add(FindingCode.SHARING_STRATEGY_UNKNOWN, path + ".strategy", "expected TimeSlicing or MPS, found " + found, hint);
     }
     if (sharing.containsKey("timeSlicingConfig") && "MPS".equals(strategy) && kind.equals("GpuConfig")) {
-      findings.error("SHARING_CONFIG_MISMATCH", path + ".timeSlicingConfig",
+      findings.add(FindingCode.SHARING_CONFIG_MISMATCH, path + ".timeSlicingConfig",
           "expected timeSlicingConfig only with strategy TimeSlicing, found strategy MPS",
           "remove timeSlicingConfig, or set strategy: TimeSlicing");
     }
     if (sharing.containsKey("mpsConfig") && "TimeSlicing".equals(strategy)) {
-      findings.error("SHARING_CONFIG_MISMATCH", path + ".mpsConfig",
+      findings.add(FindingCode.SHARING_CONFIG_MISMATCH, path + ".mpsConfig",
           "expected mpsConfig only with strategy MPS, found strategy TimeSlicing",
           "remove mpsConfig, or set strategy: MPS");
     }
     if ("TimeSlicing".equals(strategy) && kind.equals("MigDeviceConfig")) {
-      findings.warning("MIG_TIME_SLICING_NO_EFFECT", path + ".strategy",
+      findings.add(FindingCode.MIG_TIME_SLICING_NO_EFFECT, path + ".strategy",
           "expected MPS to share a MIG slice, found TimeSlicing, which the driver accepts and ignores on MIG devices",
           "use strategy: MPS to share a MIG slice between containers");
     }
     if (sharing.get("timeSlicingConfig") instanceof Map<?, ?> timeSlicing && kind.equals("GpuConfig")) {
       Object interval = timeSlicing.get("interval");
       if (interval == null) {
-        findings.error("TIME_SLICE_INTERVAL_UNKNOWN", path + ".timeSlicingConfig.interval",
+        findings.add(FindingCode.TIME_SLICE_INTERVAL_UNKNOWN, path + ".timeSlicingConfig.interval",
             "expected an interval (Default, Short, Medium or Long), found none; the driver (0.4.0) dereferences it and"
                 + " crashes",
             "write interval: Default, or remove timeSlicingConfig");
       } else if (!INTERVALS.contains(interval)) {
-        findings.error("TIME_SLICE_INTERVAL_UNKNOWN", path + ".timeSlicingConfig.interval",
+        findings.add(FindingCode.TIME_SLICE_INTERVAL_UNKNOWN, path + ".timeSlicingConfig.interval",
             "expected Default, Short, Medium or Long, found '" + interval + "'", "intervals are case-sensitive");
       }
     }
@@ -195,15 +195,15 @@ final class NvidiaDriverRule implements Rule {
     Object percentage = mps.get("defaultActiveThreadPercentage");
     if (percentage != null) {
       if (!(percentage instanceof Integer || percentage instanceof Long)) {
-        findings.error("MPS_THREAD_PERCENTAGE_RANGE", path + ".defaultActiveThreadPercentage",
+        findings.add(FindingCode.MPS_THREAD_PERCENTAGE_RANGE, path + ".defaultActiveThreadPercentage",
             "expected a whole number in 0..100, found '" + percentage + "'", "write e.g. 50 for half the GPU's threads");
       } else {
         long value = ((Number) percentage).longValue();
         if (value < 0 || value > 100) {
-          findings.error("MPS_THREAD_PERCENTAGE_RANGE", path + ".defaultActiveThreadPercentage",
+          findings.add(FindingCode.MPS_THREAD_PERCENTAGE_RANGE, path + ".defaultActiveThreadPercentage",
               "expected 0..100, found " + value, "write e.g. 50 for half the GPU's threads");
         } else if (value == 0) {
-          findings.warning("MPS_THREAD_PERCENTAGE_ZERO", path + ".defaultActiveThreadPercentage",
+          findings.add(FindingCode.MPS_THREAD_PERCENTAGE_ZERO, path + ".defaultActiveThreadPercentage",
               "expected 1..100, found 0: the driver accepts it and every client gets no threads to run on",
               "give each client a share, e.g. 100 / replicas");
         }
@@ -226,7 +226,7 @@ final class NvidiaDriverRule implements Rule {
         if (!validKey && INDEX.matcher(key).matches()) {
           validKey = count.isEmpty() || new BigInteger(key).compareTo(BigInteger.valueOf(count.getAsLong())) < 0;
           if (!validKey) {
-            findings.error("MPS_DEVICE_KEY_INVALID", at,
+            findings.add(FindingCode.MPS_DEVICE_KEY_INVALID, at,
                 "expected a device index below " + count.getAsLong() + " (the claim's device count) or a GPU UUID, found "
                     + key,
                 "indices count the claim's devices in the order of their sorted UUIDs, from 0");
@@ -234,7 +234,7 @@ final class NvidiaDriverRule implements Rule {
           }
         }
         if (!validKey) {
-          findings.error("MPS_DEVICE_KEY_INVALID", at, "expected a device index or a UUID (GPU-... / MIG-...), found '"
+          findings.add(FindingCode.MPS_DEVICE_KEY_INVALID, at, "expected a device index or a UUID (GPU-... / MIG-...), found '"
               + key + "'", "key the limit by index (0, 1, ...) or by the device's UUID");
           continue;
         }
@@ -244,7 +244,7 @@ final class NvidiaDriverRule implements Rule {
   }
 
   private static void typeMismatch(String path, String expected, Object found, Findings findings) {
-    findings.error("NVIDIA_FIELD_TYPE", path,
+    findings.add(FindingCode.NVIDIA_FIELD_TYPE, path,
         "expected " + expected + ", found " + (found instanceof String ? "the string '" + found + "'" : String.valueOf(found)),
         "the driver's decoder refuses a field of the wrong type; see the driver's GpuConfig in docs/validation.md");
   }
@@ -254,17 +254,17 @@ final class NvidiaDriverRule implements Rule {
     try {
       bytes = Quantity.getAmountInBytes(new Quantity(limit));
     } catch (IllegalArgumentException | ArithmeticException e) {
-      findings.error("MPS_PINNED_MEMORY_TOO_LOW", path, "expected a quantity of at least 1Mi, found '" + limit + "'",
+      findings.add(FindingCode.MPS_PINNED_MEMORY_TOO_LOW, path, "expected a quantity of at least 1Mi, found '" + limit + "'",
           "write a binary quantity such as 15Gi");
       return;
     }
     long mib = bytes.divideToIntegralValue(BigDecimal.valueOf(MIB)).longValue();
     if (mib < 1) {
-      findings.error("MPS_PINNED_MEMORY_TOO_LOW", path,
+      findings.add(FindingCode.MPS_PINNED_MEMORY_TOO_LOW, path,
           "expected at least 1Mi, found " + limit + " (the driver applies whole MiB and refuses 0)",
           "write a binary quantity such as 15Gi");
     } else if (DECIMAL_SUFFIX.matcher(limit).matches()) {
-      findings.warning("MPS_PINNED_MEMORY_DECIMAL_UNITS", path,
+      findings.add(FindingCode.MPS_PINNED_MEMORY_DECIMAL_UNITS, path,
           "expected binary units (Mi, Gi), found " + limit + ", which the driver applies as " + mib + "M ("
               + mib + " MiB)",
           "write " + binary(mib) + " to say what the driver applies");
@@ -283,7 +283,7 @@ final class NvidiaDriverRule implements Rule {
       // type silently, so a kind that fits none of them configures nothing
       boolean fitsOne = classByRequest.values().stream().anyMatch(expected::equals);
       if (!fitsOne && !classByRequest.isEmpty()) {
-        findings.error("NVIDIA_CONFIG_DEVICE_MISMATCH", path,
+        findings.add(FindingCode.NVIDIA_CONFIG_DEVICE_MISMATCH, path,
             "expected a " + expected + " request for a " + kind + " that names no request, found only "
                 + classByRequest.values().stream().distinct().sorted().toList(),
             expected.equals(GPU_CLASS) ? "use kind: MigDeviceConfig for MIG slices" : "use kind: GpuConfig for whole GPUs");
@@ -296,7 +296,7 @@ final class NvidiaDriverRule implements Rule {
       String deviceClass = classByRequest.get(request);
       if (deviceClass != null && (deviceClass.equals(GPU_CLASS) || deviceClass.equals(MIG_CLASS))
           && !deviceClass.equals(expected)) {
-        findings.error("NVIDIA_CONFIG_DEVICE_MISMATCH", path + "[" + r + "]",
+        findings.add(FindingCode.NVIDIA_CONFIG_DEVICE_MISMATCH, path + "[" + r + "]",
             "expected a " + expected + " request for a " + kind + ", found request '" + request + "' of class "
                 + deviceClass,
             deviceClass.equals(MIG_CLASS) ? "use kind: MigDeviceConfig for MIG slices"
@@ -308,7 +308,7 @@ final class NvidiaDriverRule implements Rule {
         List<String> subs = new ArrayList<>();
         Nulls.list(claim.getRequests()).stream().filter(q -> request.equals(q.getName()))
             .forEach(q -> Nulls.list(q.getFirstAvailable()).forEach(s -> subs.add(request + "/" + s.getName())));
-        findings.warning("FIRST_AVAILABLE_CONFIG_REFERENCE", path + "[" + r + "]",
+        findings.add(FindingCode.FIRST_AVAILABLE_CONFIG_REFERENCE, path + "[" + r + "]",
             "expected the subrequests " + subs + " (the driver matches the allocated request name exactly), found '"
                 + request + "'",
             "list each request/subrequest the config applies to; '" + request + "' alone never matches");

@@ -30,7 +30,7 @@ final class PodApiRule implements Rule {
     for (Workload workload : context.workloads()) {
       String problem = Names.dns1123Subdomain(ValidationContext.name(workload.resource()));
       if (!problem.isEmpty()) {
-        findings.error("INVALID_NAME", workload.id() + ".metadata.name",
+        findings.add(FindingCode.INVALID_NAME, workload.id() + ".metadata.name",
             "expected " + problem + ", found " + Names.quoted(ValidationContext.name(workload.resource())),
             "rename it, e.g. vllm-gpu");
       }
@@ -47,7 +47,7 @@ final class PodApiRule implements Rule {
       for (int v = 0; v < podVolumes.size(); v++) {
         String volumeName = podVolumes.get(v).getName();
         if (!Names.dns1123Label(volumeName).isEmpty()) {
-          findings.error("INVALID_NAME", workload.podPath() + ".volumes[" + v + "].name",
+          findings.add(FindingCode.INVALID_NAME, workload.podPath() + ".volumes[" + v + "].name",
               "expected " + Names.dns1123Label(volumeName) + ", found " + Names.quoted(volumeName), "name it like dshm");
         }
         volumes.add(volumeName);
@@ -64,7 +64,7 @@ final class PodApiRule implements Rule {
     }
     podsPerClaim.forEach((claim, pods) -> {
       if (pods > MAX_PODS_PER_CLAIM) {
-        findings.error("LIMIT_EXCEEDED", "ResourceClaim[" + claim + "]",
+        findings.add(FindingCode.LIMIT_EXCEEDED, "ResourceClaim[" + claim + "]",
             "expected at most " + MAX_PODS_PER_CLAIM + " pods on one claim (status.reservedFor), found " + pods,
             "pods beyond 256 stay Pending; use several claims, or a ResourceClaimTemplate for a device per pod");
       }
@@ -82,29 +82,29 @@ final class PodApiRule implements Rule {
       // every entry's name counts for the containers' references, valid or not, as the API server gathers them
       boolean first = claim.getName() == null || names.add(claim.getName());
       if (!problem.isEmpty()) {
-        findings.error("INVALID_NAME", path + ".name", "expected " + problem + ", found " + Names.quoted(claim.getName()),
+        findings.add(FindingCode.INVALID_NAME, path + ".name", "expected " + problem + ", found " + Names.quoted(claim.getName()),
             "name the pod's claim entry like gpu");
       } else if (!first) {
-        findings.error("DUPLICATE_NAME", path + ".name",
+        findings.add(FindingCode.DUPLICATE_NAME, path + ".name",
             "expected unique pod claim names, found '" + claim.getName() + "' twice", "give each entry its own name");
       }
       boolean byName = claim.getResourceClaimName() != null;
       boolean byTemplate = claim.getResourceClaimTemplateName() != null;
       if (byName == byTemplate) {
-        findings.error("POD_CLAIM_SOURCE", path,
+        findings.add(FindingCode.POD_CLAIM_SOURCE, path,
             "expected exactly one of resourceClaimName or resourceClaimTemplateName, found "
                 + (byName ? "both" : "neither"),
             "resourceClaimName shares one claim between all pods; resourceClaimTemplateName gives each pod its own");
       } else if (byName) {
         podsPerClaim.merge(claim.getResourceClaimName(), workload.replicas() + workload.surge(), Integer::sum);
         if (!context.claims().containsKey(claim.getResourceClaimName())) {
-          findings.info("CLAIM_NOT_IN_SET", path + ".resourceClaimName",
+          findings.add(FindingCode.CLAIM_NOT_IN_SET, path + ".resourceClaimName",
               "ResourceClaim '" + claim.getResourceClaimName() + "' is not among the manifests checked, so"
                   + " nothing about it was checked",
               "include the claim's file when linting, or create it before the pods");
         }
       } else if (!context.templates().containsKey(claim.getResourceClaimTemplateName())) {
-        findings.info("CLAIM_NOT_IN_SET", path + ".resourceClaimTemplateName",
+        findings.add(FindingCode.CLAIM_NOT_IN_SET, path + ".resourceClaimTemplateName",
             "ResourceClaimTemplate '" + claim.getResourceClaimTemplateName() + "' is not among the manifests"
                 + " checked, so nothing about it was checked",
             "include the template's file when linting, or create it before the pods");
@@ -116,7 +116,7 @@ final class PodApiRule implements Rule {
   private static void checkContainer(Container container, String path, Set<String> podClaims, Set<String> volumes,
       Findings findings) {
     if (!Names.dns1123Label(container.getName()).isEmpty()) {
-      findings.error("INVALID_NAME", path + ".name",
+      findings.add(FindingCode.INVALID_NAME, path + ".name",
           "expected " + Names.dns1123Label(container.getName()) + ", found " + Names.quoted(container.getName()),
           "name the container like vllm-gpu");
     }
@@ -128,12 +128,12 @@ final class PodApiRule implements Rule {
         String claimPath = path + ".resources.claims[" + i + "].name";
         String key = claim.getName() + "/" + claim.getRequest();
         if (!podClaims.contains(claim.getName())) {
-          findings.error("CONTAINER_CLAIM_UNKNOWN", claimPath,
+          findings.add(FindingCode.CONTAINER_CLAIM_UNKNOWN, claimPath,
               "expected one of the names in pod.spec.resourceClaims " + new ArrayList<>(podClaims).stream().sorted().toList()
                   + ", found " + Names.quoted(claim.getName()),
               "use the pod-level entry's name (e.g. gpu), not the ResourceClaim object's name (e.g. gpu-claim)");
         } else if (!seen.add(key)) {
-          findings.error("DUPLICATE_NAME", claimPath, "expected each claim once, found '" + claim.getName() + "' twice",
+          findings.add(FindingCode.DUPLICATE_NAME, claimPath, "expected each claim once, found '" + claim.getName() + "' twice",
               "list the claim once");
         }
       }
@@ -143,13 +143,13 @@ final class PodApiRule implements Rule {
     for (int i = 0; i < mounts.size(); i++) {
       VolumeMount mount = mounts.get(i);
       if (!volumes.contains(mount.getName())) {
-        findings.error("VOLUME_MOUNT_UNKNOWN", path + ".volumeMounts[" + i + "].name",
+        findings.add(FindingCode.VOLUME_MOUNT_UNKNOWN, path + ".volumeMounts[" + i + "].name",
             "expected the name of a pod volume " + volumes.stream().sorted().toList() + ", found "
                 + Names.quoted(mount.getName()),
             "add the volume to spec.volumes, or mount one that exists");
       }
       if (mount.getMountPath() != null && !mountPaths.add(mount.getMountPath())) {
-        findings.error("DUPLICATE_NAME", path + ".volumeMounts[" + i + "].mountPath",
+        findings.add(FindingCode.DUPLICATE_NAME, path + ".volumeMounts[" + i + "].mountPath",
             "expected unique mount paths, found '" + mount.getMountPath() + "' twice", "mount one volume per path");
       }
     }
@@ -157,7 +157,7 @@ final class PodApiRule implements Rule {
     for (int i = 0; i < ports.size(); i++) {
       Integer port = ports.get(i).getContainerPort();
       if (port == null || port < 1 || port > 65535) {
-        findings.error("PORT_RANGE", path + ".ports[" + i + "].containerPort",
+        findings.add(FindingCode.PORT_RANGE, path + ".ports[" + i + "].containerPort",
             "expected a port in 1..65535, found " + port, "vLLM listens on 8000 unless --port says otherwise");
       }
     }
@@ -170,28 +170,28 @@ final class PodApiRule implements Rule {
       String key = toleration.getKey();
       String operator = toleration.getOperator() == null ? "Equal" : toleration.getOperator();
       if (key != null && !key.isEmpty() && !Names.qualifiedName(key).isEmpty()) {
-        findings.error("TOLERATION_INVALID", at + ".key", "expected " + Names.qualifiedName(key) + ", found '" + key + "'",
+        findings.add(FindingCode.TOLERATION_INVALID, at + ".key", "expected " + Names.qualifiedName(key) + ", found '" + key + "'",
             "GPU nodes are usually tainted nvidia.com/gpu");
       }
       if (!operator.equals("Exists") && !operator.equals("Equal")) {
-        findings.error("TOLERATION_INVALID", at + ".operator", "expected Exists or Equal, found '" + operator + "'",
+        findings.add(FindingCode.TOLERATION_INVALID, at + ".operator", "expected Exists or Equal, found '" + operator + "'",
             "operator names are case-sensitive");
       } else if (operator.equals("Exists") && toleration.getValue() != null && !toleration.getValue().isEmpty()) {
-        findings.error("TOLERATION_INVALID", at + ".value",
+        findings.add(FindingCode.TOLERATION_INVALID, at + ".value",
             "expected no value with operator Exists, found '" + toleration.getValue() + "'",
             "remove the value, or use operator Equal");
       } else if ((key == null || key.isEmpty()) && !operator.equals("Exists")) {
-        findings.error("TOLERATION_INVALID", at + ".operator",
+        findings.add(FindingCode.TOLERATION_INVALID, at + ".operator",
             "expected operator Exists when the key is empty, found '" + operator + "'",
             "set the key, or use Exists to tolerate every taint");
       }
       if (toleration.getEffect() != null && !toleration.getEffect().isEmpty() && !EFFECTS.contains(toleration.getEffect())) {
-        findings.error("TOLERATION_INVALID", at + ".effect",
+        findings.add(FindingCode.TOLERATION_INVALID, at + ".effect",
             "expected NoSchedule, PreferNoSchedule or NoExecute, found '" + toleration.getEffect() + "'",
             "effect names are case-sensitive");
       }
       if (toleration.getTolerationSeconds() != null && !"NoExecute".equals(toleration.getEffect())) {
-        findings.error("TOLERATION_INVALID", at + ".tolerationSeconds",
+        findings.add(FindingCode.TOLERATION_INVALID, at + ".tolerationSeconds",
             "expected tolerationSeconds only with effect NoExecute, found effect " + Names.quoted(toleration.getEffect()),
             "remove tolerationSeconds");
       }
@@ -206,13 +206,13 @@ final class PodApiRule implements Rule {
     Map<String, String> matchLabels = spec.getSelector() == null || spec.getSelector().getMatchLabels() == null
         ? Map.of() : spec.getSelector().getMatchLabels();
     if (matchLabels.isEmpty() && (spec.getSelector() == null || Nulls.list(spec.getSelector().getMatchExpressions()).isEmpty())) {
-      findings.error("SELECTOR_MISMATCH", workload.id() + ".spec.selector",
+      findings.add(FindingCode.SELECTOR_MISMATCH, workload.id() + ".spec.selector",
           "expected a selector, found none", "select the pod template's labels, e.g. matchLabels: {app: vllm-gpu}");
       return;
     }
     for (Map.Entry<String, String> label : matchLabels.entrySet()) {
       if (!java.util.Objects.equals(label.getValue(), workload.labels().get(label.getKey()))) {
-        findings.error("SELECTOR_MISMATCH", workload.id() + ".spec.selector.matchLabels." + label.getKey(),
+        findings.add(FindingCode.SELECTOR_MISMATCH, workload.id() + ".spec.selector.matchLabels." + label.getKey(),
             "expected the pod template to carry " + label.getKey() + ": " + label.getValue() + ", found "
                 + Names.quoted(workload.labels().get(label.getKey())),
             "make spec.selector.matchLabels and spec.template.metadata.labels agree");

@@ -43,7 +43,7 @@ final class SecurityRule implements Rule {
         }
         for (VllmContainer container : context.vllmContainers(workload)) {
           if (!requiresApiKey(container)) {
-            findings.warning("API_KEY_MISSING", "Service[" + ValidationContext.name(service) + "].spec.type",
+            findings.add(FindingCode.API_KEY_MISSING, "Service[" + ValidationContext.name(service) + "].spec.type",
                 "expected vLLM behind a LoadBalancer to require an API key, found " + workload.id()
                     + " without --api-key or VLLM_API_KEY",
                 "add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
@@ -64,7 +64,7 @@ final class SecurityRule implements Rule {
       }
       boolean token = HF_TOKEN.matcher(value).matches();
       if (token || (variable.getName() != null && SECRET_NAME.matcher(variable.getName()).matches())) {
-        findings.error("SECRET_LITERAL", path + ".env[" + e + "].value",
+        findings.add(FindingCode.SECRET_LITERAL, path + ".env[" + e + "].value",
             "expected " + variable.getName() + " from a Secret (valueFrom.secretKeyRef), found a literal "
                 + (token ? "Hugging Face token" : "value") + " in the manifest",
             token ? "kubectl create secret generic hf-secret --from-literal=hf_api_token=...; then"
@@ -76,12 +76,12 @@ final class SecurityRule implements Rule {
     List<String> args = Nulls.list(container.getArgs()) == null ? List.of() : Nulls.list(container.getArgs());
     VllmFlags flags = VllmFlags.parse(Nulls.list(container.getCommand()), args);
     flags.last("--api-key").filter(f -> !f.value().isEmpty() && !ENV_REFERENCE.matcher(f.value()).matches())
-        .ifPresent(flag -> findings.error("SECRET_LITERAL", path + "." + flag.field() + "[" + flag.index() + "]",
+        .ifPresent(flag -> findings.add(FindingCode.SECRET_LITERAL, path + "." + flag.field() + "[" + flag.index() + "]",
             "expected the API key from a Secret, found a literal --api-key in the manifest",
             "set env VLLM_API_KEY from a Secret (valueFrom.secretKeyRef) and drop --api-key"));
     for (int a = 0; a < args.size(); a++) {
       if (args.get(a) != null && HF_TOKEN.matcher(args.get(a)).matches()) {
-        findings.error("SECRET_LITERAL", path + ".args[" + a + "]",
+        findings.add(FindingCode.SECRET_LITERAL, path + ".args[" + a + "]",
             "expected no credentials in arguments, found a literal Hugging Face token",
             "pass the token as env HF_TOKEN from a Secret; and revoke the token that was written down");
       }

@@ -15,7 +15,7 @@ final class ServiceApiRule implements Rule {
       String id = "Service[" + ValidationContext.name(service) + "]";
       String problem = Names.dns1035Label(ValidationContext.name(service));
       if (!problem.isEmpty()) {
-        findings.error("INVALID_NAME", id + ".metadata.name",
+        findings.add(FindingCode.INVALID_NAME, id + ".metadata.name",
             "expected " + problem + ", found " + Names.quoted(ValidationContext.name(service)),
             "Service names must start with a letter, e.g. vllm-service");
       }
@@ -26,12 +26,12 @@ final class ServiceApiRule implements Rule {
       for (int i = 0; i < ports.size(); i++) {
         ServicePort port = ports.get(i);
         if (port.getPort() == null || port.getPort() < 1 || port.getPort() > 65535) {
-          findings.error("PORT_RANGE", id + ".spec.ports[" + i + "].port",
+          findings.add(FindingCode.PORT_RANGE, id + ".spec.ports[" + i + "].port",
               "expected a port in 1..65535, found " + port.getPort(), "use e.g. 8000");
         }
         if (port.getTargetPort() != null && port.getTargetPort().getIntVal() != null
             && (port.getTargetPort().getIntVal() < 1 || port.getTargetPort().getIntVal() > 65535)) {
-          findings.error("PORT_RANGE", id + ".spec.ports[" + i + "].targetPort",
+          findings.add(FindingCode.PORT_RANGE, id + ".spec.ports[" + i + "].targetPort",
               "expected a port in 1..65535, found " + port.getTargetPort().getIntVal(),
               "target the container's port, e.g. 8000");
         }
@@ -39,7 +39,7 @@ final class ServiceApiRule implements Rule {
       Map<String, String> selector = service.getSpec().getSelector();
       if (selector != null && !selector.isEmpty() && !context.workloads().isEmpty()
           && context.workloads().stream().noneMatch(w -> w.labels().entrySet().containsAll(selector.entrySet()))) {
-        findings.warning("SERVICE_SELECTS_NOTHING", id + ".spec.selector",
+        findings.add(FindingCode.SERVICE_SELECTS_NOTHING, id + ".spec.selector",
             "expected the selector " + selector + " to match the pods of a workload in the set, found none",
             "use the pod template's labels, e.g. app: vllm-gpu");
       }

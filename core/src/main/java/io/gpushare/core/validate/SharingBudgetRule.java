@@ -82,7 +82,7 @@ final class SharingBudgetRule implements Rule {
       parts.add(contribution.describe(false));
     }
     if (sum.compareTo(LIMIT) > 0) {
-      findings.error("GPU_MEMORY_OVERCOMMIT", id,
+      findings.add(FindingCode.GPU_MEMORY_OVERCOMMIT, id,
           twoPlaces(sum) + " of the GPU's memory requested (limit " + twoPlaces(LIMIT) + "): " + String.join(", ", parts),
           "every pod that references this claim shares one GPU; lower " + FLAG + " or replicas so that the sum is at"
               + " most " + twoPlaces(LIMIT) + ", or give each pod its own GPU with a ResourceClaimTemplate");
@@ -105,7 +105,7 @@ final class SharingBudgetRule implements Rule {
         for (Contribution c : contributions) {
           withSurge.add(c.describe(c.workload() == surging.workload()));
         }
-        findings.warning("ROLLOUT_SURGE_OVERCOMMIT", surging.workload().surgePath(),
+        findings.add(FindingCode.ROLLOUT_SURGE_OVERCOMMIT, surging.workload().surgePath(),
             "a rolling update starts " + surge + " more pod" + (surge == 1 ? "" : "s") + " ("
                 + surging.workload().surgeDescription() + ") on " + id + ", which then has " + twoPlaces(during)
                 + " of the GPU's memory requested (limit " + twoPlaces(LIMIT) + "): " + String.join(", ", withSurge),
@@ -122,7 +122,7 @@ final class SharingBudgetRule implements Rule {
     BigDecimal free = LIMIT.subtract(sum).multiply(BigDecimal.valueOf(memory.getAsLong()));
     BigDecimal perProcess = free.divide(BigDecimal.valueOf(Math.max(1, processes)), 0, RoundingMode.DOWN);
     if (perProcess.compareTo(BigDecimal.valueOf(GIB)) < 0) {
-      findings.warning("GPU_MEMORY_HEADROOM", id,
+      findings.add(FindingCode.GPU_MEMORY_HEADROOM, id,
           "expected at least 1.0 GiB per process outside vLLM's shares, found " + gib(perProcess.longValue())
               + " GiB for each of " + processes + " processes on a " + gib(memory.getAsLong()) + " GiB device ("
               + twoPlaces(sum) + " requested); a CUDA context alone takes about 0.5 GiB",
@@ -151,7 +151,7 @@ final class SharingBudgetRule implements Rule {
         VllmContainer container = contribution.container();
         String path = container.flags().last(FLAG).map(container::argPath).orElse(container.path() + ".args");
         BigDecimal highest = BigDecimal.valueOf(limit).divide(BigDecimal.valueOf(memory), 2, RoundingMode.DOWN);
-        findings.error("MPS_PINNED_MEMORY_BELOW_UTILIZATION", path,
+        findings.add(FindingCode.MPS_PINNED_MEMORY_BELOW_UTILIZATION, path,
             "expected vLLM's share to fit the MPS pinned-memory limit " + limitText.get() + " of " + id + " ("
                 + limit / MIB + " MiB), found " + contribution.utilization().toPlainString() + " x "
                 + memory / MIB + " MiB = " + wanted.divide(BigDecimal.valueOf(MIB), 0, RoundingMode.UP) + " MiB;"
@@ -169,7 +169,7 @@ final class SharingBudgetRule implements Rule {
       parts.add("containers[" + contribution.container().index() + "] " + contribution.utilization().toPlainString());
     }
     if (sum.compareTo(LIMIT) > 0) {
-      findings.error("GPU_MEMORY_OVERCOMMIT", path,
+      findings.add(FindingCode.GPU_MEMORY_OVERCOMMIT, path,
           twoPlaces(sum) + " of each pod's own device requested (limit " + twoPlaces(LIMIT) + "): "
               + String.join(", ", parts),
           "the containers of one pod share its device; lower " + FLAG + " so that they sum to at most 1.00");
@@ -183,10 +183,10 @@ final class SharingBudgetRule implements Rule {
     }
     int replicas = deployment.getSpec().getReplicas();
     if (replicas < 0) {
-      findings.error("REPLICAS_RANGE", workload.id() + ".spec.replicas",
+      findings.add(FindingCode.REPLICAS_RANGE, workload.id() + ".spec.replicas",
           "replicas must be >= 0, found " + replicas, "set replicas to 1 or more");
     } else if (replicas == 0) {
-      findings.warning("REPLICAS_RANGE", workload.id() + ".spec.replicas",
+      findings.add(FindingCode.REPLICAS_RANGE, Severity.WARNING, workload.id() + ".spec.replicas",
           "replicas is 0: no pod will run", "set replicas to 1 or more");
     }
   }
@@ -198,13 +198,13 @@ final class SharingBudgetRule implements Rule {
       try {
         value = new BigDecimal(flag.value());
       } catch (NumberFormatException e) {
-        findings.error("GPU_MEMORY_UTILIZATION_RANGE", path,
+        findings.add(FindingCode.GPU_MEMORY_UTILIZATION_RANGE, path,
             FLAG + " must be a decimal fraction in (0, 1], found '" + flag.value() + "'",
             "write the fraction with a dot, e.g. " + FLAG + "=0.42");
         return;
       }
       if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
-        findings.error("GPU_MEMORY_UTILIZATION_RANGE", path,
+        findings.add(FindingCode.GPU_MEMORY_UTILIZATION_RANGE, path,
             FLAG + " must be in (0, 1], found " + value.toPlainString(),
             "it is a fraction of the GPU's memory: 0.42 means 42%");
       }

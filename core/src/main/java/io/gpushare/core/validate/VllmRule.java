@@ -38,7 +38,7 @@ final class VllmRule implements Rule {
     for (VllmFlags.Flag flag : container.flags().all()) {
       VllmFlags.Flag earlier = first.putIfAbsent(flag.name(), flag);
       if (earlier != null) {
-        findings.error("VLLM_FLAG_DUPLICATE", container.argPath(flag),
+        findings.add(FindingCode.VLLM_FLAG_DUPLICATE, container.argPath(flag),
             "expected " + flag.name() + " once, found it again (first at args[" + earlier.index() + "])",
             "keep one " + flag.name() + "; vLLM silently takes the last, which hides mistakes");
       }
@@ -65,7 +65,7 @@ final class VllmRule implements Rule {
     if ((long) tensor * pipeline != gpus) {
       String path = container.flags().last("--tensor-parallel-size").map(container::argPath)
           .orElse(container.path() + ".args");
-      findings.error("VLLM_PARALLELISM_MISMATCH", path,
+      findings.add(FindingCode.VLLM_PARALLELISM_MISMATCH, path,
           "expected --tensor-parallel-size x --pipeline-parallel-size to equal the " + gpus + " device"
               + (gpus == 1 ? "" : "s") + " the container's claims give it, found " + tensor + " x " + pipeline,
           "set --tensor-parallel-size=" + gpus + ", or change the request's count");
@@ -78,14 +78,14 @@ final class VllmRule implements Rule {
     try {
       port = flag.map(f -> Integer.parseInt(f.value())).orElse(DEFAULT_PORT);
     } catch (NumberFormatException e) {
-      findings.error("VLLM_PORT_MISMATCH", container.argPath(flag.get()),
+      findings.add(FindingCode.VLLM_PORT_MISMATCH, container.argPath(flag.get()),
           "expected a port number, found '" + flag.get().value() + "'", "write e.g. --port=8000");
       return;
     }
     String source = flag.isPresent() ? "--port " + port : "vLLM's default port " + port;
     List<ContainerPort> ports = Nulls.list(container.container().getPorts());
     if (!ports.isEmpty() && ports.stream().noneMatch(p -> p.getContainerPort() != null && p.getContainerPort() == port)) {
-      findings.error("VLLM_PORT_MISMATCH", container.path() + ".ports",
+      findings.add(FindingCode.VLLM_PORT_MISMATCH, container.path() + ".ports",
           "expected a containerPort " + port + " (" + source + "), found "
               + ports.stream().map(ContainerPort::getContainerPort).toList(),
           "make containerPort, the probes and --port agree");
@@ -104,7 +104,7 @@ final class VllmRule implements Rule {
         : probe.getHttpGet() != null ? probe.getHttpGet().getPort() : null;
     String field = probe.getTcpSocket() != null ? ".tcpSocket.port" : ".httpGet.port";
     if (probePort != null && probePort.getIntVal() != null && probePort.getIntVal() != port) {
-      findings.error("VLLM_PORT_MISMATCH", container.path() + "." + name + field,
+      findings.add(FindingCode.VLLM_PORT_MISMATCH, container.path() + "." + name + field,
           "expected the probe on port " + port + " (" + source + "), found " + probePort.getIntVal(),
           "probe the port vLLM listens on, or the pod never becomes ready");
     }
@@ -126,7 +126,7 @@ final class VllmRule implements Rule {
     }
     String found = version.group(1) + "." + version.group(2) + "." + version.group(3);
     if (compare(found, minimum.get()) < 0) {
-      findings.warning("VLLM_IMAGE_TOO_OLD", container.path() + ".image",
+      findings.add(FindingCode.VLLM_IMAGE_TOO_OLD, container.path() + ".image",
           "expected vLLM " + minimum.get() + " or newer for " + model.get() + ", found " + image,
           "use a newer vllm/vllm-openai image; older releases do not know the model's architecture");
     }

@@ -1,0 +1,131 @@
+package io.gpushare.core.validate;
+
+/**
+ * Every code a {@link Finding} can carry, declared once: its default severity, who would otherwise
+ * catch the problem ({@link Group}), a one-line summary, and the section of
+ * {@code docs/validation.md} that shows a failing example and the fix. Rules report through
+ * {@code Findings.add(FindingCode, ...)}; no rule spells a code as a string, and
+ * {@code FindingCode_docs_Test} fails when the page and these declarations disagree.
+ *
+ * <pre>
+ * ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00): ...
+ * </pre>
+ */
+public enum FindingCode {
+  // Kubernetes API server
+  INVALID_NAME(Severity.ERROR, Group.API_SERVER, "a name the API server refuses (DNS subdomain, label or RFC 1035 label)"),
+  DUPLICATE_NAME(Severity.ERROR, Group.API_SERVER, "a name used twice where the API server wants each once"),
+  REQUEST_EXACTLY_ONE_OF(Severity.ERROR, Group.API_SERVER, "a device request with both or neither of exactly and firstAvailable"),
+  LIMIT_EXCEEDED(Severity.ERROR, Group.API_SERVER, "more requests, subrequests, selectors, config entries or pods than the API allows"),
+  DEVICE_CLASS_MISSING(Severity.ERROR, Group.API_SERVER, "a device request without a device class"),
+  CEL_MISSING(Severity.ERROR, Group.API_SERVER, "a selector without a CEL expression"),
+  CEL_TOO_LONG(Severity.ERROR, Group.API_SERVER, "a CEL expression longer than the API allows"),
+  ALLOCATION_MODE_COUNT(Severity.ERROR, Group.API_SERVER, "an allocation mode and count that do not go together"),
+  CONFIG_REQUEST_UNKNOWN(Severity.ERROR, Group.API_SERVER, "a config or constraint naming a request the claim does not have"),
+  OPAQUE_MISSING(Severity.ERROR, Group.API_SERVER, "a config entry without an opaque configuration"),
+  OPAQUE_DRIVER_INVALID(Severity.ERROR, Group.API_SERVER, "an opaque config whose driver name the API refuses"),
+  OPAQUE_PARAMETERS_INVALID(Severity.ERROR, Group.API_SERVER, "opaque parameters that are not a JSON object or are too large"),
+  POD_CLAIM_SOURCE(Severity.ERROR, Group.API_SERVER, "a pod claim entry with both or neither of resourceClaimName and resourceClaimTemplateName"),
+  CONTAINER_CLAIM_UNKNOWN(Severity.ERROR, Group.API_SERVER, "a container claim naming no pod-level claim entry"),
+  VOLUME_MOUNT_UNKNOWN(Severity.ERROR, Group.API_SERVER, "a volume mount naming no pod volume"),
+  TOLERATION_INVALID(Severity.ERROR, Group.API_SERVER, "a toleration the API server refuses"),
+  SELECTOR_MISMATCH(Severity.ERROR, Group.API_SERVER, "a workload selector that does not select its own pod template"),
+  PORT_RANGE(Severity.ERROR, Group.API_SERVER, "a port outside 1..65535"),
+  SERVICE_SELECTS_NOTHING(Severity.WARNING, Group.API_SERVER, "a Service whose selector matches no workload in the set"),
+  RESOURCE_API_VERSION_NOT_CHECKED(Severity.WARNING, Group.API_SERVER, "a DRA object of an API version gpushare does not read"),
+  CLAIM_NOT_IN_SET(Severity.INFO, Group.API_SERVER, "a pod references a claim or template that is not among the manifests checked"),
+  REPLICAS_RANGE(Severity.ERROR, Group.API_SERVER, "negative replicas (error) or zero replicas (warning)"),
+  // NVIDIA DRA driver
+  NVIDIA_CONFIG_TYPE_MISSING(Severity.ERROR, Group.DRIVER, "NVIDIA parameters without apiVersion or kind"),
+  NVIDIA_FIELD_TYPE(Severity.ERROR, Group.DRIVER, "an NVIDIA config field of the wrong JSON type"),
+  NVIDIA_CONFIG_KIND_UNKNOWN(Severity.ERROR, Group.DRIVER, "an NVIDIA config kind the driver does not know"),
+  NVIDIA_UNKNOWN_FIELD(Severity.ERROR, Group.DRIVER, "a field the driver's strict decoder rejects"),
+  SHARING_STRATEGY_UNKNOWN(Severity.ERROR, Group.DRIVER, "a sharing strategy other than TimeSlicing or MPS"),
+  TIME_SLICE_INTERVAL_UNKNOWN(Severity.ERROR, Group.DRIVER, "a time-slice interval missing or not Default, Short, Medium or Long"),
+  SHARING_CONFIG_MISMATCH(Severity.ERROR, Group.DRIVER, "a sharing config that does not belong to the strategy"),
+  MPS_THREAD_PERCENTAGE_RANGE(Severity.ERROR, Group.DRIVER, "an MPS active thread percentage outside 0..100"),
+  MPS_THREAD_PERCENTAGE_ZERO(Severity.WARNING, Group.DRIVER, "an MPS active thread percentage of 0"),
+  MPS_PINNED_MEMORY_TOO_LOW(Severity.ERROR, Group.DRIVER, "an MPS pinned-memory limit below 1Mi or not a quantity"),
+  MPS_PINNED_MEMORY_DECIMAL_UNITS(Severity.WARNING, Group.DRIVER, "an MPS pinned-memory limit in decimal units the driver reads as binary"),
+  MPS_DEVICE_KEY_INVALID(Severity.ERROR, Group.DRIVER, "a per-device MPS limit keyed by neither a device index nor a UUID"),
+  NVIDIA_CONFIG_DEVICE_MISMATCH(Severity.ERROR, Group.DRIVER, "a GpuConfig on MIG slices, or a MigDeviceConfig on whole GPUs"),
+  MIG_TIME_SLICING_NO_EFFECT(Severity.WARNING, Group.DRIVER, "time slicing on a MIG slice, which the driver ignores"),
+  FIRST_AVAILABLE_CONFIG_REFERENCE(Severity.WARNING, Group.DRIVER, "a config naming a firstAvailable request instead of its subrequests"),
+  FEATURE_GATES_INCOMPATIBLE(Severity.ERROR, Group.DRIVER, "a set that needs driver feature gates that cannot be combined"),
+  // Sharing budget
+  GPU_MEMORY_OVERCOMMIT(Severity.ERROR, Group.BUDGET, "pods sharing a device ask for more than all of its memory"),
+  GPU_MEMORY_UTILIZATION_RANGE(Severity.ERROR, Group.BUDGET, "a --gpu-memory-utilization that is not a fraction in (0, 1]"),
+  ROLLOUT_SURGE_OVERCOMMIT(Severity.WARNING, Group.BUDGET, "a rolling update whose extra pods overcommit the shared device"),
+  MPS_PINNED_MEMORY_BELOW_UTILIZATION(Severity.ERROR, Group.BUDGET, "a vLLM share larger than the MPS pinned-memory limit"),
+  GPU_MEMORY_HEADROOM(Severity.WARNING, Group.BUDGET, "too little memory left outside vLLM's shares for CUDA contexts"),
+  // Capacity
+  MODEL_DOES_NOT_FIT(Severity.ERROR, Group.CAPACITY, "model weights larger than the memory vLLM is given"),
+  MIG_PROFILE_UNKNOWN(Severity.ERROR, Group.CAPACITY, "a MIG profile the GPU (error) or any known GPU (warning) does not have"),
+  MODEL_UNKNOWN(Severity.INFO, Group.CAPACITY, "a model the catalogs do not know"),
+  GPU_PRODUCT_UNKNOWN(Severity.INFO, Group.CAPACITY, "a GPU product the catalogs do not know"),
+  // vLLM
+  VLLM_FLAG_DUPLICATE(Severity.ERROR, Group.VLLM, "a vLLM flag given twice"),
+  VLLM_PARALLELISM_MISMATCH(Severity.ERROR, Group.VLLM, "parallelism that does not match the devices the claims give"),
+  VLLM_PORT_MISMATCH(Severity.ERROR, Group.VLLM, "a container port or probe that is not vLLM's port"),
+  VLLM_IMAGE_TOO_OLD(Severity.WARNING, Group.VLLM, "a vLLM image older than the model's first supported release"),
+  // Security
+  SECRET_LITERAL(Severity.ERROR, Group.SECURITY, "a credential written in the manifest"),
+  API_KEY_MISSING(Severity.WARNING, Group.SECURITY, "vLLM behind a LoadBalancer without an API key");
+
+  /** Who would otherwise catch the problem; each group is one section of docs/validation.md. */
+  public enum Group {
+    API_SERVER("Kubernetes API server"),
+    DRIVER("NVIDIA DRA driver"),
+    BUDGET("Sharing budget"),
+    CAPACITY("Capacity"),
+    VLLM("vLLM"),
+    SECURITY("Security");
+
+    private final String title;
+
+    Group(String title) {
+      this.title = title;
+    }
+
+    /** The heading of the group's section in docs/validation.md. */
+    public String title() {
+      return title;
+    }
+
+    /** The GitHub-style anchor of that heading, e.g. {@code kubernetes-api-server}. */
+    public String anchor() {
+      return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-');
+    }
+  }
+
+  static final String DOCS = "docs/validation.md";
+
+  private final Severity severity;
+  private final Group group;
+  private final String summary;
+
+  FindingCode(Severity severity, Group group, String summary) {
+    this.severity = severity;
+    this.group = group;
+    this.summary = summary;
+  }
+
+  /** The severity a finding of this code has unless the rule says otherwise. */
+  public Severity severity() {
+    return severity;
+  }
+
+  public Group group() {
+    return group;
+  }
+
+  /** One line: what the code means. */
+  public String summary() {
+    return summary;
+  }
+
+  /** Where the code is documented with a failing example and the fix, e.g. {@code docs/validation.md#sharing-budget}. */
+  public String documentation() {
+    return DOCS + "#" + group.anchor();
+  }
+}
