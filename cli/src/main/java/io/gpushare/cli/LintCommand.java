@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gpushare.core.catalog.Catalog;
+import io.gpushare.core.catalog.CatalogParseException;
+import io.gpushare.core.catalog.CatalogReader;
 import io.gpushare.core.validate.Finding;
 import io.gpushare.core.validate.Severity;
 import io.gpushare.core.validate.ValidationReport;
@@ -17,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,8 +28,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gpushare lint PATH... [--format text|json] [--strict]}: the full validator over every
- * manifest given, together (the claim in one file, the Deployment in another).
+ * {@code gpushare lint PATH... [--catalog FILE]... [--format text|json] [--strict]}: the full
+ * validator over every manifest given, together (the claim in one file, the Deployment in another),
+ * with the built-in GPU and model catalog and the catalog files given laid over it.
  *
  * <pre>
  * $ gpushare lint manifests/
@@ -34,14 +39,14 @@ import picocli.CommandLine.Parameters;
  * </pre>
  *
  * Exit 0 without errors, 1 with an error (or, with {@code --strict}, a warning), 2 when a file
- * cannot be read or parsed.
+ * cannot be read or parsed, or a catalog file is not a valid catalog (then nothing is linted).
  */
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true,
     description = {
       "Validate Kubernetes manifests with every gpushare rule, across the files given.",
-      "Exit 0: no error; 1: an error (or a warning with --strict); 2: a file cannot be read or parsed."
+      "Exit 0: no error; 1: an error (or a warning with --strict); 2: a file or a catalog cannot be read or parsed."
     })
 public final class LintCommand implements Callable<Integer> {
   static final int EXIT_FINDINGS = 1;
@@ -63,10 +68,18 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail on warnings too.")
   boolean strict;
 
+  @Option(names = "--catalog", paramLabel = "FILE",
+      description = "A YAML catalog of your GPUs and models, laid over the built-in one; repeatable, later files win.")
+  List<Path> catalogs = new ArrayList<>();
+
   private record Problem(String file, int line, String message) {}
 
   @Override
   public Integer call() throws IOException {
+    Optional<Catalog> catalog = readCatalogs();
+    if (catalog.isEmpty()) {
+      return EXIT_UNREADABLE;
+    }
     List<String> files;
     try {
       files = Inputs.expand(paths);
@@ -88,7 +101,7 @@ public final class LintCommand implements Callable<Integer> {
       }
     }
     ReadManifests all = ReadManifests.combine(reads);
-    ValidationReport report = Validator.standard().validate(all.set());
+    ValidationReport report = Validator.withCatalog(catalog.get()).validate(all.set());
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.print(json(files, problems, report, all));
@@ -106,6 +119,27 @@ public final class LintCommand implements Callable<Integer> {
       return EXIT_UNREADABLE;
     }
     return report.blocksRendering(strict) ? EXIT_FINDINGS : CommandLine.ExitCode.OK;
+  }
+
+  /** The built-in catalog with each {@code --catalog} file over it; empty, with a message, when one cannot be read. */
+  private Optional<Catalog> readCatalogs() {
+    Catalog catalog = Catalog.standard();
+    PrintWriter err = spec.commandLine().getErr();
+    for (Path file : catalogs) {
+      try {
+        catalog = catalog.with(CatalogReader.standard().read(file));
+      } catch (CatalogParseException e) {
+        err.println("gpushare: catalog " + e.getMessage());
+        return Optional.empty();
+      } catch (NoSuchFileException e) {
+        err.println("gpushare: catalog " + file + ": no such file");
+        return Optional.empty();
+      } catch (IOException e) {
+        err.println("gpushare: catalog " + file + ": cannot read: " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+    return Optional.of(catalog);
   }
 
   private static String summary(ValidationReport report, int files) {

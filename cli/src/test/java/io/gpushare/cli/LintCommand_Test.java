@@ -2,6 +2,10 @@ package io.gpushare.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.TimeSliceInterval;
+import io.gpushare.core.render.ManifestRenderer;
+import io.gpushare.dsl.GpuShare;
 import io.gpushare.testing.ReferenceDocuments;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -136,5 +140,96 @@ class LintCommand_Test extends CliTest {
     // THEN
     assertThat(exit).isZero();
     assertThat(out.toString()).endsWith("0 errors, 3 warnings, 0 infos in 3 files\n");
+  }
+
+  /** The ACME X1 and its 40.1 B model, which only this catalog knows. */
+  private Path acmeCatalog() throws IOException {
+    return Files.writeString(dir.resolve("gpus.yaml"), """
+        gpus:
+        - productName: ACME X1 96GB
+          memory: 96Gi
+          migProfiles: [1g.12gb, 3g.48gb, 7g.96gb]
+        models:
+        - id: acme/acme-chat-40b
+          parameters: 40.1e9
+        """);
+  }
+
+  /** A claim on the ACME X1 and two replicas of the ACME model at 0.42 of it, in one file. */
+  private Path acmeClaimAndDeployment() throws IOException {
+    ManifestBundle bundle = GpuShare.claim("gpu-claim").onGpu("ACME X1 96GB").timeSlicing(TimeSliceInterval.LONG)
+        .vllm("vllm-gpu", v -> v.model("acme/acme-chat-40b").image("vllm/vllm-openai:v0.9.2").replicas(2)
+            .gpuMemoryUtilization(0.42))
+        .build();
+    ManifestBundle.Builder oneFile = ManifestBundle.builder();
+    bundle.specs().forEach(spec -> oneFile.add("claim-and-deployment.yaml", spec));
+    String yaml = ManifestRenderer.standard().render(oneFile.build()).text("claim-and-deployment.yaml");
+    return Files.writeString(dir.resolve("claim-and-deployment.yaml"), yaml);
+  }
+
+  @Test
+  void should_report_an_error_that_plain_lint_does_not_when_given_a_catalog() throws IOException {
+    // GIVEN
+    Path catalog = acmeCatalog();
+    Path manifests = acmeClaimAndDeployment();
+    // WHEN
+    int exit = run("lint", "--catalog", catalog.toString(), manifests.toString());
+    // THEN
+    assertThat(exit).isEqualTo(1);
+    String file = manifests.toString();
+    assertThat(out.toString().lines().toList()).containsExactly(
+        file + ":54: ERROR MODEL_DOES_NOT_FIT Deployment[vllm-gpu].spec.template.spec.containers[0].args[2]: expected"
+            + " the weights of acme/acme-chat-40b (74.7 GiB) to fit in 0.42 x 96.0 GiB = 40.3 GiB, found they do not"
+            + " (and the KV cache needs room too)",
+        file + ":30: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1"
+            + " more pod (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's"
+            + " memory requested (limit 1.00): Deployment[vllm-gpu] (2 + 1) x 0.42",
+        "1 error, 1 warning, 0 infos in 1 file");
+  }
+
+  @Test
+  void should_only_inform_that_the_gpu_and_model_are_unknown_when_linted_without_the_catalog() throws IOException {
+    // GIVEN
+    Path manifests = acmeClaimAndDeployment();
+    // WHEN
+    int exit = run("lint", manifests.toString());
+    // THEN
+    assertThat(exit).isZero();
+    String file = manifests.toString();
+    assertThat(out.toString().lines().toList()).containsExactly(
+        file + ":30: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1"
+            + " more pod (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's"
+            + " memory requested (limit 1.00): Deployment[vllm-gpu] (2 + 1) x 0.42",
+        file + ":54: INFO MODEL_UNKNOWN Deployment[vllm-gpu].spec.template.spec.containers[0].args[2]: model"
+            + " 'acme/acme-chat-40b' is not in gpushare's catalog, so whether its weights fit was not checked",
+        file + ":7: INFO GPU_PRODUCT_UNKNOWN ResourceClaim[gpu-claim].spec.devices.requests: GPU product 'ACME X1"
+            + " 96GB' is not in gpushare's catalog, so its memory and MIG profiles were not checked",
+        "0 errors, 1 warning, 2 infos in 1 file");
+  }
+
+  @Test
+  void should_exit_2_naming_the_file_line_and_key_when_the_catalog_is_invalid() throws IOException {
+    // GIVEN
+    Path catalog = Files.writeString(dir.resolve("gpus.yaml"), """
+        gpus:
+        - productName: ACME X1 96GB
+          memoryMiB: 98304
+        """);
+    // WHEN
+    int exit = run("lint", "--catalog", catalog.toString(), acmeClaimAndDeployment().toString());
+    // THEN
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("gpushare: catalog " + catalog + ":3: unknown key 'memoryMiB' in gpus[0];"
+        + " expected productName, productNames, memory, migProfiles\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void should_exit_2_when_the_catalog_file_does_not_exist() throws IOException {
+    // WHEN
+    int exit = run("lint", "--catalog", dir.resolve("missing.yaml").toString(), tutorial().toString());
+    // THEN
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("gpushare: catalog " + dir.resolve("missing.yaml") + ": no such file\n");
   }
 }

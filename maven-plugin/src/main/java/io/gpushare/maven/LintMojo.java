@@ -1,5 +1,8 @@
 package io.gpushare.maven;
 
+import io.gpushare.core.catalog.Catalog;
+import io.gpushare.core.catalog.CatalogParseException;
+import io.gpushare.core.catalog.CatalogReader;
 import io.gpushare.core.validate.Finding;
 import io.gpushare.core.validate.Severity;
 import io.gpushare.core.validate.ValidationReport;
@@ -22,6 +25,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code gpushare:lint}: validates every {@code *.yaml} and {@code *.yml} file under
  * {@code directories} (default {@code src/main/k8s}) with every gpushare rule, across files, and
  * fails the build listing every finding when there is an error (or, with {@code strict}, a warning).
+ * {@code catalogs} lists YAML catalogs of your own GPUs and models, laid over the built-in one in
+ * order (see {@link CatalogReader}); one that cannot be read fails the build before anything is
+ * linted.
  *
  * <pre>
  * [ERROR] gpushare: src/main/k8s/claim.yaml:1: ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of ...
@@ -34,12 +40,17 @@ public final class LintMojo extends GpuShareMojo {
   @Parameter
   List<File> directories = new ArrayList<>();
 
+  /** YAML catalogs of your GPUs and models, laid over the built-in one; later files win. */
+  @Parameter
+  List<File> catalogs = new ArrayList<>();
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("gpushare: lint skipped (gpushare.skip)");
       return;
     }
+    Catalog catalog = catalog();
     List<File> roots = directories.isEmpty() ? List.of(new File(project.getBasedir(), "src/main/k8s")) : directories;
     List<Path> files = new ArrayList<>();
     for (File root : roots) {
@@ -71,7 +82,7 @@ public final class LintMojo extends GpuShareMojo {
       }
     }
     ReadManifests all = ReadManifests.combine(reads);
-    ValidationReport report = Validator.standard().validate(all.set());
+    ValidationReport report = Validator.withCatalog(catalog).validate(all.set());
     for (Finding finding : report.findings()) {
       String line = "gpushare: " + all.location(finding.path()) + ": " + finding.headline();
       if (finding.severity() == Severity.ERROR) {
@@ -91,5 +102,20 @@ public final class LintMojo extends GpuShareMojo {
       throw new MojoFailureException("gpushare: lint found " + report.summary()
           + (strict ? " (strict: warnings fail too)" : ""));
     }
+  }
+
+  /** The built-in catalog with each of {@code catalogs} over it. */
+  private Catalog catalog() throws MojoFailureException {
+    Catalog catalog = Catalog.standard();
+    for (File file : catalogs) {
+      try {
+        catalog = catalog.with(CatalogReader.standard().read(file.toPath()));
+      } catch (CatalogParseException e) {
+        throw new MojoFailureException("gpushare: catalog " + e.getMessage());
+      } catch (IOException e) {
+        throw new MojoFailureException("gpushare: catalog " + file + ": cannot read: " + e.getMessage());
+      }
+    }
+    return catalog;
   }
 }

@@ -6,17 +6,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The GPU products and models gpushare knows, loaded once from the JSON resources beside this
- * class ({@code gpus.json}, {@code models.json}). Unknown products and models are answered with
- * {@link Optional#empty()}: the validator then says it could not check, and never guesses.
+ * GPU products and models: {@link #standard()}, the ones gpushare knows, loaded once from the JSON
+ * resources beside this class ({@code gpus.json}, {@code models.json}), or any catalog of your own,
+ * made with {@link #of} or read from YAML with {@link CatalogReader}, laid over it with
+ * {@link #with}. Unknown products and models are answered with {@link Optional#empty()}: the
+ * validator then says it could not check, and never guesses. A catalog is immutable.
  *
  * <pre>{@code
  * Catalog.standard().gpuByProductName("NVIDIA A100-SXM4-40GB"); // A100_40GB, 40960 MiB, 7 MIG profiles
  * Catalog.standard().model("google/gemma-3-1b-it");            // 1.0 B parameters, vLLM >= 0.8.0
+ * Catalog.standard().with(CatalogReader.standard().read(Path.of("gpus.yaml"))); // yours win on a clash
  * }</pre>
  */
 public final class Catalog {
@@ -30,12 +35,45 @@ public final class Catalog {
     this.models = List.copyOf(models);
   }
 
+  /** The GPUs and models gpushare ships with. */
   public static Catalog standard() {
     return STANDARD;
   }
 
+  /** A catalog of exactly these GPUs and models, e.g. to lay over {@link #standard()} with {@link #with}. */
+  public static Catalog of(List<GpuProduct> gpus, List<ModelInfo> models) {
+    return new Catalog(gpus, models);
+  }
+
+  /**
+   * This catalog with {@code overrides} laid over it, so that each product name and model id has one
+   * entry: a GPU of {@code overrides} takes its product names from any GPU here, which keeps only its
+   * other names (or is left out when none is left); a model of {@code overrides} replaces the model
+   * here with the same id. The overrides come first in {@link #gpus()} and {@link #models()}.
+   */
+  public Catalog with(Catalog overrides) {
+    Set<String> names = new HashSet<>();
+    overrides.gpus.forEach(gpu -> names.addAll(gpu.productNames()));
+    List<GpuProduct> mergedGpus = new ArrayList<>(overrides.gpus);
+    for (GpuProduct gpu : gpus) {
+      List<String> kept = gpu.productNames().stream().filter(name -> !names.contains(name)).toList();
+      if (!kept.isEmpty()) {
+        mergedGpus.add(new GpuProduct(gpu.id(), kept, gpu.memoryMiB(), gpu.migProfiles()));
+      }
+    }
+    Set<String> modelIds = new HashSet<>();
+    overrides.models.forEach(model -> modelIds.add(model.id()));
+    List<ModelInfo> mergedModels = new ArrayList<>(overrides.models);
+    models.stream().filter(model -> !modelIds.contains(model.id())).forEach(mergedModels::add);
+    return new Catalog(mergedGpus, mergedModels);
+  }
+
   public List<GpuProduct> gpus() {
     return gpus;
+  }
+
+  public List<ModelInfo> models() {
+    return models;
   }
 
   public Optional<GpuProduct> gpu(String id) {

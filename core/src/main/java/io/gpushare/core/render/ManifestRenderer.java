@@ -21,15 +21,24 @@ import java.util.Map;
  * out.text("claim.yaml");            // the ResourceClaim
  * out.writeTo(Path.of("manifests")); // claim.yaml, vllm.yaml, written atomically
  * }</pre>
+ *
+ * <p>It validates with {@link Validator#standard()} unless given another validator, e.g. one that
+ * knows your GPUs and models:
+ *
+ * <pre>{@code
+ * ManifestRenderer.standard().withValidator(Validator.withCatalog(Catalog.standard().with(mine))).render(bundle);
+ * }</pre>
  */
 public final class ManifestRenderer {
-  private static final ManifestRenderer STANDARD = new ManifestRenderer(false);
-  private static final ManifestRenderer STRICT = new ManifestRenderer(true);
+  private static final ManifestRenderer STANDARD = new ManifestRenderer(false, Validator.standard());
+  private static final ManifestRenderer STRICT = new ManifestRenderer(true, Validator.standard());
 
   private final boolean strict;
+  private final Validator validator;
 
-  private ManifestRenderer(boolean strict) {
+  private ManifestRenderer(boolean strict, Validator validator) {
     this.strict = strict;
+    this.validator = validator;
   }
 
   /** Refuses sets with errors; warnings are kept in the result's report. */
@@ -42,12 +51,17 @@ public final class ManifestRenderer {
     return STRICT;
   }
 
+  /** This renderer (standard or strict alike) validating with {@code validator} instead. */
+  public ManifestRenderer withValidator(Validator validator) {
+    return new ManifestRenderer(strict, java.util.Objects.requireNonNull(validator, "validator"));
+  }
+
   public RenderedManifests render(ManifestBundle bundle) {
     return render(ManifestSet.of(bundle));
   }
 
   public RenderedManifests render(ManifestSet set) {
-    ValidationReport report = Validator.standard().validate(set);
+    ValidationReport report = validator.validate(set);
     if (report.blocksRendering(strict)) {
       throw new ValidationException(report);
     }

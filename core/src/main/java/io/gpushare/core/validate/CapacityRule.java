@@ -1,5 +1,6 @@
 package io.gpushare.core.validate;
 
+import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.GpuProduct;
 import io.gpushare.core.catalog.ModelInfo;
 import java.math.BigDecimal;
@@ -19,9 +20,9 @@ final class CapacityRule implements Rule {
 
   @Override
   public void check(ValidationContext context, Findings findings) {
-    context.claims().forEach((name, claim) -> checkProfile(context.devicesOfClaim(name),
+    context.claims().forEach((name, claim) -> checkProfile(context.devicesOfClaim(name), context.catalog(),
         () -> "ResourceClaim[" + name + "].spec.devices.requests", findings));
-    context.templates().forEach((name, template) -> checkProfile(context.devicesOfTemplate(name),
+    context.templates().forEach((name, template) -> checkProfile(context.devicesOfTemplate(name), context.catalog(),
         () -> "ResourceClaimTemplate[" + name + "].spec.spec.devices.requests", findings));
     for (Workload workload : context.workloads()) {
       for (VllmContainer container : context.vllmContainers(workload)) {
@@ -30,7 +31,7 @@ final class CapacityRule implements Rule {
     }
   }
 
-  private static void checkProfile(ClaimDevices devices, java.util.function.Supplier<String> pathOf,
+  private static void checkProfile(ClaimDevices devices, Catalog catalog, java.util.function.Supplier<String> pathOf,
       Findings findings) {
     if (devices.unknownProductName().isEmpty() && devices.migProfile().isEmpty()) {
       return;
@@ -38,8 +39,8 @@ final class CapacityRule implements Rule {
     String path = pathOf.get();
     devices.unknownProductName().ifPresent(product -> findings.add(FindingCode.GPU_PRODUCT_UNKNOWN, path,
         "GPU product '" + product + "' is not in gpushare's catalog, so its memory and MIG profiles were not checked",
-        "the catalog knows " + String.join(", ", io.gpushare.core.catalog.Catalog.standard().gpus().stream()
-            .map(GpuProduct::productName).toList())));
+        "the catalog knows " + String.join(", ", catalog.gpus().stream().map(GpuProduct::productName).toList())
+            + "; describe other GPUs in a catalog file (gpushare lint --catalog FILE)"));
     if (devices.migProfile().isEmpty()) {
       return;
     }
@@ -51,8 +52,7 @@ final class CapacityRule implements Rule {
               + profile + "'",
           product.get().supportsMig() ? "pick one of the listed profiles" : "this GPU has no MIG; share it with time"
               + " slicing or MPS");
-    } else if (product.isEmpty() && io.gpushare.core.catalog.Catalog.standard().gpus().stream()
-        .noneMatch(g -> g.migProfiles().contains(profile))) {
+    } else if (product.isEmpty() && catalog.gpus().stream().noneMatch(g -> g.migProfiles().contains(profile))) {
       findings.add(FindingCode.MIG_PROFILE_UNKNOWN, Severity.WARNING, path,
           "expected a MIG profile that some GPU has (e.g. 1g.10gb, 3g.40gb), found '" + profile + "'",
           "profile names follow the GPU's memory (A100 40GB: 3g.20gb, H100 80GB: 3g.40gb); take them from"
@@ -70,7 +70,8 @@ final class CapacityRule implements Rule {
     if (model.isEmpty()) {
       findings.add(FindingCode.MODEL_UNKNOWN, path,
           "model '" + modelId.get() + "' is not in gpushare's catalog, so whether its weights fit was not checked",
-          "check the model's size against " + VllmContainer.UTILIZATION + " x the device's memory yourself");
+          "check the model's size against " + VllmContainer.UTILIZATION + " x the device's memory yourself, or"
+              + " describe the model in a catalog file (gpushare lint --catalog FILE)");
       return;
     }
     if (container.claims().size() != 1 || container.utilization().isEmpty()) {

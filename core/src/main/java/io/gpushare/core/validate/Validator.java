@@ -29,20 +29,45 @@ import java.util.List;
  * report.hasErrors();
  * report.featureGates();  // [TimeSlicingSettings]
  * }</pre>
+ *
+ * <p>Capacity and image age are judged from a {@link Catalog} of GPUs and models, the built-in
+ * one unless you give yours; every rule reads it from the validator, none from a default:
+ *
+ * <pre>{@code
+ * Catalog mine = CatalogReader.standard().read(Path.of("gpus.yaml"));
+ * Validator.withCatalog(Catalog.standard().with(mine)).validate(set);
+ * }</pre>
  */
 public final class Validator {
-  private static final Validator STANDARD = new Validator(List.of(
+  private static final List<Rule> RULES = List.of(
       new DuplicateObjectsRule(), new ClaimApiRule(), new PodApiRule(), new ServiceApiRule(), new NvidiaDriverRule(),
-      new SharingBudgetRule(), new CapacityRule(), new VllmRule(), new SecurityRule()));
+      new SharingBudgetRule(), new CapacityRule(), new VllmRule(), new SecurityRule());
+  private static final Validator STANDARD = new Validator(RULES, Catalog.standard());
 
   private final List<Rule> rules;
+  private final Catalog catalog;
 
-  private Validator(List<Rule> rules) {
+  private Validator(List<Rule> rules, Catalog catalog) {
     this.rules = rules;
+    this.catalog = catalog;
   }
 
+  /** Every rule, with the built-in catalog. */
   public static Validator standard() {
     return STANDARD;
+  }
+
+  /**
+   * Every rule, with exactly {@code catalog}: to keep the built-in GPUs and models, pass
+   * {@code Catalog.standard().with(yours)}.
+   */
+  public static Validator withCatalog(Catalog catalog) {
+    return new Validator(RULES, java.util.Objects.requireNonNull(catalog, "catalog"));
+  }
+
+  /** The GPUs and models this validator judges capacity with. */
+  public Catalog catalog() {
+    return catalog;
   }
 
   /** Single objects, judged together as one set (e.g. a claim and the Deployment that uses it). */
@@ -55,7 +80,7 @@ public final class Validator {
   }
 
   public ValidationReport validate(ManifestSet set) {
-    ValidationContext context = new ValidationContext(set, Catalog.standard());
+    ValidationContext context = new ValidationContext(set, catalog);
     Findings findings = new Findings();
     for (Rule rule : rules) {
       rule.check(context, findings);

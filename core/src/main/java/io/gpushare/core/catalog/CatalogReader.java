@@ -1,0 +1,123 @@
+package io.gpushare.core.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a catalog of your own GPUs and models from YAML, to lay over the built-in one with
+ * {@link Catalog#with}:
+ *
+ * <pre>
+ * gpus:
+ * - productName: ACME X1 96GB       # the productName attribute the driver publishes
+ *   productNames: [ACME X1 96GB PCIe] # optional: more names of the same GPU
+ *   memory: 96Gi                    # a Kubernetes quantity
+ *   migProfiles: [1g.12gb, 3g.48gb, 7g.96gb] # optional, none by default
+ * models:
+ * - id: acme/acme-chat-40b          # the --model value
+ *   parameters: 40.1e9
+ *   bytesPerParameter: 2            # optional, 2 (bfloat16) by default
+ *   minimumVllm: 0.9.0              # optional: the first vLLM release that runs it
+ * </pre>
+ *
+ * <p>A GPU's {@link GpuProduct#id() id} is its {@code productName}; its memory is kept in whole MiB,
+ * rounded down.
+ *
+ * <p>The file is untrusted input and is read with bounds, like manifests: at most
+ * {@value #MAX_BYTES} bytes of UTF-8, {@value #MAX_DEPTH} levels, {@value #MAX_ALIASES} aliases and
+ * {@value #MAX_VALUES} list entries once aliases are expanded; no custom tags, no duplicate keys. The
+ * YAML is composed into nodes and read field by field, never constructed into objects. Every
+ * problem (an unknown key, a memory that is not a quantity, malformed YAML) is a
+ * {@link CatalogParseException} naming the file, the line and the key.
+ */
+public final class CatalogReader {
+  public static final int MAX_BYTES = 1024 * 1024;
+  public static final int MAX_DEPTH = 16;
+  public static final int MAX_ALIASES = 20;
+  /** Entries of all lists together (GPUs, models, names, profiles), aliases expanded. */
+  public static final int MAX_VALUES = 100_000;
+
+  private static final CatalogReader STANDARD = new CatalogReader();
+
+  private CatalogReader() {}
+
+  public static CatalogReader standard() {
+    return STANDARD;
+  }
+
+  /** Reads a catalog file; its path names it in messages. */
+  public Catalog read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(readText(in, file.toString()), file.toString());
+    }
+  }
+
+  /** Reads catalog YAML; {@code source} names it in messages. */
+  public Catalog read(String text, String source) {
+    if (text.length() > MAX_BYTES) {
+      throw new CatalogParseException(source, 0, "the text has " + text.length() + " characters; at most "
+          + MAX_BYTES + " are read");
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(MAX_BYTES);
+    options.setAllowRecursiveKeys(false);
+    Node root;
+    try {
+      root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      throw new CatalogParseException(source, mark == null ? 0 : mark.getLine() + 1, describe(e));
+    } catch (YAMLException e) {
+      throw new CatalogParseException(source, 0, describe(e));
+    }
+    return new CatalogYaml(source).catalog(root);
+  }
+
+  private static String readText(InputStream in, String source) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new CatalogParseException(source, 0, "more than " + MAX_BYTES + " bytes; at most that many are read");
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new CatalogParseException(source, 0, "not UTF-8 text; convert it (e.g. iconv -t UTF-8) and read it again");
+    }
+  }
+
+  private static String describe(YAMLException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (message.contains("Number of aliases")) {
+      return "too many aliases (at most " + MAX_ALIASES + "): refusing what looks like an alias bomb";
+    }
+    if (message.contains("Nesting Depth")) {
+      return "nested deeper than " + MAX_DEPTH + " levels";
+    }
+    if (message.contains("Global tag is not allowed")) {
+      return "a custom tag is not allowed: " + message.lines().findFirst().orElse(message);
+    }
+    if (e instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+      Mark context = marked.getContextMark();
+      return marked.getProblem().trim() + (marked.getContext() == null || context == null ? ""
+          : " (" + marked.getContext().trim() + " from line " + (context.getLine() + 1) + ")");
+    }
+    return message.lines().filter(line -> !line.isBlank()).findFirst().orElse(message).trim();
+  }
+}

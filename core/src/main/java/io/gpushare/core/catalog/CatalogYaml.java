@@ -1,0 +1,185 @@
+package io.gpushare.core.catalog;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * The catalog a composed YAML document describes ({@link CatalogReader} documents the shape), read
+ * field by field: a GPU or model in the file gets exactly the fields a built-in one has.
+ */
+final class CatalogYaml {
+  private static final List<String> ROOT_KEYS = List.of("gpus", "models");
+  private static final List<String> GPU_KEYS = List.of("productName", "productNames", "memory", "migProfiles");
+  private static final List<String> MODEL_KEYS = List.of("id", "parameters", "bytesPerParameter", "minimumVllm");
+  private static final Set<Tag> NUMBER = Set.of(Tag.INT, Tag.FLOAT);
+  private static final Set<Tag> STRING_OR_NUMBER = Set.of(Tag.STR, Tag.INT, Tag.FLOAT);
+  private static final Pattern QUANTITY =
+      Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
+  private static final Pattern MIG_PROFILE = Pattern.compile("[0-9]+g\\.[0-9]+gb(\\+[a-z0-9]+)*");
+  private static final Pattern VERSION = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6}){0,2}");
+  private static final BigDecimal MIB = BigDecimal.valueOf(1024L * 1024);
+  private static final BigDecimal PIB = BigDecimal.valueOf(1L << 50);
+  private static final BigDecimal MIN_PARAMETERS = new BigDecimal("1e6");
+  private static final BigDecimal MAX_PARAMETERS = new BigDecimal("1e15");
+
+  private final String source;
+  private int valuesLeft = CatalogReader.MAX_VALUES;
+
+  CatalogYaml(String source) {
+    this.source = source;
+  }
+
+  Catalog catalog(Node root) {
+    if (root == null) {
+      throw new CatalogParseException(source, 0, "expected a catalog (a mapping with gpus and models), found an"
+          + " empty file");
+    }
+    CatalogFields fields = CatalogFields.of(root, "the catalog", source, ROOT_KEYS);
+    List<GpuProduct> gpus = new ArrayList<>();
+    Map<String, String> products = new HashMap<>();
+    List<Node> gpuNodes = entries(fields, "gpus");
+    for (int i = 0; i < gpuNodes.size(); i++) {
+      GpuProduct gpu = gpu(gpuNodes.get(i), "gpus[" + i + "]");
+      for (String name : gpu.productNames()) {
+        String first = products.putIfAbsent(name, "gpus[" + i + "]");
+        if (first != null) {
+          throw error(gpuNodes.get(i), "product name '" + name + "' of gpus[" + i + "] is already " + first
+              + "'s; one GPU per product name");
+        }
+      }
+      gpus.add(gpu);
+    }
+    List<ModelInfo> models = new ArrayList<>();
+    Map<String, String> ids = new HashMap<>();
+    List<Node> modelNodes = entries(fields, "models");
+    for (int i = 0; i < modelNodes.size(); i++) {
+      ModelInfo model = model(modelNodes.get(i), "models[" + i + "]");
+      String first = ids.putIfAbsent(model.id(), "models[" + i + "]");
+      if (first != null) {
+        throw error(modelNodes.get(i), "model '" + model.id() + "' of models[" + i + "] is already " + first);
+      }
+      models.add(model);
+    }
+    return Catalog.of(gpus, models);
+  }
+
+  private List<Node> entries(CatalogFields fields, String key) {
+    Optional<Node> value = fields.node(key);
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    if (!(value.get() instanceof SequenceNode sequence)) {
+      throw error(value.get(), "expected " + key + " to be a list, found " + CatalogFields.kind(value.get()));
+    }
+    spend(sequence);
+    return sequence.getValue();
+  }
+
+  private GpuProduct gpu(Node node, String where) {
+    CatalogFields fields = CatalogFields.of(node, where, source, GPU_KEYS);
+    String productName = fields.string("productName");
+    Set<String> names = new LinkedHashSet<>(List.of(productName));
+    strings(fields, "productNames").forEach(name -> names.add(name.getValue()));
+    long memoryMiB = memoryMiB(fields);
+    Set<String> profiles = new LinkedHashSet<>();
+    for (ScalarNode profile : strings(fields, "migProfiles")) {
+      if (!MIG_PROFILE.matcher(profile.getValue()).matches()) {
+        throw error(profile, "expected " + where + ".migProfiles to hold MIG profile names such as 3g.48gb, found '"
+            + profile.getValue() + "'");
+      }
+      if (!profiles.add(profile.getValue())) {
+        throw error(profile, "MIG profile '" + profile.getValue() + "' is twice in " + where + ".migProfiles");
+      }
+    }
+    return new GpuProduct(productName, List.copyOf(names), memoryMiB, List.copyOf(profiles));
+  }
+
+  /** Memory as the driver publishes it, a quantity, in whole MiB (rounded down). */
+  private long memoryMiB(CatalogFields fields) {
+    ScalarNode memory = fields.required("memory", STRING_OR_NUMBER);
+    String expected = "expected " + fields.where() + ".memory to be a Kubernetes quantity such as 96Gi (Gi: 2^30"
+        + " bytes, G: 10^9 bytes), found '" + memory.getValue() + "'";
+    BigDecimal bytes;
+    try {
+      if (!QUANTITY.matcher(memory.getValue()).matches()) {
+        throw error(memory, expected);
+      }
+      bytes = Quantity.getAmountInBytes(new Quantity(memory.getValue()));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw error(memory, expected);
+    }
+    if (bytes.compareTo(MIB) < 0 || bytes.compareTo(PIB) > 0) {
+      throw error(memory, "expected " + fields.where() + ".memory between 1Mi and 1Pi, found " + memory.getValue());
+    }
+    return bytes.divide(MIB, 0, RoundingMode.FLOOR).longValueExact();
+  }
+
+  private ModelInfo model(Node node, String where) {
+    CatalogFields fields = CatalogFields.of(node, where, source, MODEL_KEYS);
+    String id = fields.string("id");
+    ScalarNode parameters = fields.required("parameters", NUMBER);
+    BigDecimal count;
+    try {
+      count = new BigDecimal(parameters.getValue().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw error(parameters, "expected " + where + ".parameters to be a number of parameters such as 40.1e9, found '"
+          + parameters.getValue() + "'");
+    }
+    if (count.compareTo(MIN_PARAMETERS) < 0 || count.compareTo(MAX_PARAMETERS) > 0) {
+      throw error(parameters, "expected " + where + ".parameters to count the parameters (40.1e9 for 40.1 billion),"
+          + " found " + parameters.getValue());
+    }
+    int bytesPerParameter = fields.scalar("bytesPerParameter", Set.of(Tag.INT))
+        .map(scalar -> bytesPerParameter(scalar, where)).orElse(2);
+    Optional<String> minimumVllm = fields.scalar("minimumVllm", STRING_OR_NUMBER).map(ScalarNode::getValue);
+    if (minimumVllm.isPresent() && !VERSION.matcher(minimumVllm.get()).matches()) {
+      throw error(fields.node("minimumVllm").orElseThrow(), "expected " + where + ".minimumVllm to be a vLLM version"
+          + " such as 0.8.0, found '" + minimumVllm.get() + "'");
+    }
+    return new ModelInfo(id, count.movePointLeft(9), bytesPerParameter, minimumVllm);
+  }
+
+  private int bytesPerParameter(ScalarNode scalar, String where) {
+    try {
+      int value = Integer.parseInt(scalar.getValue().replace("_", ""));
+      if (value >= 1 && value <= 8) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw error(scalar, "expected " + where + ".bytesPerParameter to be a whole number from 1 to 8 (2 for bfloat16),"
+        + " found " + scalar.getValue());
+  }
+
+  private List<ScalarNode> strings(CatalogFields fields, String key) {
+    fields.node(key).filter(SequenceNode.class::isInstance).ifPresent(list -> spend((SequenceNode) list));
+    return fields.strings(key);
+  }
+
+  /** Counts list entries as they will be read, aliases expanded, so that an alias bomb stops here. */
+  private void spend(SequenceNode sequence) {
+    valuesLeft -= sequence.getValue().size();
+    if (valuesLeft < 0) {
+      throw error(sequence, "more than " + CatalogReader.MAX_VALUES + " list entries once aliases are expanded:"
+          + " refusing what looks like an alias bomb");
+    }
+  }
+
+  private CatalogParseException error(Node at, String problem) {
+    return new CatalogParseException(source, at.getStartMark().getLine() + 1, problem);
+  }
+}

@@ -1,0 +1,58 @@
+package io.gpushare.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gpushare.core.TestCatalogs;
+import io.gpushare.core.TutorialSpecs;
+import io.gpushare.core.model.DeviceConfig;
+import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.GpuConfig;
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.ResourceClaimSpec;
+import io.gpushare.core.model.TimeSliceInterval;
+import io.gpushare.core.validate.ValidationException;
+import io.gpushare.core.validate.Validator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManifestRenderer_withValidator_Test {
+  private final Validator withAcme = Validator.withCatalog(TestCatalogs.standardWithAcme());
+
+  /** The tutorial, with its claim on the ACME X1 and its Deployment at {@code utilization}. */
+  private static ManifestBundle onAcme(String utilization) {
+    ResourceClaimSpec claim = ResourceClaimSpec.builder()
+        .name("gpu-claim")
+        .addRequests(DeviceRequest.builder().name("gpu").deviceClassName("gpu.nvidia.com")
+            .addSelectors("device.attributes[\"gpu.nvidia.com\"].productName == \"ACME X1 96GB\"").build())
+        .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
+        .build();
+    return ManifestBundle.builder()
+        .add("claim.yaml", claim)
+        .add("vllm.yaml", TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 2, utilization))
+        .build();
+  }
+
+  @Test
+  void should_render_with_the_validators_catalog_when_given_a_validator() {
+    // WHEN
+    RenderedManifests out = ManifestRenderer.standard().withValidator(withAcme).render(onAcme("0.42"));
+    // THEN: the ACME X1 is known, so no GPU_PRODUCT_UNKNOWN
+    assertThat(out.report().findings()).extracting(f -> f.code())
+        .containsExactly("ROLLOUT_SURGE_OVERCOMMIT", "VLLM_IMAGE_TOO_OLD");
+    assertThat(ManifestRenderer.standard().render(onAcme("0.42")).report().findings()).extracting(f -> f.code())
+        .contains("GPU_PRODUCT_UNKNOWN");
+  }
+
+  @Test
+  void should_refuse_to_render_when_the_validators_catalog_shows_that_the_process_gets_no_headroom() {
+    // GIVEN: 2 x 0.495 of 96 GiB leaves 0.96 GiB per process, which only a known memory shows
+    ManifestBundle bundle = onAcme("0.495");
+    // WHEN / THEN
+    assertThat(ManifestRenderer.standard().render(bundle).report().findings()).extracting(f -> f.code())
+        .doesNotContain("GPU_MEMORY_HEADROOM");
+    assertThatThrownBy(() -> ManifestRenderer.strict().withValidator(withAcme).render(bundle))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("WARNING GPU_MEMORY_HEADROOM ResourceClaim[gpu-claim]");
+  }
+}
