@@ -1,11 +1,11 @@
 package io.gpushare.core;
 
 import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceRequest;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
-import io.gpushare.core.model.ResourceClaimSpec;
 import io.gpushare.core.model.SecretKeyRef;
 import io.gpushare.core.model.ServicePort;
 import io.gpushare.core.model.ServiceSpec;
@@ -20,10 +20,9 @@ import java.util.List;
 public final class TutorialSpecs {
   private TutorialSpecs() {}
 
-  public static ResourceClaimSpec claim(String name) {
-    return ResourceClaimSpec.builder()
-        .name(name)
-        .addRequests(DeviceRequest.of("gpu", "gpu.nvidia.com"))
+  public static DeviceClaimSpec claim(String name) {
+    return DeviceClaimSpec.shared(name)
+        .addRequests(DeviceRequest.of("gpu", GpuConfig.DEVICE_CLASS))
         .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
         .build();
   }

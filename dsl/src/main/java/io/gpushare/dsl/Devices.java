@@ -4,15 +4,18 @@ import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.GpuProduct;
 import io.gpushare.core.model.DeviceConstraint;
 import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceSelector;
 import io.gpushare.core.model.DeviceSubRequest;
+import io.gpushare.core.model.GpuConfig;
+import io.gpushare.core.model.MigDeviceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** Which devices a claim or template asks for; collects the DSL's device choices and builds the requests. */
 final class Devices {
-  static final String GPU_CLASS = "gpu.nvidia.com";
-  static final String MIG_CLASS = "mig.nvidia.com";
+  static final String GPU_CLASS = GpuConfig.DEVICE_CLASS;
+  static final String MIG_CLASS = MigDeviceConfig.DEVICE_CLASS;
 
   private String productName;
   private String minimumMemory;
@@ -91,10 +94,9 @@ final class Devices {
             .name(migProfiles.size() == 1 ? GpuShare.REQUEST_NAME : GpuShare.REQUEST_NAME + "-" + i)
             .deviceClassName(MIG_CLASS);
         if (productName != null) {
-          request.addSelectors(productSelector(productName));
+          request.addSelectors(DeviceSelector.productName(productName));
         }
-        // a literal block with a trailing newline, as the GKE dynamic MIG guide writes it
-        request.addSelectors("device.attributes[\"gpu.nvidia.com\"].profile == \"" + migProfiles.get(i) + "\"\n");
+        request.addSelectors(DeviceSelector.migProfile(migProfiles.get(i)));
         requests.add(request.build());
       }
       return requests;
@@ -103,7 +105,7 @@ final class Devices {
     if (!alternatives.isEmpty()) {
       for (String alternative : alternatives) {
         DeviceSubRequest.Builder sub = DeviceSubRequest.builder()
-            .name(subrequestName(alternative)).deviceClassName(GPU_CLASS).addSelectors(productSelector(alternative));
+            .name(subrequestName(alternative)).deviceClassName(GPU_CLASS).addSelectors(DeviceSelector.productName(alternative));
         if (count > 1) {
           sub.count(count);
         }
@@ -116,10 +118,10 @@ final class Devices {
       request.count(count);
     }
     if (productName != null) {
-      request.addSelectors(productSelector(productName));
+      request.addSelectors(DeviceSelector.productName(productName));
     }
     if (minimumMemory != null) {
-      request.addSelectors("device.capacity[\"gpu.nvidia.com\"].memory.compareTo(quantity(\"" + minimumMemory + "\")) >= 0");
+      request.addSelectors(DeviceSelector.memoryAtLeast(minimumMemory));
     }
     return List.of(request.build());
   }
@@ -139,10 +141,6 @@ final class Devices {
 
   List<DeviceConstraint> constraints() {
     return migProfiles.size() > 1 ? List.of(DeviceConstraint.sameParentGpu(configReferences())) : List.of();
-  }
-
-  private static String productSelector(String productName) {
-    return "device.attributes[\"gpu.nvidia.com\"].productName == \"" + productName + "\"";
   }
 
   /** {@code h100-80gb} for a catalog product, else a DNS label made from the name. */

@@ -1,8 +1,7 @@
 package io.gpushare.dsl;
 
 import io.gpushare.core.model.ClaimReference;
-import io.gpushare.core.model.ManifestSpec;
-import io.gpushare.core.model.ResourceClaimTemplateSpec;
+import io.gpushare.core.model.DeviceClaimSpec;
 import java.util.Objects;
 
 /** {@link GpuShare#perPod}: a ResourceClaimTemplate, so each pod gets devices of its own. */
@@ -50,9 +49,8 @@ final class PerPodDevices extends Workloads implements DevicesStep {
   }
 
   @Override
-  ManifestSpec claim() {
-    return ResourceClaimTemplateSpec.builder()
-        .name(name)
+  DeviceClaimSpec claim() {
+    return DeviceClaimSpec.perPod(name)
         .addAllRequests(devices.requests())
         .addAllConstraints(devices.constraints())
         .build();
@@ -65,7 +63,7 @@ final class PerPodDevices extends Workloads implements DevicesStep {
 
   @Override
   ClaimReference reference() {
-    return ClaimReference.template(GpuShare.REQUEST_NAME, name);
+    return ClaimReference.perPod(GpuShare.REQUEST_NAME, name);
   }
 
   @Override

@@ -1,13 +1,12 @@
 package io.gpushare.dsl;
 
 import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.GpuConfig;
-import io.gpushare.core.model.ManifestSpec;
 import io.gpushare.core.model.MigDeviceConfig;
 import io.gpushare.core.model.MpsConfig;
 import io.gpushare.core.model.NvidiaDeviceConfig;
-import io.gpushare.core.model.ResourceClaimSpec;
 import io.gpushare.core.model.TimeSliceInterval;
 import java.util.Objects;
 
@@ -81,9 +80,8 @@ final class SharedClaim extends Workloads implements SharingStep {
   }
 
   @Override
-  ManifestSpec claim() {
-    ResourceClaimSpec.Builder claim = ResourceClaimSpec.builder()
-        .name(name)
+  DeviceClaimSpec claim() {
+    DeviceClaimSpec.Builder claim = DeviceClaimSpec.shared(name)
         .addAllRequests(devices.requests())
         .addAllConstraints(devices.constraints());
     if (sharing != null) {

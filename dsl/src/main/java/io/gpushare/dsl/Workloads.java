@@ -1,6 +1,7 @@
 package io.gpushare.dsl;
 
 import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.ManifestSpec;
 import io.gpushare.core.model.ServicePort;
@@ -16,7 +17,7 @@ abstract class Workloads implements WorkloadStep {
   private VllmDeploymentSpec lastDeployment;
 
   /** The claim or template itself, built once the device and sharing choices are complete. */
-  abstract ManifestSpec claim();
+  abstract DeviceClaimSpec claim();
 
   abstract String claimFile();
 

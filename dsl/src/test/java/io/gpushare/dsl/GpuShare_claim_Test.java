@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceSelector;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.ManifestDocument;
-import io.gpushare.core.model.ResourceClaimSpec;
+import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.SecretKeyRef;
 import io.gpushare.core.model.ServicePort;
 import io.gpushare.core.model.ServiceSpec;
@@ -48,7 +49,7 @@ class GpuShare_claim_Test {
   @Test
   void should_share_one_whole_gpu_with_time_slicing() {
     // WHEN
-    ResourceClaimSpec claim = (ResourceClaimSpec) tutorial().specs().get(0);
+    DeviceClaimSpec claim = (DeviceClaimSpec) tutorial().specs().get(0);
     // THEN
     assertThat(claim.requests()).containsExactly(DeviceRequest.of("gpu", "gpu.nvidia.com"));
     assertThat(claim.config()).singleElement().satisfies(config -> {
@@ -148,11 +149,11 @@ class GpuShare_claim_Test {
         .vllm("big", v -> v.model("google/gemma-3-27b-it").image("vllm/vllm-openai:v0.8.5").gpuMemoryUtilization(0.42))
         .build();
     // WHEN
-    ResourceClaimSpec claim = (ResourceClaimSpec) bundle.specs().get(0);
+    DeviceClaimSpec claim = (DeviceClaimSpec) bundle.specs().get(0);
     var report = io.gpushare.core.validate.Validator.standard().validate(io.gpushare.core.kube.ManifestSet.of(bundle));
     // THEN
     assertThat(claim.requests().get(0).selectors())
-        .containsExactly("device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA A100-SXM4-40GB\"");
+        .containsExactly(DeviceSelector.productName("NVIDIA A100-SXM4-40GB"));
     assertThat(report.findings()).extracting(io.gpushare.core.validate.Finding::code).contains("MODEL_DOES_NOT_FIT");
   }
 

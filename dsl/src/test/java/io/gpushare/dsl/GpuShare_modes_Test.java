@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.ClaimScope;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceSelector;
 import io.gpushare.core.model.DeviceSubRequest;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.MigDeviceConfig;
 import io.gpushare.core.model.MpsConfig;
-import io.gpushare.core.model.ResourceClaimSpec;
-import io.gpushare.core.model.ResourceClaimTemplateSpec;
+import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.TimeSliceInterval;
 import io.gpushare.core.model.VllmDeploymentSpec;
 import java.util.List;
@@ -23,7 +24,7 @@ class GpuShare_modes_Test {
   @Test
   void should_configure_mps_on_a_whole_gpu() {
     // WHEN
-    ResourceClaimSpec claim = (ResourceClaimSpec) GpuShare.claim("c").mps(50, "15Gi")
+    DeviceClaimSpec claim = (DeviceClaimSpec) GpuShare.claim("c").mps(50, "15Gi")
         .vllm("a", v -> v.model("m")).build().specs().get(0);
     // THEN
     assertThat(claim.config()).containsExactly(DeviceConfig.of(List.of("gpu"), GpuConfig.mps(
@@ -33,11 +34,11 @@ class GpuShare_modes_Test {
   @Test
   void should_share_a_mig_slice_with_mps_through_a_mig_device_config() {
     // WHEN
-    ResourceClaimSpec claim = (ResourceClaimSpec) GpuShare.claim("c").migSlice("3g.40gb").mps(50, "10Gi")
+    DeviceClaimSpec claim = (DeviceClaimSpec) GpuShare.claim("c").migSlice("3g.40gb").mps(50, "10Gi")
         .vllm("a", v -> v.model("m")).build().specs().get(0);
     // THEN
     assertThat(claim.requests()).containsExactly(DeviceRequest.builder().name("gpu").deviceClassName("mig.nvidia.com")
-        .addSelectors("device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\"\n").build());
+        .addSelectors(DeviceSelector.migProfile("3g.40gb")).build());
     assertThat(claim.config().get(0).parameters()).isEqualTo(MigDeviceConfig.mps(
         MpsConfig.builder().defaultActiveThreadPercentage(50).defaultPinnedDeviceMemoryLimit("10Gi").build()));
   }
@@ -52,7 +53,7 @@ class GpuShare_modes_Test {
   @Test
   void should_name_each_first_available_alternative_in_the_sharing_config() {
     // WHEN
-    ResourceClaimSpec claim = (ResourceClaimSpec) GpuShare.claim("c")
+    DeviceClaimSpec claim = (DeviceClaimSpec) GpuShare.claim("c")
         .firstAvailable("NVIDIA H100 80GB HBM3", "NVIDIA A100-SXM4-80GB").timeSlicing(TimeSliceInterval.LONG)
         .vllm("a", v -> v.model("m")).build().specs().get(0);
     // THEN
@@ -60,16 +61,15 @@ class GpuShare_modes_Test {
     assertThat(request.deviceClassName()).isEmpty();
     assertThat(request.firstAvailable()).extracting(DeviceSubRequest::name).containsExactly("h100-80gb", "a100-80gb");
     assertThat(request.firstAvailable().get(0).selectors())
-        .containsExactly("device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA H100 80GB HBM3\"");
+        .containsExactly(DeviceSelector.productName("NVIDIA H100 80GB HBM3"));
     assertThat(claim.config().get(0).requests()).containsExactly("gpu/h100-80gb", "gpu/a100-80gb");
   }
 
   @Test
   void should_select_by_minimum_memory() {
-    ResourceClaimSpec claim = (ResourceClaimSpec) GpuShare.claim("c").withMemoryAtLeast("40Gi")
+    DeviceClaimSpec claim = (DeviceClaimSpec) GpuShare.claim("c").withMemoryAtLeast("40Gi")
         .timeSlicing(TimeSliceInterval.LONG).vllm("a", v -> v.model("m")).build().specs().get(0);
-    assertThat(claim.requests().get(0).selectors()).containsExactly(
-        "device.capacity[\"gpu.nvidia.com\"].memory.compareTo(quantity(\"40Gi\")) >= 0");
+    assertThat(claim.requests().get(0).selectors()).containsExactly(DeviceSelector.memoryAtLeast("40Gi"));
   }
 
   @Test
@@ -77,12 +77,13 @@ class GpuShare_modes_Test {
     // WHEN
     ManifestBundle bundle = GpuShare.perPod("t").gpus(4).vllm("big", v -> v.model("m")).build();
     // THEN
-    ResourceClaimTemplateSpec template = (ResourceClaimTemplateSpec) bundle.specs().get(0);
+    DeviceClaimSpec template = (DeviceClaimSpec) bundle.specs().get(0);
     VllmDeploymentSpec vllm = (VllmDeploymentSpec) bundle.specs().get(1);
     assertThat(bundle.documents().get(0).file()).isEqualTo("claim-templates.yaml");
+    assertThat(template.scope()).isEqualTo(ClaimScope.PER_POD);
     assertThat(template.requests().get(0).count()).hasValue(4);
     assertThat(template.config()).isEmpty();
-    assertThat(vllm.claim()).isEqualTo(ClaimReference.template("gpu", "t"));
+    assertThat(vllm.claim()).isEqualTo(ClaimReference.perPod("gpu", "t"));
     assertThat(vllm.extraArgs()).containsExactly("--tensor-parallel-size=4");
   }
 
@@ -117,7 +118,7 @@ class GpuShare_modes_Test {
             .gpuMemoryUtilization(0.9).request("gpu-1"))
         .build();
     // WHEN
-    ResourceClaimSpec claim = (ResourceClaimSpec) bundle.specs().get(0);
+    DeviceClaimSpec claim = (DeviceClaimSpec) bundle.specs().get(0);
     var rendered = io.gpushare.core.render.ManifestRenderer.standard().render(bundle);
     // THEN
     assertThat(claim.requests()).extracting(DeviceRequest::name).containsExactly("gpu-0", "gpu-1");

@@ -28,15 +28,15 @@ public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, M
 
   /** The {@code ResourceClaim} named {@code name}; fails, listing the claims there are, when none is. */
   public ResourceClaimAssert resourceClaim(String name) {
-    return new ResourceClaimAssert(find(ResourceClaim.class, "ResourceClaim", name));
+    return new ResourceClaimAssert(find(ResourceClaim.class, name));
   }
 
   /** The {@code Deployment} named {@code name}; fails, listing the Deployments there are, when none is. */
   public DeploymentAssert deployment(String name) {
-    return new DeploymentAssert(find(Deployment.class, "Deployment", name));
+    return new DeploymentAssert(find(Deployment.class, name));
   }
 
-  private <T extends HasMetadata> T find(Class<T> type, String kind, String name) {
+  private <T extends HasMetadata> T find(Class<T> type, String name) {
     isNotNull();
     List<T> objects = actual.resources(type);
     for (T object : objects) {
@@ -44,7 +44,7 @@ public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, M
         return object;
       }
     }
-    throw assertionError(ManifestErrors.shouldContainObject(kind, name,
+    throw assertionError(ManifestErrors.shouldContainObject(HasMetadata.getKind(type), name,
         objects.stream().map(o -> o.getMetadata() == null ? null : o.getMetadata().getName()).toList()));
   }
 

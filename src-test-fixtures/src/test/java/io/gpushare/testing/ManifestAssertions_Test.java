@@ -4,11 +4,11 @@ import static io.gpushare.testing.ManifestAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceRequest;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
-import io.gpushare.core.model.ResourceClaimSpec;
 import io.gpushare.core.model.TimeSliceInterval;
 import io.gpushare.core.model.VllmDeploymentSpec;
 import java.io.IOException;
@@ -24,7 +24,7 @@ class ManifestAssertions_Test {
 
   private static ManifestBundle bundle(int replicas) {
     return ManifestBundle.builder()
-        .add("claim.yaml", ResourceClaimSpec.builder().name("gpu-claim")
+        .add("claim.yaml", DeviceClaimSpec.shared("gpu-claim")
             .addRequests(DeviceRequest.of("gpu", "gpu.nvidia.com"))
             .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
             .build())
@@ -116,7 +116,7 @@ class ManifestAssertions_Test {
   @Test
   void should_pass_uses_mps_on_a_claim_shared_with_mps() {
     ManifestBundle mps = ManifestBundle.builder()
-        .add("claim.yaml", ResourceClaimSpec.builder().name("gpu-claim")
+        .add("claim.yaml", DeviceClaimSpec.shared("gpu-claim")
             .addRequests(DeviceRequest.of("gpu", "gpu.nvidia.com"))
             .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.mps(
                 io.gpushare.core.model.MpsConfig.builder().defaultActiveThreadPercentage(50).build())))

@@ -30,12 +30,12 @@ import io.fabric8.kubernetes.api.model.resource.v1.OpaqueDeviceConfiguration;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
 import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.ClaimScope;
+import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceRequest;
 import io.gpushare.core.model.DeviceSubRequest;
-import io.gpushare.core.model.ResourceClaimTemplateSpec;
 import io.gpushare.core.model.ManifestSpec;
-import io.gpushare.core.model.ResourceClaimSpec;
 import io.gpushare.core.model.ServicePort;
 import io.gpushare.core.model.ServiceSpec;
 import io.gpushare.core.model.Toleration;
@@ -50,26 +50,27 @@ import java.util.List;
  * gpushare. The objects are new on every call and belong to the caller.
  *
  * <pre>{@code
- * ResourceClaim claim = KubeObjects.toResourceClaim(spec);        // resource.k8s.io/v1
+ * ResourceClaim claim = KubeObjects.toResourceClaim(spec);        // resource.k8s.io/v1, a SHARED claim
  * Deployment deployment = KubeObjects.toDeployment(vllm);         // apps/v1
  * Service service = KubeObjects.toService(serviceSpec);           // v1
  * }</pre>
  *
  * <p>The NVIDIA opaque parameters become an ordered map ({@code apiVersion}, {@code kind},
- * {@code sharing}) in {@code OpaqueDeviceConfiguration.parameters}. Objects are made with the model's
+ * {@code sharing}) in {@code OpaqueDeviceConfiguration.parameters}, written by the same codec that
+ * {@link NvidiaConfigs} reads with; selectors become CEL through {@link DeviceSelectors}. apiVersion
+ * and kind are the fabric8 classes' own. Objects are made with the model's
  * constructors and setters rather than its builders, which cost several times more (see
  * docs/performance.md).
  */
 public final class KubeObjects {
-  static final String RESOURCE_API_VERSION = "resource.k8s.io/v1";
   private static final String SHM_VOLUME = "dshm";
 
   private KubeObjects() {}
 
-  /** The fabric8 object of any spec: a claim, a Deployment or a Service. */
+  /** The fabric8 object of any spec: a claim or template, a Deployment or a Service. */
   public static HasMetadata toKubernetes(ManifestSpec spec) {
-    if (spec instanceof ResourceClaimSpec claim) {
-      return toResourceClaim(claim);
+    if (spec instanceof DeviceClaimSpec claim) {
+      return claim.scope() == ClaimScope.SHARED ? toResourceClaim(claim) : toResourceClaimTemplate(claim);
     }
     if (spec instanceof VllmDeploymentSpec deployment) {
       return toDeployment(deployment);
@@ -77,29 +78,28 @@ public final class KubeObjects {
     if (spec instanceof ServiceSpec service) {
       return toService(service);
     }
-    if (spec instanceof ResourceClaimTemplateSpec template) {
-      return toResourceClaimTemplate(template);
-    }
     throw new IllegalArgumentException(
         "no conversion for " + spec.getClass().getName() + " (kind " + spec.kind()
-            + "); expected a ResourceClaimSpec, ResourceClaimTemplateSpec, VllmDeploymentSpec or ServiceSpec");
+            + "); expected a DeviceClaimSpec, VllmDeploymentSpec or ServiceSpec");
   }
 
-  /** A {@code resource.k8s.io/v1} {@code ResourceClaim}. */
-  public static ResourceClaim toResourceClaim(ResourceClaimSpec spec) {
+  /** A {@code resource.k8s.io/v1} {@code ResourceClaim}, of a {@link ClaimScope#SHARED} claim. */
+  public static ResourceClaim toResourceClaim(DeviceClaimSpec spec) {
+    requireScope(spec, ClaimScope.SHARED);
     io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec claimSpec =
         new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec();
     claimSpec.setDevices(deviceClaim(spec));
     ResourceClaim claim = new ResourceClaim();
-    claim.setApiVersion(RESOURCE_API_VERSION);
-    claim.setKind(ResourceClaimSpec.KIND);
+    claim.setApiVersion(HasMetadata.getApiVersion(ResourceClaim.class));
+    claim.setKind(HasMetadata.getKind(ResourceClaim.class));
     claim.setMetadata(metadata(spec.name()));
     claim.setSpec(claimSpec);
     return claim;
   }
 
-  /** A {@code resource.k8s.io/v1} {@code ResourceClaimTemplate}. */
-  public static ResourceClaimTemplate toResourceClaimTemplate(ResourceClaimTemplateSpec spec) {
+  /** A {@code resource.k8s.io/v1} {@code ResourceClaimTemplate}, of a {@link ClaimScope#PER_POD} claim. */
+  public static ResourceClaimTemplate toResourceClaimTemplate(DeviceClaimSpec spec) {
+    requireScope(spec, ClaimScope.PER_POD);
     io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec claimSpec =
         new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimSpec();
     claimSpec.setDevices(deviceClaim(spec));
@@ -107,14 +107,21 @@ public final class KubeObjects {
         new io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplateSpec();
     templateSpec.setSpec(claimSpec);
     ResourceClaimTemplate template = new ResourceClaimTemplate();
-    template.setApiVersion(RESOURCE_API_VERSION);
-    template.setKind(ResourceClaimTemplateSpec.KIND);
+    template.setApiVersion(HasMetadata.getApiVersion(ResourceClaimTemplate.class));
+    template.setKind(HasMetadata.getKind(ResourceClaimTemplate.class));
     template.setMetadata(metadata(spec.name()));
     template.setSpec(templateSpec);
     return template;
   }
 
-  private static DeviceClaim deviceClaim(io.gpushare.core.model.DeviceClaimSpec spec) {
+  private static void requireScope(DeviceClaimSpec spec, ClaimScope scope) {
+    if (spec.scope() != scope) {
+      throw new IllegalArgumentException(spec.kind() + "[" + spec.name() + "] has scope " + spec.scope()
+          + ", so it is written as a " + spec.kind() + "; convert it with toKubernetes");
+    }
+  }
+
+  private static DeviceClaim deviceClaim(DeviceClaimSpec spec) {
     DeviceClaim devices = new DeviceClaim();
     for (DeviceRequest request : spec.requests()) {
       devices.getRequests().add(deviceRequest(request));
@@ -129,7 +136,7 @@ public final class KubeObjects {
     for (DeviceConfig config : spec.config()) {
       OpaqueDeviceConfiguration opaque = new OpaqueDeviceConfiguration();
       opaque.setDriver(config.driver());
-      opaque.setParameters(OpaqueParameters.of(config.parameters()));
+      opaque.setParameters(NvidiaConfigCodec.write(config.parameters()));
       DeviceClaimConfiguration entry = new DeviceClaimConfiguration();
       entry.setRequests(new ArrayList<>(config.requests()));
       entry.setOpaque(opaque);
@@ -167,11 +174,11 @@ public final class KubeObjects {
     return result;
   }
 
-  private static List<DeviceSelector> selectors(List<String> expressions) {
-    List<DeviceSelector> selectors = new ArrayList<>(expressions.size());
-    for (String expression : expressions) {
+  private static List<DeviceSelector> selectors(List<io.gpushare.core.model.DeviceSelector> values) {
+    List<DeviceSelector> selectors = new ArrayList<>(values.size());
+    for (io.gpushare.core.model.DeviceSelector value : values) {
       CELDeviceSelector cel = new CELDeviceSelector();
-      cel.setExpression(expression);
+      cel.setExpression(DeviceSelectors.toCel(value));
       DeviceSelector selector = new DeviceSelector();
       selector.setCel(cel);
       selectors.add(selector);
@@ -228,7 +235,7 @@ public final class KubeObjects {
     }
     PodResourceClaim podClaim = new PodResourceClaim();
     podClaim.setName(claim.podClaimName());
-    if (claim.template()) {
+    if (claim.scope() == ClaimScope.PER_POD) {
       podClaim.setResourceClaimTemplateName(claim.name());
     } else {
       podClaim.setResourceClaimName(claim.name());
@@ -260,8 +267,8 @@ public final class KubeObjects {
     deploymentSpec.setSelector(selector);
     deploymentSpec.setTemplate(template);
     Deployment deployment = new Deployment();
-    deployment.setApiVersion("apps/v1");
-    deployment.setKind(VllmDeploymentSpec.KIND);
+    deployment.setApiVersion(HasMetadata.getApiVersion(Deployment.class));
+    deployment.setKind(HasMetadata.getKind(Deployment.class));
     deployment.setMetadata(metadata(spec.name()));
     deployment.setSpec(deploymentSpec);
     return deployment;
@@ -306,8 +313,8 @@ public final class KubeObjects {
       serviceSpec.getPorts().add(result);
     }
     Service service = new Service();
-    service.setApiVersion("v1");
-    service.setKind(ServiceSpec.KIND);
+    service.setApiVersion(HasMetadata.getApiVersion(Service.class));
+    service.setKind(HasMetadata.getKind(Service.class));
     service.setMetadata(metadata(spec.name()));
     service.setSpec(serviceSpec);
     return service;

@@ -3,7 +3,10 @@ package io.gpushare.core.kube;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodResourceClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -11,40 +14,42 @@ import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaimConfiguration;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
+import io.fabric8.kubernetes.api.model.resource.v1.OpaqueDeviceConfiguration;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimBuilder;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplateBuilder;
 import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.ClaimScope;
+import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceConstraint;
 import io.gpushare.core.model.DeviceRequest;
 import io.gpushare.core.model.DeviceSubRequest;
-import io.gpushare.core.model.GpuConfig;
-import io.gpushare.core.model.GpuSharing;
 import io.gpushare.core.model.ManifestSpec;
-import io.gpushare.core.model.MigDeviceConfig;
-import io.gpushare.core.model.MpsConfig;
 import io.gpushare.core.model.NvidiaDeviceConfig;
-import io.gpushare.core.model.ResourceClaimSpec;
-import io.gpushare.core.model.ResourceClaimTemplateSpec;
 import io.gpushare.core.model.SecretKeyRef;
 import io.gpushare.core.model.ServicePort;
 import io.gpushare.core.model.ServiceSpec;
 import io.gpushare.core.model.TcpProbe;
-import io.gpushare.core.model.TimeSliceInterval;
 import io.gpushare.core.model.Toleration;
 import io.gpushare.core.model.VllmDeploymentSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Recognizes gpushare's own specs in fabric8 objects read from files: the inverse of
- * {@link KubeObjects}. An object is recognized only when its spec says everything about it
- * (converting the spec back gives the same object); anything else (another sharing driver, a second
- * container, an extra annotation) stays a plain fabric8 object. Recognition never approximates.
+ * {@link KubeObjects}. An object is recognized only when its spec says everything about it: the
+ * object converted back from the spec equals the original, compared as structures (the opaque
+ * parameters as the map the {@link NvidiaConfigs} codec reads, however fabric8 holds them). Anything
+ * else (another sharing driver, a second container, an extra annotation) stays a plain fabric8
+ * object. Recognition never approximates.
  *
  * <pre>{@code
  * List<ManifestSpec> specs = KubeSpecs.recognize(ManifestReader.standard().read(path).set());
@@ -69,6 +74,9 @@ import java.util.Optional;
  * </pre>
  */
 public final class KubeSpecs {
+  private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+
   private KubeSpecs() {}
 
   /** The specs among the set's objects, in order; objects that are not one are left out. */
@@ -82,232 +90,293 @@ public final class KubeSpecs {
 
   /** The spec of one object, when it is exactly one. */
   public static Optional<ManifestSpec> spec(HasMetadata resource) {
+    return candidate(resource).filter(spec -> KubeObjects.toKubernetes(spec).equals(normalized(resource)));
+  }
+
+  /** A spec that may say everything about the object; {@link #spec} checks that it does. */
+  private static Optional<ManifestSpec> candidate(HasMetadata resource) {
+    if (resource.getMetadata() == null || resource.getMetadata().getName() == null) {
+      return Optional.empty();
+    }
     try {
-      Optional<? extends ManifestSpec> spec = Optional.empty();
       if (resource instanceof ResourceClaim claim) {
-        spec = claim(claim);
-      } else if (resource instanceof ResourceClaimTemplate template) {
-        spec = template(template);
-      } else if (resource instanceof Deployment deployment) {
-        spec = vllm(deployment);
-      } else if (resource instanceof Service service) {
-        spec = service(service);
+        return claim(claim);
       }
-      // recognized only if converting back writes the same YAML: nothing the object says was left out
-      // (compared as text, since parsed opaque parameters are a generic resource, generated ones a map)
-      String original = io.gpushare.core.yaml.YamlRenderer.canonical().render(resource);
-      return spec.filter(s -> io.gpushare.core.yaml.YamlRenderer.canonical().render(KubeObjects.toKubernetes(s))
-          .equals(original)).map(s -> (ManifestSpec) s);
-    } catch (RuntimeException e) {
-      return Optional.empty(); // a value the spec types refuse: not one of ours
-    }
-  }
-
-  private static Optional<ResourceClaimSpec> claim(ResourceClaim claim) {
-    if (claim.getSpec() == null || claim.getSpec().getDevices() == null) {
+      if (resource instanceof ResourceClaimTemplate template) {
+        return template(template);
+      }
+      if (resource instanceof Deployment deployment) {
+        return vllm(deployment);
+      }
+      if (resource instanceof Service service) {
+        return service(service);
+      }
+      return Optional.empty();
+    } catch (IllegalArgumentException refused) {
+      // the one way value types refuse a value (their intrinsic checks): then it is not one of ours
       return Optional.empty();
     }
-    ResourceClaimSpec.Builder spec = ResourceClaimSpec.builder().name(claim.getMetadata().getName());
-    DeviceClaim devices = claim.getSpec().getDevices();
-    return devices(devices, spec::addRequests, spec::addConfig, spec::addConstraints) ? Optional.of(spec.build())
-        : Optional.empty();
   }
 
-  private static Optional<ResourceClaimTemplateSpec> template(ResourceClaimTemplate template) {
-    if (template.getSpec() == null || template.getSpec().getSpec() == null
-        || template.getSpec().getSpec().getDevices() == null || template.getSpec().getMetadata() != null) {
+  /** The object with its opaque parameters as plain ordered maps, as {@link KubeObjects} writes them. */
+  private static HasMetadata normalized(HasMetadata resource) {
+    if (resource instanceof ResourceClaim claim && claim.getSpec() != null) {
+      ResourceClaim copy = new ResourceClaimBuilder(claim).build();
+      normalize(copy.getSpec().getDevices());
+      return copy;
+    }
+    if (resource instanceof ResourceClaimTemplate template && template.getSpec() != null
+        && template.getSpec().getSpec() != null) {
+      ResourceClaimTemplate copy = new ResourceClaimTemplateBuilder(template).build();
+      normalize(copy.getSpec().getSpec().getDevices());
+      return copy;
+    }
+    return resource;
+  }
+
+  private static void normalize(DeviceClaim devices) {
+    if (devices == null) {
+      return;
+    }
+    for (DeviceClaimConfiguration config : nullSafe(devices.getConfig())) {
+      OpaqueDeviceConfiguration opaque = config == null ? null : config.getOpaque();
+      if (opaque != null && opaque.getParameters() != null) {
+        OpaqueParameters.asMap(opaque.getParameters()).ifPresent(opaque::setParameters);
+      }
+    }
+  }
+
+  private static Optional<ManifestSpec> claim(ResourceClaim claim) {
+    if (claim.getSpec() == null) {
       return Optional.empty();
     }
-    ResourceClaimTemplateSpec.Builder spec = ResourceClaimTemplateSpec.builder().name(template.getMetadata().getName());
-    DeviceClaim devices = template.getSpec().getSpec().getDevices();
-    return devices(devices, spec::addRequests, spec::addConfig, spec::addConstraints) ? Optional.of(spec.build())
-        : Optional.empty();
+    return devices(DeviceClaimSpec.shared(claim.getMetadata().getName()), claim.getSpec().getDevices());
   }
 
-  private static boolean devices(DeviceClaim devices, java.util.function.Consumer<DeviceRequest> requests,
-      java.util.function.Consumer<DeviceConfig> configs, java.util.function.Consumer<DeviceConstraint> constraints) {
+  private static Optional<ManifestSpec> template(ResourceClaimTemplate template) {
+    if (template.getSpec() == null || template.getSpec().getSpec() == null || template.getSpec().getMetadata() != null) {
+      return Optional.empty();
+    }
+    return devices(DeviceClaimSpec.perPod(template.getMetadata().getName()), template.getSpec().getSpec().getDevices());
+  }
+
+  private static Optional<ManifestSpec> devices(DeviceClaimSpec.Builder spec, DeviceClaim devices) {
+    if (devices == null || !noNulls(devices.getRequests()) || !noNulls(devices.getConstraints())
+        || !noNulls(devices.getConfig())) {
+      return Optional.empty();
+    }
     for (var request : devices.getRequests()) {
-      DeviceRequest.Builder result = DeviceRequest.builder().name(request.getName());
-      ExactDeviceRequest exactly = request.getExactly();
-      if (exactly != null) {
-        result.deviceClassName(exactly.getDeviceClassName());
-        if (exactly.getCount() != null) {
-          result.count(exactly.getCount());
-        }
-        result.addAllSelectors(expressions(exactly.getSelectors()));
+      Optional<DeviceRequest> read = request(request);
+      if (read.isEmpty()) {
+        return Optional.empty();
       }
-      for (var sub : request.getFirstAvailable()) {
-        DeviceSubRequest.Builder alternative = DeviceSubRequest.builder()
-            .name(sub.getName()).deviceClassName(sub.getDeviceClassName()).addAllSelectors(expressions(sub.getSelectors()));
-        if (sub.getCount() != null) {
-          alternative.count(sub.getCount());
-        }
-        result.addFirstAvailable(alternative.build());
-      }
-      requests.accept(result.build());
+      spec.addRequests(read.get());
     }
     for (var constraint : devices.getConstraints()) {
-      constraints.accept(DeviceConstraint.builder().addAllRequests(constraint.getRequests())
+      if (!noNulls(constraint.getRequests()) || constraint.getMatchAttribute() == null) {
+        return Optional.empty();
+      }
+      spec.addConstraints(DeviceConstraint.builder().addAllRequests(constraint.getRequests())
           .matchAttribute(constraint.getMatchAttribute()).build());
     }
     for (DeviceClaimConfiguration config : devices.getConfig()) {
-      if (config.getOpaque() == null) {
-        return false;
-      }
-      Optional<NvidiaDeviceConfig> parameters = nvidia(config.getOpaque().getParameters());
-      if (parameters.isEmpty()) {
-        return false;
-      }
-      configs.accept(DeviceConfig.builder().addAllRequests(config.getRequests()).parameters(parameters.get())
-          .driver(config.getOpaque().getDriver()).build());
-    }
-    return true;
-  }
-
-  private static List<String> expressions(List<DeviceSelector> selectors) {
-    List<String> expressions = new ArrayList<>();
-    for (DeviceSelector selector : selectors) {
-      expressions.add(selector.getCel().getExpression());
-    }
-    return expressions;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Optional<NvidiaDeviceConfig> nvidia(Object parameters) {
-    Map<String, Object> map = OpaqueParameters.asMap(parameters).orElse(Map.of());
-    if (!NvidiaDeviceConfig.API_VERSION.equals(map.get("apiVersion"))) {
-      return Optional.empty();
-    }
-    Map<String, Object> sharing = (Map<String, Object>) map.get("sharing");
-    if (GpuConfig.KIND.equals(map.get("kind"))) {
-      if (sharing == null) {
-        return Optional.of(GpuConfig.builder().build());
-      }
-      if ("TimeSlicing".equals(sharing.get("strategy"))) {
-        Map<String, Object> timeSlicing = (Map<String, Object>) sharing.get("timeSlicingConfig");
-        String interval = (String) timeSlicing.get("interval");
-        for (TimeSliceInterval value : TimeSliceInterval.values()) {
-          if (value.wireName().equals(interval)) {
-            return Optional.of(GpuConfig.builder().sharing(GpuSharing.timeSlicing(value)).build());
-          }
-        }
+      OpaqueDeviceConfiguration opaque = config.getOpaque();
+      if (opaque == null || opaque.getDriver() == null || !noNulls(config.getRequests())) {
         return Optional.empty();
       }
-      if ("MPS".equals(sharing.get("strategy"))) {
-        return Optional.of(GpuConfig.mps(mps((Map<String, Object>) sharing.get("mpsConfig"))));
+      Optional<NvidiaDeviceConfig> parameters = NvidiaConfigs.read(opaque.getParameters()).value();
+      if (parameters.isEmpty()) {
+        return Optional.empty();
       }
-    } else if (MigDeviceConfig.KIND.equals(map.get("kind"))) {
-      if (sharing == null) {
-        return Optional.of(MigDeviceConfig.builder().build());
-      }
-      if ("MPS".equals(sharing.get("strategy"))) {
-        return Optional.of(MigDeviceConfig.mps(mps((Map<String, Object>) sharing.get("mpsConfig"))));
-      }
+      spec.addConfig(DeviceConfig.builder().addAllRequests(config.getRequests()).parameters(parameters.get())
+          .driver(opaque.getDriver()).build());
     }
-    return Optional.empty();
+    return Optional.of(spec.build());
   }
 
-  @SuppressWarnings("unchecked")
-  private static MpsConfig mps(Map<String, Object> config) {
-    MpsConfig.Builder mps = MpsConfig.builder();
-    if (config.get("defaultActiveThreadPercentage") instanceof Number percentage) {
-      mps.defaultActiveThreadPercentage(percentage.intValue());
+  private static Optional<DeviceRequest> request(io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest request) {
+    if (request.getName() == null || !noNulls(request.getFirstAvailable())) {
+      return Optional.empty();
     }
-    if (config.get("defaultPinnedDeviceMemoryLimit") != null) {
-      mps.defaultPinnedDeviceMemoryLimit(String.valueOf(config.get("defaultPinnedDeviceMemoryLimit")));
+    DeviceRequest.Builder result = DeviceRequest.builder().name(request.getName());
+    ExactDeviceRequest exactly = request.getExactly();
+    if (exactly != null) {
+      if (exactly.getDeviceClassName() == null || !expressions(exactly.getSelectors())) {
+        return Optional.empty();
+      }
+      result.deviceClassName(exactly.getDeviceClassName());
+      if (exactly.getCount() != null) {
+        result.count(exactly.getCount());
+      }
+      exactly.getSelectors().forEach(selector -> result.addSelectors(DeviceSelectors.fromCel(selector.getCel().getExpression())));
     }
-    if (config.get("defaultPerDevicePinnedMemoryLimit") instanceof Map<?, ?> perDevice) {
-      ((Map<Object, Object>) perDevice).forEach((k, v) -> mps.putDefaultPerDevicePinnedMemoryLimit(String.valueOf(k),
-          String.valueOf(v)));
+    for (var sub : request.getFirstAvailable()) {
+      if (sub.getName() == null || sub.getDeviceClassName() == null || !expressions(sub.getSelectors())) {
+        return Optional.empty();
+      }
+      DeviceSubRequest.Builder alternative = DeviceSubRequest.builder()
+          .name(sub.getName()).deviceClassName(sub.getDeviceClassName());
+      sub.getSelectors().forEach(selector -> alternative.addSelectors(DeviceSelectors.fromCel(selector.getCel().getExpression())));
+      if (sub.getCount() != null) {
+        alternative.count(sub.getCount());
+      }
+      result.addFirstAvailable(alternative.build());
     }
-    return mps.build();
+    return Optional.of(result.build());
   }
 
-  private static Optional<VllmDeploymentSpec> vllm(Deployment deployment) {
-    var template = deployment.getSpec().getTemplate();
-    PodSpec pod = template.getSpec();
-    if (pod.getContainers().size() != 1 || pod.getResourceClaims().size() != 1) {
+  /** Whether every selector is a CEL expression, the only kind gpushare writes. */
+  private static boolean expressions(List<DeviceSelector> selectors) {
+    return noNulls(selectors) && selectors.stream().allMatch(s -> s.getCel() != null && s.getCel().getExpression() != null);
+  }
+
+  private static Optional<ManifestSpec> vllm(Deployment deployment) {
+    var deploymentSpec = deployment.getSpec();
+    PodTemplateSpec template = deploymentSpec == null ? null : deploymentSpec.getTemplate();
+    PodSpec pod = template == null ? null : template.getSpec();
+    if (pod == null || template.getMetadata() == null || template.getMetadata().getLabels() == null
+        || nullSafe(pod.getContainers()).size() != 1 || nullSafe(pod.getResourceClaims()).size() != 1) {
       return Optional.empty();
     }
     Container container = pod.getContainers().get(0);
-    var podClaim = pod.getResourceClaims().get(0);
+    PodResourceClaim podClaim = pod.getResourceClaims().get(0);
+    if (container == null || podClaim == null || container.getName() == null || container.getImage() == null
+        || !noNulls(container.getCommand()) || !noNulls(container.getArgs()) || !noNulls(container.getEnv())
+        || !noNulls(pod.getTolerations()) || !noNulls(template.getMetadata().getLabels().values())) {
+      return Optional.empty();
+    }
     VllmDeploymentSpec.Builder spec = VllmDeploymentSpec.builder()
         .name(deployment.getMetadata().getName())
         .containerName(container.getName())
-        .replicas(deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas())
+        .replicas(deploymentSpec.getReplicas() == null ? 1 : deploymentSpec.getReplicas())
         .image(container.getImage())
         .addAllCommand(container.getCommand())
         .labels(new LinkedHashMap<>(template.getMetadata().getLabels()));
+    if (!args(container.getArgs(), spec)) {
+      return Optional.empty();
+    }
+    for (EnvVar env : container.getEnv()) {
+      var key = env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef();
+      if (!VllmDeploymentSpec.HF_TOKEN_ENV.equals(env.getName()) || key == null || key.getName() == null
+          || key.getKey() == null) {
+        return Optional.empty();
+      }
+      spec.huggingFaceToken(SecretKeyRef.of(key.getName(), key.getKey()));
+    }
+    Optional<ClaimReference> reference = reference(podClaim, container);
+    if (reference.isEmpty()) {
+      return Optional.empty();
+    }
+    spec.claim(reference.get());
+    for (var toleration : pod.getTolerations()) {
+      Optional<Toleration> read = toleration(toleration);
+      if (read.isEmpty()) {
+        return Optional.empty();
+      }
+      spec.addTolerations(read.get());
+    }
+    Probe probe = container.getReadinessProbe();
+    if (probe != null) {
+      if (probe.getInitialDelaySeconds() == null || probe.getPeriodSeconds() == null) {
+        return Optional.empty();
+      }
+      spec.readinessProbe(TcpProbe.of(probe.getInitialDelaySeconds(), probe.getPeriodSeconds()));
+    }
+    spec.sharedMemoryVolume(!nullSafe(pod.getVolumes()).isEmpty());
+    return Optional.of(spec.build());
+  }
+
+  /** The arguments {@link KubeObjects} writes, into the spec; false when one cannot be read back. */
+  private static boolean args(List<String> args, VllmDeploymentSpec.Builder spec) {
     String model = null;
-    int port = 8000;
-    for (String arg : container.getArgs()) {
+    String port = "8000";
+    for (String arg : args) {
       if (arg.startsWith("--host=")) {
         spec.host(arg.substring("--host=".length()));
       } else if (arg.startsWith("--port=")) {
-        port = Integer.parseInt(arg.substring("--port=".length()));
+        port = arg.substring("--port=".length());
       } else if (arg.startsWith("--model=")) {
         model = arg.substring("--model=".length());
       } else if (arg.startsWith("--gpu-memory-utilization=")) {
-        spec.gpuMemoryUtilization(new BigDecimal(arg.substring("--gpu-memory-utilization=".length())));
+        String utilization = arg.substring("--gpu-memory-utilization=".length());
+        if (!DECIMAL.matcher(utilization).matches()) {
+          return false;
+        }
+        spec.gpuMemoryUtilization(new BigDecimal(utilization));
       } else {
         spec.addExtraArgs(arg);
       }
     }
-    if (model == null) {
+    if (model == null || !PORT.matcher(port).matches()) {
+      return false;
+    }
+    spec.model(model).port(Integer.parseInt(port));
+    return true;
+  }
+
+  private static Optional<ClaimReference> reference(PodResourceClaim podClaim, Container container) {
+    var containerClaims = container.getResources() == null ? null : container.getResources().getClaims();
+    if (podClaim.getName() == null || nullSafe(containerClaims).size() != 1 || containerClaims.get(0) == null) {
       return Optional.empty();
     }
-    spec.model(model).port(port);
-    for (EnvVar env : container.getEnv()) {
-      if (!VllmDeploymentSpec.HF_TOKEN_ENV.equals(env.getName()) || env.getValueFrom() == null
-          || env.getValueFrom().getSecretKeyRef() == null) {
+    ClaimReference reference;
+    if (podClaim.getResourceClaimTemplateName() != null) {
+      reference = ClaimReference.perPod(podClaim.getName(), podClaim.getResourceClaimTemplateName());
+    } else if (podClaim.getResourceClaimName() != null) {
+      reference = ClaimReference.of(podClaim.getName(), podClaim.getResourceClaimName());
+    } else {
+      return Optional.empty();
+    }
+    String request = containerClaims.get(0).getRequest();
+    return Optional.of(request == null ? reference : reference.withRequest(request));
+  }
+
+  private static Optional<Toleration> toleration(io.fabric8.kubernetes.api.model.Toleration toleration) {
+    Optional<Toleration.Operator> operator = java.util.Arrays.stream(Toleration.Operator.values())
+        .filter(o -> o.wireName().equals(toleration.getOperator())).findFirst();
+    if (toleration.getKey() == null || operator.isEmpty()) {
+      return Optional.empty();
+    }
+    Toleration.Builder result = Toleration.builder().key(toleration.getKey()).operator(operator.get());
+    if (toleration.getValue() != null) {
+      result.value(toleration.getValue());
+    }
+    for (Toleration.Effect effect : Toleration.Effect.values()) {
+      if (effect.wireName().equals(toleration.getEffect())) {
+        result.effect(effect);
+      }
+    }
+    return Optional.of(result.build());
+  }
+
+  private static Optional<ManifestSpec> service(Service service) {
+    var serviceSpec = service.getSpec();
+    if (serviceSpec == null || serviceSpec.getType() == null || serviceSpec.getSelector() == null
+        || !noNulls(serviceSpec.getSelector().values()) || !noNulls(serviceSpec.getPorts())) {
+      return Optional.empty();
+    }
+    ServiceSpec.Builder spec = ServiceSpec.builder()
+        .name(service.getMetadata().getName())
+        .type(serviceSpec.getType())
+        .putAllSelector(serviceSpec.getSelector());
+    for (var port : serviceSpec.getPorts()) {
+      IntOrString target = port.getTargetPort();
+      if (port.getName() == null || port.getProtocol() == null || port.getPort() == null || target == null
+          || target.getIntVal() == null) {
         return Optional.empty();
       }
-      spec.huggingFaceToken(SecretKeyRef.of(env.getValueFrom().getSecretKeyRef().getName(),
-          env.getValueFrom().getSecretKeyRef().getKey()));
+      spec.addPorts(ServicePort.builder().name(port.getName()).protocol(port.getProtocol()).port(port.getPort())
+          .targetPort(target.getIntVal()).build());
     }
-    var containerClaims = container.getResources() == null ? List.<io.fabric8.kubernetes.api.model.ResourceClaim>of()
-        : container.getResources().getClaims();
-    if (containerClaims.size() != 1) {
-      return Optional.empty();
-    }
-    ClaimReference reference = podClaim.getResourceClaimTemplateName() != null
-        ? ClaimReference.template(podClaim.getName(), podClaim.getResourceClaimTemplateName())
-        : ClaimReference.of(podClaim.getName(), podClaim.getResourceClaimName());
-    spec.claim(containerClaims.get(0).getRequest() == null ? reference
-        : reference.withRequest(containerClaims.get(0).getRequest()));
-    for (var toleration : pod.getTolerations()) {
-      Toleration.Builder result = Toleration.builder()
-          .key(toleration.getKey())
-          .operator(Toleration.Operator.valueOf(toleration.getOperator().toUpperCase(java.util.Locale.ROOT)));
-      if (toleration.getValue() != null) {
-        result.value(toleration.getValue());
-      }
-      if (toleration.getEffect() != null) {
-        for (Toleration.Effect effect : Toleration.Effect.values()) {
-          if (effect.wireName().equals(toleration.getEffect())) {
-            result.effect(effect);
-          }
-        }
-      }
-      spec.addTolerations(result.build());
-    }
-    Probe probe = container.getReadinessProbe();
-    if (probe != null) {
-      spec.readinessProbe(TcpProbe.of(probe.getInitialDelaySeconds(), probe.getPeriodSeconds()));
-    }
-    spec.sharedMemoryVolume(!pod.getVolumes().isEmpty());
     return Optional.of(spec.build());
   }
 
-  private static Optional<ServiceSpec> service(Service service) {
-    ServiceSpec.Builder spec = ServiceSpec.builder()
-        .name(service.getMetadata().getName())
-        .type(service.getSpec().getType())
-        .putAllSelector(service.getSpec().getSelector());
-    for (var port : service.getSpec().getPorts()) {
-      spec.addPorts(ServicePort.builder().name(port.getName()).protocol(port.getProtocol()).port(port.getPort())
-          .targetPort(port.getTargetPort().getIntVal()).build());
-    }
-    return Optional.of(spec.build());
+  private static <T> List<T> nullSafe(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  /** Whether a collection is there and holds no nulls, which the value types refuse. */
+  private static boolean noNulls(Collection<?> values) {
+    return values != null && values.stream().allMatch(Objects::nonNull);
   }
 }

@@ -1,16 +1,18 @@
 package io.gpushare.core.model;
 
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * How a pod reaches its devices: the pod-level entry name that containers use, and either the
- * {@code ResourceClaim} every replica shares ({@link #of}) or the {@code ResourceClaimTemplate} from
- * which each pod gets its own claim ({@link #template}).
+ * How a pod reaches its devices: the pod-level entry name that containers use, and the
+ * {@link DeviceClaimSpec} it names, with that claim's {@link ClaimScope}: a {@code ResourceClaim}
+ * every replica shares ({@link #of}), or a {@code ResourceClaimTemplate} from which each pod gets its
+ * own claim ({@link #perPod}).
  *
  * <pre>
  * resourceClaims:
  * - name: gpu
- *   resourceClaimName: gpu-claim
+ *   resourceClaimName: gpu-claim          # SHARED; PER_POD: resourceClaimTemplateName
  * ...
  * resources:
  *   claims:
@@ -27,15 +29,15 @@ public abstract class ClaimReference {
   @Value.Parameter
   public abstract String name();
 
-  /** Whether {@link #name()} is a {@code ResourceClaimTemplate}: then each pod gets its own devices. */
+  /** Shared by every pod ({@code resourceClaimName}), or one claim per pod ({@code resourceClaimTemplateName}). */
   @Value.Parameter
-  public abstract boolean template();
+  public abstract ClaimScope scope();
 
   /**
    * One request of the claim the container uses ({@code resources.claims[].request}), e.g. one MIG
    * slice of a claim that holds several; unset, the container uses all of them.
    */
-  public abstract java.util.Optional<String> request();
+  public abstract Optional<String> request();
 
   /** The same reference, narrowed to one of the claim's requests. */
   public ClaimReference withRequest(String request) {
@@ -44,11 +46,16 @@ public abstract class ClaimReference {
 
   /** A shared {@code ResourceClaim}: {@code resourceClaimName}. */
   public static ClaimReference of(String podClaimName, String resourceClaimName) {
-    return ImmutableClaimReference.of(podClaimName, resourceClaimName, false);
+    return ImmutableClaimReference.of(podClaimName, resourceClaimName, ClaimScope.SHARED);
   }
 
   /** A per-pod claim from a template: {@code resourceClaimTemplateName}. */
-  public static ClaimReference template(String podClaimName, String resourceClaimTemplateName) {
-    return ImmutableClaimReference.of(podClaimName, resourceClaimTemplateName, true);
+  public static ClaimReference perPod(String podClaimName, String resourceClaimTemplateName) {
+    return ImmutableClaimReference.of(podClaimName, resourceClaimTemplateName, ClaimScope.PER_POD);
+  }
+
+  /** The claim or template {@code claim}, by its name and scope. */
+  public static ClaimReference to(String podClaimName, DeviceClaimSpec claim) {
+    return ImmutableClaimReference.of(podClaimName, claim.name(), claim.scope());
   }
 }

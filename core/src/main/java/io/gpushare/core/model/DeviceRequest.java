@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * One request of a claim: devices of one device class, optionally narrowed by CEL selectors
+ * One request of a claim: devices of one device class, optionally narrowed by selectors
  * ({@code exactly}), or alternatives in order of preference ({@code firstAvailable}).
  *
  * <pre>
@@ -22,7 +22,7 @@ public abstract class DeviceRequest {
   public abstract String name();
 
   /**
-   * {@code gpu.nvidia.com} for whole GPUs, {@code mig.nvidia.com} for MIG slices; empty exactly when
+   * {@link GpuConfig#DEVICE_CLASS} for whole GPUs, {@link MigDeviceConfig#DEVICE_CLASS} for MIG slices; empty exactly when
    * {@link #firstAvailable()} is given.
    */
   public abstract java.util.Optional<String> deviceClassName();
@@ -33,8 +33,8 @@ public abstract class DeviceRequest {
   /** How many devices; unset means one ({@code ExactCount} with count 1). */
   public abstract OptionalLong count();
 
-  /** CEL expressions every allocated device must satisfy. */
-  public abstract List<String> selectors();
+  /** Conditions every allocated device must meet, written as CEL selectors. */
+  public abstract List<DeviceSelector> selectors();
 
   public static DeviceRequest of(String name, String deviceClassName) {
     return builder().name(name).deviceClassName(deviceClassName).build();

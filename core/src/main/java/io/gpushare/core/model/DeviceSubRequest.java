@@ -26,7 +26,8 @@ public abstract class DeviceSubRequest {
 
   public abstract OptionalLong count();
 
-  public abstract List<String> selectors();
+  /** Conditions every allocated device must meet, written as CEL selectors. */
+  public abstract List<DeviceSelector> selectors();
 
   @Value.Check
   protected void check() {

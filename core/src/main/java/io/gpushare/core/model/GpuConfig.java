@@ -21,12 +21,20 @@ import org.immutables.value.Value;
 public abstract class GpuConfig implements NvidiaDeviceConfig {
   public static final String KIND = "GpuConfig";
 
+  /** The NVIDIA driver's device class of whole GPUs. */
+  public static final String DEVICE_CLASS = "gpu.nvidia.com";
+
   /** Unset: the driver's default for the device. */
   public abstract Optional<GpuSharing> sharing();
 
   @Override
   public final String kind() {
     return KIND;
+  }
+
+  @Override
+  public final String deviceClass() {
+    return DEVICE_CLASS;
   }
 
   public static GpuConfig timeSlicing(TimeSliceInterval interval) {

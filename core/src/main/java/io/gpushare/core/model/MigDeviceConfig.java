@@ -24,12 +24,20 @@ import org.immutables.value.Value;
 public abstract class MigDeviceConfig implements NvidiaDeviceConfig {
   public static final String KIND = "MigDeviceConfig";
 
+  /** The NVIDIA driver's device class of MIG slices. */
+  public static final String DEVICE_CLASS = "mig.nvidia.com";
+
   /** MPS settings for the processes sharing the slice; unset, the slice is not shared by the driver. */
   public abstract Optional<MpsConfig> mps();
 
   @Override
   public final String kind() {
     return KIND;
+  }
+
+  @Override
+  public final String deviceClass() {
+    return DEVICE_CLASS;
   }
 
   public static MigDeviceConfig mps(MpsConfig config) {

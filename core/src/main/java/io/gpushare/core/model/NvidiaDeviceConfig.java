@@ -20,4 +20,7 @@ public interface NvidiaDeviceConfig {
 
   /** The {@code kind} the driver decodes, e.g. {@code GpuConfig}. */
   String kind();
+
+  /** The device class whose devices this kind configures, e.g. {@code gpu.nvidia.com}. */
+  String deviceClass();
 }

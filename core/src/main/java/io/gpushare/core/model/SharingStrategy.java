@@ -10,18 +10,25 @@ package io.gpushare.core.model;
  */
 public enum SharingStrategy {
   /** Processes take turns on the whole GPU; no memory isolation. Driver feature gate {@code TimeSlicingSettings}. */
-  TIME_SLICING("TimeSlicing"),
+  TIME_SLICING("TimeSlicing", "TimeSlicingSettings"),
   /** Processes run concurrently under an MPS control daemon. Driver feature gate {@code MPSSupport}. */
-  MPS("MPS");
+  MPS("MPS", "MPSSupport");
 
   private final String wireName;
+  private final String featureGate;
 
-  SharingStrategy(String wireName) {
+  SharingStrategy(String wireName, String featureGate) {
     this.wireName = wireName;
+    this.featureGate = featureGate;
   }
 
   /** The value the driver reads, case-sensitive. */
   public String wireName() {
     return wireName;
+  }
+
+  /** The driver feature gate (a Helm value) without which the driver refuses the strategy. */
+  public String featureGate() {
+    return featureGate;
   }
 }

@@ -20,10 +20,9 @@ final class CapacityRule implements Rule {
 
   @Override
   public void check(ValidationContext context, Findings findings) {
-    context.claims().forEach((name, claim) -> checkProfile(context.devicesOfClaim(name), context.catalog(),
-        () -> "ResourceClaim[" + name + "].spec.devices.requests", findings));
-    context.templates().forEach((name, template) -> checkProfile(context.devicesOfTemplate(name), context.catalog(),
-        () -> "ResourceClaimTemplate[" + name + "].spec.spec.devices.requests", findings));
+    for (DeviceClaims.DeviceClaimView claim : context.deviceClaims().all()) {
+      checkProfile(claim.claimDevices(), context.catalog(), () -> claim.devicesPath() + ".requests", findings);
+    }
     for (Workload workload : context.workloads()) {
       for (VllmContainer container : context.vllmContainers(workload)) {
         checkWeights(container, context, findings);
@@ -78,8 +77,7 @@ final class CapacityRule implements Rule {
       return;
     }
     VllmContainer.PodClaimUse use = container.claims().get(0);
-    ClaimDevices devices = use.shared() ? context.devicesOfClaim(use.claimName())
-        : context.devicesOfTemplate(use.templateName());
+    ClaimDevices devices = context.deviceClaims().devicesReferencedBy(use.claimName(), use.templateName());
     OptionalLong memory = use.request() == null ? devices.memoryBytes() : devices.memoryBytes(use.request());
     if (memory.isEmpty()) {
       return;

@@ -7,8 +7,11 @@ import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest;
 import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
-import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
-import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
+import io.gpushare.core.kube.DeviceSelectors;
+import io.gpushare.core.kube.KubeObjects;
+import io.gpushare.core.model.GpuConfig;
+import io.gpushare.core.model.MigDeviceConfig;
+import io.gpushare.core.model.NvidiaDeviceConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -30,19 +33,14 @@ final class ClaimApiRule implements Rule {
   static final int MAX_CONSTRAINTS = 32;
   static final int MAX_PARAMETERS_BYTES = 10 * 1024;
   static final int MAX_DRIVER_LENGTH = 63;
+  private static final String DEVICE_CLASS_HINT = "use " + GpuConfig.DEVICE_CLASS + " for whole GPUs or "
+      + MigDeviceConfig.DEVICE_CLASS + " for MIG slices";
 
   @Override
   public void check(ValidationContext context, Findings findings) {
-    for (ResourceClaim claim : context.claims().values()) {
-      String id = "ResourceClaim[" + ValidationContext.name(claim) + "]";
-      checkName(claim, id, findings);
-      checkDevices(claim.getSpec() == null ? null : claim.getSpec().getDevices(), id + ".spec.devices", findings);
-    }
-    for (ResourceClaimTemplate template : context.templates().values()) {
-      String id = "ResourceClaimTemplate[" + ValidationContext.name(template) + "]";
-      checkName(template, id, findings);
-      var spec = template.getSpec() == null ? null : template.getSpec().getSpec();
-      checkDevices(spec == null ? null : spec.getDevices(), id + ".spec.spec.devices", findings);
+    for (DeviceClaims.DeviceClaimView claim : context.deviceClaims().all()) {
+      checkName(claim.resource(), claim.id(), findings);
+      checkDevices(claim.devices(), claim.devicesPath(), findings);
     }
   }
 
@@ -105,7 +103,7 @@ final class ClaimApiRule implements Rule {
       if (config.getOpaque() == null) {
         findings.add(FindingCode.OPAQUE_MISSING, configPath + ".opaque",
             "expected an `opaque` configuration (the only kind there is), found none",
-            "add opaque: {driver: gpu.nvidia.com, parameters: {...}} or remove the entry");
+            "add opaque: {driver: " + NvidiaDeviceConfig.DRIVER + ", parameters: {...}} or remove the entry");
         continue;
       }
       checkOpaque(config.getOpaque().getDriver(), config.getOpaque().getParameters(), configPath + ".opaque", findings);
@@ -127,11 +125,11 @@ final class ClaimApiRule implements Rule {
       Long count, String path, Findings findings) {
     if (deviceClassName == null || deviceClassName.isEmpty()) {
       findings.add(FindingCode.DEVICE_CLASS_MISSING, path + ".deviceClassName",
-          "expected a device class, found none", "use gpu.nvidia.com for whole GPUs or mig.nvidia.com for MIG slices");
+          "expected a device class, found none", DEVICE_CLASS_HINT);
     } else if (!Names.dns1123Subdomain(deviceClassName).isEmpty()) {
       findings.add(FindingCode.INVALID_NAME, path + ".deviceClassName",
           "expected " + Names.dns1123Subdomain(deviceClassName) + ", found '" + deviceClassName + "'",
-          "use gpu.nvidia.com for whole GPUs or mig.nvidia.com for MIG slices");
+          DEVICE_CLASS_HINT);
     }
     limit(selectors.size(), MAX_SELECTORS, path + ".selectors", "selectors", findings);
     for (int s = 0; s < selectors.size(); s++) {
@@ -139,7 +137,7 @@ final class ClaimApiRule implements Rule {
       String expression = selector.getCel() == null ? null : selector.getCel().getExpression();
       if (expression == null || expression.isBlank()) {
         findings.add(FindingCode.CEL_MISSING, path + ".selectors[" + s + "].cel.expression",
-            "expected a CEL expression, found none", "write e.g. device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA L4\"");
+            "expected a CEL expression, found none", "write e.g. " + DeviceSelectors.toCel(io.gpushare.core.model.DeviceSelector.productName("NVIDIA L4")));
       } else if (expression.length() > MAX_CEL_LENGTH) {
         findings.add(FindingCode.CEL_TOO_LONG, path + ".selectors[" + s + "].cel.expression",
             "expected at most " + MAX_CEL_LENGTH + " characters, found " + expression.length(),
@@ -190,16 +188,16 @@ final class ClaimApiRule implements Rule {
       findings.add(FindingCode.OPAQUE_DRIVER_INVALID, path + ".driver",
           "expected a driver name of at most " + MAX_DRIVER_LENGTH + " characters in DNS subdomain form, found "
               + Names.quoted(driver),
-          "NVIDIA GPUs: driver: gpu.nvidia.com");
+          "NVIDIA GPUs: driver: " + NvidiaDeviceConfig.DRIVER);
     }
-    NvidiaConfig config = NvidiaConfig.read(parameters);
-    if (parameters == null || !config.isObject()) {
+    java.util.Optional<Map<String, Object>> object = KubeObjects.parametersAsMap(parameters);
+    if (object.isEmpty()) {
       findings.add(FindingCode.OPAQUE_PARAMETERS_INVALID, path + ".parameters",
           "expected a JSON object, found " + jsonType(parameters),
           "write the driver's config object: apiVersion, kind and its fields");
       return;
     }
-    int size = Json.upperBound(config.map()) <= MAX_PARAMETERS_BYTES ? 0 : Json.size(config.map());
+    int size = Json.upperBound(object.get()) <= MAX_PARAMETERS_BYTES ? 0 : Json.size(object.get());
     if (size > MAX_PARAMETERS_BYTES) {
       findings.add(FindingCode.OPAQUE_PARAMETERS_INVALID, path + ".parameters",
           "expected at most " + MAX_PARAMETERS_BYTES + " bytes of JSON, found " + size,

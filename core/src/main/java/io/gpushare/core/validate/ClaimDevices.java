@@ -8,6 +8,10 @@ import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
 import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.GpuProduct;
+import io.gpushare.core.kube.DeviceSelectors;
+import io.gpushare.core.kube.NvidiaConfigRead;
+import io.gpushare.core.kube.NvidiaConfigs;
+import io.gpushare.core.model.NvidiaDeviceConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,37 +19,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a claim (or template) says about its devices, read from its requests, CEL selectors and
- * NVIDIA configs: how many devices, of which class, which product or MIG profile, how much memory,
- * and how they are shared. Only the simple selector forms are understood
- * ({@code productName == "..."}, {@code profile == "..."}, {@code memory.compareTo(quantity("..")) >= 0},
- * {@code memory.isGreaterThan(quantity(".."))}); anything else leaves the answer unknown.
+ * What a claim (or template) says about its devices, read from its requests, selectors and NVIDIA
+ * configs: how many devices, of which class, which product or MIG profile, how much memory, and how
+ * they are shared. Selectors are read through {@link DeviceSelectors#recognize}, configs through
+ * {@link NvidiaConfigs#read}; anything they do not understand leaves the answer unknown.
  */
 final class ClaimDevices {
   static final ClaimDevices UNKNOWN =
       new ClaimDevices(OptionalLong.empty(), Optional.empty(), Optional.empty(),
-          OptionalLong.empty(), Optional.empty(), Optional.empty(), java.util.Map.of(), java.util.Map.of());
+          OptionalLong.empty(), List.of(), Optional.empty(), java.util.Map.of(), java.util.Map.of());
 
-  private static final String ATTRIBUTES = "device\\.attributes\\[\\s*[\"']gpu\\.nvidia\\.com[\"']\\s*]\\.";
-  private static final Pattern ATTRIBUTE_EQUALS =
-      Pattern.compile(ATTRIBUTES + "(productName|profile)\\s*==\\s*[\"']([^\"']+)[\"']");
-  private static final Pattern MEMORY_AT_LEAST = Pattern.compile(
-      "device\\.capacity\\[\\s*[\"']gpu\\.nvidia\\.com[\"']\\s*]\\.memory\\."
-          + "(?:compareTo\\(\\s*quantity\\(\\s*[\"']([^\"']+)[\"']\\s*\\)\\s*\\)\\s*>=?\\s*0"
-          + "|isGreaterThan\\(\\s*quantity\\(\\s*[\"']([^\"']+)[\"']\\s*\\)\\s*\\))");
   private static final Pattern MIG_PROFILE_MEMORY = Pattern.compile("[0-9]+g\\.([0-9]+)gb.*");
 
   private final OptionalLong deviceCount;
   private final Optional<GpuProduct> product;
   private final Optional<String> migProfile;
   private final OptionalLong memoryBytes;
-  private final Optional<NvidiaConfig> sharing;
+  private final List<Optional<NvidiaConfigRead>> configs;
   private final Optional<String> unknownProductName;
   private final java.util.Map<String, Long> countByRequest;
   private final java.util.Map<String, Long> memoryByRequest;
 
   private ClaimDevices(OptionalLong deviceCount, Optional<GpuProduct> product,
-      Optional<String> migProfile, OptionalLong memoryBytes, Optional<NvidiaConfig> sharing,
+      Optional<String> migProfile, OptionalLong memoryBytes, List<Optional<NvidiaConfigRead>> configs,
       Optional<String> unknownProductName, java.util.Map<String, Long> countByRequest,
       java.util.Map<String, Long> memoryByRequest) {
     this.unknownProductName = unknownProductName;
@@ -55,15 +51,15 @@ final class ClaimDevices {
     this.product = product;
     this.migProfile = migProfile;
     this.memoryBytes = memoryBytes;
-    this.sharing = sharing;
+    this.configs = configs;
   }
 
   static ClaimDevices of(DeviceClaim claim, Catalog catalog) {
-    if (claim == null || Nulls.list(claim.getRequests()).isEmpty()) {
+    if (claim == null) {
       return UNKNOWN;
     }
     long count = 0;
-    boolean countKnown = true;
+    boolean countKnown = !Nulls.list(claim.getRequests()).isEmpty();
     GpuProduct product = null;
     String migProfile = null;
     Long minimumMemory = null;
@@ -90,27 +86,23 @@ final class ClaimDevices {
         if (expression == null) {
           continue;
         }
-        Matcher attribute = ATTRIBUTE_EQUALS.matcher(expression);
-        while (attribute.find()) {
-          if (attribute.group(1).equals("productName")) {
-            Optional<GpuProduct> known = catalog.gpuByProductName(attribute.group(2));
+        for (io.gpushare.core.model.DeviceSelector recognized : DeviceSelectors.recognize(expression)) {
+          if (recognized instanceof io.gpushare.core.model.DeviceSelector.ProductName productName) {
+            Optional<GpuProduct> known = catalog.gpuByProductName(productName.productName());
             if (known.isPresent()) {
               product = known.get();
             } else {
-              unknownProduct = attribute.group(2);
+              unknownProduct = productName.productName();
             }
-          } else {
-            migProfile = attribute.group(2);
-            requestProfile = attribute.group(2);
-          }
-        }
-        Matcher memory = MEMORY_AT_LEAST.matcher(expression);
-        if (memory.find()) {
-          String quantity = memory.group(1) != null ? memory.group(1) : memory.group(2);
-          try {
-            minimumMemory = Quantity.getAmountInBytes(new Quantity(quantity)).longValue();
-          } catch (IllegalArgumentException | ArithmeticException e) {
-            // not a quantity: the memory stays unknown, the API server will say why
+          } else if (recognized instanceof io.gpushare.core.model.DeviceSelector.MigProfile profile) {
+            migProfile = profile.profile();
+            requestProfile = profile.profile();
+          } else if (recognized instanceof io.gpushare.core.model.DeviceSelector.MemoryAtLeast memory) {
+            try {
+              minimumMemory = Quantity.getAmountInBytes(new Quantity(memory.quantity())).longValue();
+            } catch (IllegalArgumentException | ArithmeticException e) {
+              // not a quantity the API server reads: the memory stays unknown, it will say why
+            }
           }
         }
       }
@@ -138,15 +130,16 @@ final class ClaimDevices {
     } else if (minimumMemory != null) {
       memory = OptionalLong.of(minimumMemory);
     }
-    Optional<NvidiaConfig> sharing = Optional.empty();
+    OptionalLong deviceCount = countKnown ? OptionalLong.of(count) : OptionalLong.empty();
+    List<Optional<NvidiaConfigRead>> configs = new java.util.ArrayList<>();
     for (DeviceClaimConfiguration config : Nulls.list(claim.getConfig())) {
-      if (config.getOpaque() != null && NvidiaConfig.DRIVER.equals(config.getOpaque().getDriver())) {
-        sharing = Optional.of(NvidiaConfig.read(config.getOpaque().getParameters()));
-      }
+      boolean nvidia = config != null && config.getOpaque() != null
+          && NvidiaDeviceConfig.DRIVER.equals(config.getOpaque().getDriver());
+      configs.add(nvidia ? Optional.of(NvidiaConfigs.read(config.getOpaque().getParameters(), deviceCount))
+          : Optional.empty());
     }
-    return new ClaimDevices(
-        countKnown ? OptionalLong.of(count) : OptionalLong.empty(),
-        Optional.ofNullable(product), Optional.ofNullable(migProfile), memory, sharing,
+    return new ClaimDevices(deviceCount,
+        Optional.ofNullable(product), Optional.ofNullable(migProfile), memory, configs,
         Optional.ofNullable(unknownProduct), countByRequest, memoryByRequest);
   }
 
@@ -186,9 +179,23 @@ final class ClaimDevices {
     return unknownProductName;
   }
 
-  /** The NVIDIA opaque config of the claim, if it has one. */
-  Optional<NvidiaConfig> sharing() {
-    return sharing;
+  /**
+   * The NVIDIA opaque config of {@code config[index]}, read with the claim's device count; empty when
+   * the entry is for another driver.
+   */
+  Optional<NvidiaConfigRead> config(int index) {
+    return index < configs.size() ? configs.get(index) : Optional.empty();
+  }
+
+  /** Every NVIDIA opaque config of the claim, in order. */
+  List<NvidiaConfigRead> nvidiaConfigs() {
+    return configs.stream().flatMap(Optional::stream).toList();
+  }
+
+  /** The last NVIDIA opaque config of the claim (the one the driver applies last), if it has one. */
+  Optional<NvidiaConfigRead> sharing() {
+    List<NvidiaConfigRead> all = nvidiaConfigs();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
 }

@@ -1,7 +1,9 @@
 package io.gpushare.core.validate;
 
-import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest;
+import io.gpushare.core.kube.NvidiaConfigRead;
+import io.gpushare.core.model.MigDeviceConfig;
+import io.gpushare.core.model.SharingStrategy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,26 +11,23 @@ import java.util.TreeSet;
 
 /**
  * The NVIDIA DRA driver feature gates a set needs (they are cluster-wide Helm values, not per
- * claim): {@code TimeSlicingSettings} for a TimeSlicing strategy, {@code MPSSupport} for MPS, and
- * {@code DynamicMIG} for MIG slices that the driver creates on demand (MIG requests without MPS; MPS
- * on MIG works only on pre-created, static MIG slices).
+ * claim): each sharing strategy's gate ({@link SharingStrategy#featureGate()}: {@code
+ * TimeSlicingSettings}, {@code MPSSupport}), and {@code DynamicMIG} for MIG slices that the driver
+ * creates on demand (MIG requests without MPS; MPS on MIG works only on pre-created, static MIG
+ * slices).
  */
 final class FeatureGates {
-  static final String TIME_SLICING = "TimeSlicingSettings";
-  static final String MPS = "MPSSupport";
   static final String DYNAMIC_MIG = "DynamicMIG";
+  private static final String MPS = SharingStrategy.MPS.featureGate();
 
   private FeatureGates() {}
 
   /** Each gate needed, with the path of the first object that needs it. */
   static Map<String, String> required(ValidationContext context) {
     Map<String, String> gates = new LinkedHashMap<>();
-    context.claims().forEach((name, claim) -> collect(
-        claim.getSpec() == null ? null : claim.getSpec().getDevices(), "ResourceClaim[" + name + "]", gates));
-    context.templates().forEach((name, template) -> collect(
-        template.getSpec() == null || template.getSpec().getSpec() == null ? null
-            : template.getSpec().getSpec().getDevices(),
-        "ResourceClaimTemplate[" + name + "]", gates));
+    for (DeviceClaims.DeviceClaimView claim : context.deviceClaims().all()) {
+      collect(claim, gates);
+    }
     return gates;
   }
 
@@ -40,34 +39,30 @@ final class FeatureGates {
     Map<String, String> gates = context.featureGates();
     if (gates.containsKey(DYNAMIC_MIG) && gates.containsKey(MPS)) {
       findings.add(FindingCode.FEATURE_GATES_INCOMPATIBLE, gates.get(MPS),
-          "expected driver feature gates that can be combined, found MPSSupport (for " + gates.get(MPS)
-              + ") with DynamicMIG (for " + gates.get(DYNAMIC_MIG) + "); the driver refuses to start with both",
+          "expected driver feature gates that can be combined, found " + MPS + " (for " + gates.get(MPS)
+              + ") with " + DYNAMIC_MIG + " (for " + gates.get(DYNAMIC_MIG) + "); the driver refuses to start with both",
           "share MIG slices with MPS only on static (pre-created) MIG, or use time slicing or whole GPUs next to dynamic MIG");
     }
   }
 
-  private static void collect(DeviceClaim claim, String id, Map<String, String> gates) {
-    if (claim == null) {
+  private static void collect(DeviceClaims.DeviceClaimView claim, Map<String, String> gates) {
+    if (claim.devices() == null) {
       return;
     }
     boolean mps = false;
-    for (var config : Nulls.list(claim.getConfig())) {
-      if (config.getOpaque() == null || !NvidiaConfig.DRIVER.equals(config.getOpaque().getDriver())) {
-        continue;
-      }
-      String strategy = NvidiaConfig.read(config.getOpaque().getParameters()).strategy().orElse("");
-      if (strategy.equals("TimeSlicing")) {
-        gates.putIfAbsent(TIME_SLICING, id);
-      } else if (strategy.equals("MPS")) {
-        gates.putIfAbsent(MPS, id);
-        mps = true;
+    for (NvidiaConfigRead config : claim.claimDevices().nvidiaConfigs()) {
+      if (config.strategy().isPresent()) {
+        gates.putIfAbsent(config.strategy().get().featureGate(), claim.id());
+        mps |= config.strategy().get() == SharingStrategy.MPS;
       }
     }
-    for (DeviceRequest request : Nulls.list(claim.getRequests())) {
-      boolean mig = request.getExactly() != null && NvidiaDriverRule.MIG_CLASS.equals(request.getExactly().getDeviceClassName())
-          || Nulls.list(request.getFirstAvailable()).stream().anyMatch(s -> NvidiaDriverRule.MIG_CLASS.equals(s.getDeviceClassName()));
+    for (DeviceRequest request : Nulls.list(claim.devices().getRequests())) {
+      boolean mig = request.getExactly() != null
+          && MigDeviceConfig.DEVICE_CLASS.equals(request.getExactly().getDeviceClassName())
+          || Nulls.list(request.getFirstAvailable()).stream()
+              .anyMatch(s -> MigDeviceConfig.DEVICE_CLASS.equals(s.getDeviceClassName()));
       if (mig && !mps) {
-        gates.putIfAbsent(DYNAMIC_MIG, id);
+        gates.putIfAbsent(DYNAMIC_MIG, claim.id());
       }
     }
   }

@@ -1,5 +1,8 @@
 package io.gpushare.core.validate;
 
+import io.gpushare.core.kube.NvidiaConfigRead;
+import io.gpushare.core.model.ClaimScope;
+import io.gpushare.core.model.MpsConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -113,7 +116,7 @@ final class SharingBudgetRule implements Rule {
                 + " rollingUpdate maxSurge: 0 with maxUnavailable: 1");
       }
     }
-    ClaimDevices devices = context.devicesOfClaim(claim);
+    ClaimDevices devices = context.deviceClaims().devices(ClaimScope.SHARED, claim);
     OptionalLong memory = slash < 0 ? devices.memoryBytes() : devices.memoryBytes(key.substring(slash + 1));
     if (memory.isEmpty()) {
       return;
@@ -133,8 +136,8 @@ final class SharingBudgetRule implements Rule {
 
   private static void checkMpsLimit(String id, List<Contribution> contributions, ClaimDevices devices, long memory,
       Findings findings) {
-    var limitText = devices.sharing().filter(s -> s.strategy().orElse("").equals("MPS"))
-        .flatMap(NvidiaConfig::defaultPinnedDeviceMemoryLimit);
+    var limitText = devices.sharing().flatMap(NvidiaConfigRead::mps)
+        .flatMap(MpsConfig::defaultPinnedDeviceMemoryLimit);
     if (limitText.isEmpty()) {
       return;
     }

@@ -26,10 +26,9 @@ final class ValidationContext {
   private final Map<String, ResourceClaimTemplate> templates = new LinkedHashMap<>();
   private final List<Workload> workloads = new ArrayList<>();
   private final List<Service> services = new ArrayList<>();
-  private final Map<String, ClaimDevices> claimDevices = new java.util.HashMap<>();
-  private final Map<String, ClaimDevices> templateDevices = new java.util.HashMap<>();
   private final Map<Workload, List<VllmContainer>> vllmContainers = new java.util.IdentityHashMap<>();
   private Map<String, String> featureGates;
+  private DeviceClaims deviceClaims;
   private final List<String> duplicates = new ArrayList<>();
   private final List<HasMetadata> otherResourceVersions = new ArrayList<>();
 
@@ -114,21 +113,12 @@ final class ValidationContext {
     return featureGates;
   }
 
-  /** What the devices of a claim ({@code claim:NAME}) or template ({@code template:NAME}) are, as far as the set says. */
-  ClaimDevices devicesOfClaim(String claimName) {
-    return claimDevices.computeIfAbsent(claimName, k -> {
-      ResourceClaim claim = claims.get(claimName);
-      return claim == null || claim.getSpec() == null ? ClaimDevices.UNKNOWN
-          : ClaimDevices.of(claim.getSpec().getDevices(), catalog);
-    });
-  }
-
-  ClaimDevices devicesOfTemplate(String templateName) {
-    return templateDevices.computeIfAbsent(templateName, k -> {
-      ResourceClaimTemplate template = templates.get(templateName);
-      return template == null || template.getSpec() == null || template.getSpec().getSpec() == null
-          ? ClaimDevices.UNKNOWN : ClaimDevices.of(template.getSpec().getSpec().getDevices(), catalog);
-    });
+  /** Claims and templates as one list of device claims, with what their devices are; built once. */
+  DeviceClaims deviceClaims() {
+    if (deviceClaims == null) {
+      deviceClaims = DeviceClaims.of(claims.values(), templates.values(), catalog);
+    }
+    return deviceClaims;
   }
 
   static String name(HasMetadata resource) {

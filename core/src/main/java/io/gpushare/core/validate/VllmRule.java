@@ -51,11 +51,9 @@ final class VllmRule implements Rule {
     }
     long gpus = 0;
     for (VllmContainer.PodClaimUse use : container.claims()) {
-      ClaimDevices devices = use.shared() ? context.devicesOfClaim(use.claimName())
-          : context.devicesOfTemplate(use.templateName());
+      ClaimDevices devices = context.deviceClaims().devicesReferencedBy(use.claimName(), use.templateName());
       OptionalLong count = use.request() == null ? devices.deviceCount() : devices.deviceCount(use.request());
-      if (count.isEmpty() || !(use.shared() ? context.claims().containsKey(use.claimName())
-          : context.templates().containsKey(use.templateName()))) {
+      if (count.isEmpty() || context.deviceClaims().referencedBy(use.claimName(), use.templateName()).isEmpty()) {
         return; // unknown: nothing to compare with
       }
       gpus += count.getAsLong();

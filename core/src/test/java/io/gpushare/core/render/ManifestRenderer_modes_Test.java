@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gpushare.core.TutorialSpecs;
 import io.gpushare.core.kube.KubeObjects;
 import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceConstraint;
 import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceSelector;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.MigDeviceConfig;
 import io.gpushare.core.model.MpsConfig;
-import io.gpushare.core.model.ResourceClaimSpec;
-import io.gpushare.core.model.ResourceClaimTemplateSpec;
 import io.gpushare.core.validate.ValidationException;
 import io.gpushare.core.yaml.YamlRenderer;
 import java.util.List;
@@ -21,17 +22,17 @@ import org.junit.jupiter.api.Test;
 
 class ManifestRenderer_modes_Test {
 
-  private static ResourceClaimTemplateSpec migTemplate(String name, String profile) {
-    return ResourceClaimTemplateSpec.builder().name(name)
-        .addRequests(DeviceRequest.builder().name("gpu").deviceClassName("mig.nvidia.com")
-            .addSelectors("device.attributes[\"gpu.nvidia.com\"].profile == \"" + profile + "\"").build())
+  private static DeviceClaimSpec migTemplate(String name, String profile) {
+    return DeviceClaimSpec.perPod(name)
+        .addRequests(DeviceRequest.builder().name("gpu").deviceClassName(MigDeviceConfig.DEVICE_CLASS)
+            .addSelectors(DeviceSelector.migProfile(profile)).build())
         .build();
   }
 
   @Test
   void should_write_a_template_with_slices_kept_on_one_gpu() {
     // GIVEN
-    ResourceClaimTemplateSpec template = ResourceClaimTemplateSpec.builder().name("two-slices")
+    DeviceClaimSpec template = DeviceClaimSpec.perPod("two-slices")
         .addRequests(DeviceRequest.builder().name("a").deviceClassName("mig.nvidia.com").build())
         .addRequests(DeviceRequest.builder().name("b").deviceClassName("mig.nvidia.com").build())
         .addConstraints(DeviceConstraint.sameParentGpu(List.of("a", "b")))
@@ -63,7 +64,7 @@ class ManifestRenderer_modes_Test {
   @Test
   void should_refuse_mps_next_to_dynamic_mig_since_the_driver_cannot_combine_their_gates() {
     // GIVEN
-    ResourceClaimSpec mpsClaim = ResourceClaimSpec.builder().name("gpu-claim")
+    DeviceClaimSpec mpsClaim = DeviceClaimSpec.shared("gpu-claim")
         .addRequests(DeviceRequest.of("gpu", "gpu.nvidia.com"))
         .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.mps(MpsConfig.builder().build())))
         .build();
@@ -118,7 +119,7 @@ class ManifestRenderer_modes_Test {
   void should_reference_a_template_from_the_pod() {
     var deployment = KubeObjects.toDeployment(io.gpushare.core.model.VllmDeploymentSpec.builder()
         .name("per-pod").replicas(1).port(8000).image("vllm/vllm-openai:v0.21.0").model("m")
-        .claim(ClaimReference.template("gpu", "gpu-template")).sharedMemoryVolume(false).build());
+        .claim(ClaimReference.perPod("gpu", "gpu-template")).sharedMemoryVolume(false).build());
     var podClaim = deployment.getSpec().getTemplate().getSpec().getResourceClaims().get(0);
     assertThat(podClaim.getResourceClaimTemplateName()).isEqualTo("gpu-template");
     assertThat(podClaim.getResourceClaimName()).isNull();

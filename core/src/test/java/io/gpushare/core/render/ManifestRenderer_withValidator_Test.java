@@ -9,7 +9,8 @@ import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceRequest;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
-import io.gpushare.core.model.ResourceClaimSpec;
+import io.gpushare.core.model.DeviceClaimSpec;
+import io.gpushare.core.model.DeviceSelector;
 import io.gpushare.core.model.TimeSliceInterval;
 import io.gpushare.core.validate.ValidationException;
 import io.gpushare.core.validate.Validator;
@@ -21,10 +22,9 @@ class ManifestRenderer_withValidator_Test {
 
   /** The tutorial, with its claim on the ACME X1 and its Deployment at {@code utilization}. */
   private static ManifestBundle onAcme(String utilization) {
-    ResourceClaimSpec claim = ResourceClaimSpec.builder()
-        .name("gpu-claim")
+    DeviceClaimSpec claim = DeviceClaimSpec.shared("gpu-claim")
         .addRequests(DeviceRequest.builder().name("gpu").deviceClassName("gpu.nvidia.com")
-            .addSelectors("device.attributes[\"gpu.nvidia.com\"].productName == \"ACME X1 96GB\"").build())
+            .addSelectors(DeviceSelector.productName("ACME X1 96GB")).build())
         .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
         .build();
     return ManifestBundle.builder()

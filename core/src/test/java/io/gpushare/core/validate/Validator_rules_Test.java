@@ -422,6 +422,21 @@ class Validator_rules_Test {
             "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of google/gemma-3-27b-it (51.0"
                 + " GiB) to fit in 0.42 x 40.0 GiB = 16.8 GiB, found they do not (and the KV cache needs room too)"),
 
+        fails("Gemma 3 27B on an A100 40GB named in a conjunction, in single quotes", f -> {
+              f.devices().getRequests().get(0).getExactly().setSelectors(new ArrayList<>(List.of(
+                  cel("device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].productName =="
+                      + " 'NVIDIA A100-SXM4-40GB'"))));
+              f.args("--model=google/gemma-3-27b-it", "--gpu-memory-utilization=0.42");
+            },
+            "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of google/gemma-3-27b-it (51.0"
+                + " GiB) to fit in 0.42 x 40.0 GiB = 16.8 GiB, found they do not (and the KV cache needs room too)"),
+        passes("Gemma 3 27B on one of two GPUs: which one is not known, so nothing is guessed", f -> {
+              f.devices().getRequests().get(0).getExactly().setSelectors(new ArrayList<>(List.of(
+                  cel("device.attributes['gpu.nvidia.com'].productName == 'NVIDIA H100 80GB HBM3'"
+                      + " || device.attributes['gpu.nvidia.com'].productName == 'NVIDIA A100-SXM4-40GB'"))));
+              f.args("--model=google/gemma-3-27b-it", "--gpu-memory-utilization=0.42");
+            }),
+
         // capacity
         fails("Gemma 3 27B on 0.42 of an A100 40GB", f -> {
               f.onProduct("NVIDIA A100-SXM4-40GB");
