@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * unchanged manifests/claim.yaml
  * </pre>
  *
- * Exit 0 when every file was formatted, 2 when one was left untouched.
+ * Exit 0 when every file was formatted, 2 when one was left untouched (unreadable, unparsable, with
+ * comments, or not writable: read-only, several hard links); the other files are still formatted.
  */
 @Command(
     name = "fmt",
@@ -88,8 +89,13 @@ public final class FmtCommand implements Callable<Integer> {
         err.println(file + ": has comments, which the canonical text would drop (left untouched)");
         untouched = true;
       } else {
-        AtomicWrite.replace(path, canonical);
-        err.println("formatted " + file);
+        try {
+          AtomicWrite.replace(path, canonical);
+          err.println("formatted " + file);
+        } catch (IOException e) {
+          err.println(e.getMessage() + " (left untouched)");
+          untouched = true;
+        }
       }
     }
     out.flush();

@@ -1,5 +1,6 @@
 package io.gpushare.cli;
 
+import io.gpushare.core.render.FileChanges;
 import io.gpushare.core.render.ManifestRenderer;
 import io.gpushare.core.render.RenderedManifests;
 import io.gpushare.examples.Example;
@@ -59,9 +60,9 @@ public final class RenderCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(rendered.toYamlStream());
       spec.commandLine().getOut().flush();
     } else {
-      for (Path written : rendered.writeTo(out)) {
-        spec.commandLine().getErr().println("wrote " + written);
-      }
+      FileChanges changes = rendered.writeTo(out);
+      changes.changed().forEach(path -> spec.commandLine().getErr().println("wrote " + path));
+      changes.unchanged().forEach(path -> spec.commandLine().getErr().println("unchanged " + path));
     }
     return CommandLine.ExitCode.OK;
   }

@@ -91,4 +91,23 @@ class FmtCommand_Test extends CliTest {
       assertThat(YamlTrees.differencesIgnoringKeyOrder(original, formatted.toString())).as(demo).isEmpty();
     }
   }
+
+  @Test
+  void should_go_on_past_a_read_only_file_and_exit_2() throws IOException {
+    // GIVEN: a read-only file before a writable one, both not canonical
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    String guideText = ReferenceDocuments.read("mps/vllm.yaml");
+    Path readOnly = Files.writeString(dir.resolve("a-read-only.yaml"), guideText);
+    Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+    Path writable = Files.writeString(dir.resolve("b-writable.yaml"), guideText);
+    // WHEN
+    int exit = run("fmt", "--write", dir.toString());
+    // THEN
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("cannot write " + readOnly + ": it is read-only (mode 0444); make it"
+        + " writable to replace it (nothing was changed) (left untouched)\nformatted " + writable + "\n");
+    assertThat(Files.readString(readOnly)).isEqualTo(guideText);
+    assertThat(Files.readString(writable)).isNotEqualTo(guideText);
+  }
 }

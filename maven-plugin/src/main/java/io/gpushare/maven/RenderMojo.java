@@ -73,9 +73,9 @@ public final class RenderMojo extends GpuShareMojo {
       for (Finding finding : rendered.report().findings()) {
         getLog().warn("gpushare: " + finding.headline());
       }
-      for (Path written : rendered.writeTo(outputDirectory.toPath())) {
-        getLog().info("gpushare: wrote " + written);
-      }
+      var changes = rendered.writeTo(outputDirectory.toPath());
+      changes.changed().forEach(path -> getLog().info("gpushare: wrote " + path));
+      changes.unchanged().forEach(path -> getLog().info("gpushare: unchanged " + path));
     } catch (ValidationException e) {
       for (Finding finding : e.report().findings()) {
         getLog().error("gpushare: " + finding.headline());

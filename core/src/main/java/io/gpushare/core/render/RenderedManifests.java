@@ -54,19 +54,20 @@ public final class RenderedManifests {
   }
 
   /**
-   * Writes every file into {@code directory} (created if missing). Each file is first written in
-   * full to a temporary file in the same directory; only when all are written are they moved over
-   * their targets, so a failure leaves the earlier files untouched.
+   * Writes every file into {@code directory} (created if missing), all or none: each file is first
+   * written in full to a temporary file beside its target; only when all are written are they renamed
+   * over their targets, and a failed rename restores the files already replaced. Files whose content
+   * is already right are not touched. Files of earlier runs that this run does not write are left
+   * in place.
    *
-   * @return the paths written, in order
+   * @return which files changed and which were already up to date
    */
-  public List<Path> writeTo(Path directory) throws IOException {
+  public FileChanges writeTo(Path directory) throws IOException {
     Map<Path, byte[]> contents = new LinkedHashMap<>();
     for (Map.Entry<String, String> file : files.entrySet()) {
       contents.put(directory.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.UTF_8));
     }
-    AtomicFiles.writeAll(directory, contents);
-    return new ArrayList<>(contents.keySet());
+    return AtomicFiles.writeAll(contents);
   }
 
   /**
