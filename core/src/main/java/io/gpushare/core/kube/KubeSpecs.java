@@ -33,7 +33,6 @@ import io.gpushare.core.model.TcpProbe;
 import io.gpushare.core.model.TimeSliceInterval;
 import io.gpushare.core.model.Toleration;
 import io.gpushare.core.model.VllmDeploymentSpec;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,25 +237,9 @@ public final class KubeSpecs {
         .image(container.getImage())
         .addAllCommand(container.getCommand())
         .labels(new LinkedHashMap<>(template.getMetadata().getLabels()));
-    String model = null;
-    int port = 8000;
-    for (String arg : container.getArgs()) {
-      if (arg.startsWith("--host=")) {
-        spec.host(arg.substring("--host=".length()));
-      } else if (arg.startsWith("--port=")) {
-        port = Integer.parseInt(arg.substring("--port=".length()));
-      } else if (arg.startsWith("--model=")) {
-        model = arg.substring("--model=".length());
-      } else if (arg.startsWith("--gpu-memory-utilization=")) {
-        spec.gpuMemoryUtilization(new BigDecimal(arg.substring("--gpu-memory-utilization=".length())));
-      } else {
-        spec.addExtraArgs(arg);
-      }
-    }
-    if (model == null) {
+    if (!VllmArgs.readInto(container.getArgs(), spec)) {
       return Optional.empty();
     }
-    spec.model(model).port(port);
     for (EnvVar env : container.getEnv()) {
       if (!VllmDeploymentSpec.HF_TOKEN_ENV.equals(env.getName()) || env.getValueFrom() == null
           || env.getValueFrom().getSecretKeyRef() == null) {
