@@ -1,5 +1,6 @@
 package io.gpushare.dsl;
 
+import io.gpushare.core.kube.VllmArgs;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.SecretKeyRef;
 import io.gpushare.core.model.TcpProbe;
@@ -13,8 +14,7 @@ import java.util.Map;
 
 /** Collects {@link VllmOptions} (last call wins) and builds the spec with the tutorial's defaults. */
 final class VllmSettings implements VllmOptions {
-  private static final List<String> OPENAI_SERVER =
-      List.of("python3", "-m", "vllm.entrypoints.openai.api_server");
+  private static final List<String> OPENAI_SERVER = VllmArgs.openAiServerCommand();
 
   private final String name;
   private String model;
@@ -122,7 +122,7 @@ final class VllmSettings implements VllmOptions {
             .port(port)
             .model(model)
             .addAllExtraArgs(tensorParallelSize > 1
-                ? java.util.stream.Stream.concat(java.util.stream.Stream.of("--tensor-parallel-size=" + tensorParallelSize),
+                ? java.util.stream.Stream.concat(java.util.stream.Stream.of(VllmArgs.Flag.TENSOR_PARALLEL_SIZE.write(tensorParallelSize)),
                     extraArgs.stream()).toList()
                 : extraArgs)
             .claim(request == null ? claim : claim.withRequest(request))

@@ -3,6 +3,7 @@ package io.gpushare.testing;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodResourceClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.gpushare.core.kube.VllmArgs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,30 +49,22 @@ public final class DeploymentAssert extends AbstractAssert<DeploymentAssert, Dep
   }
 
   /**
-   * {@code --gpu-memory-utilization} of the container that sets it (in {@code command} or
-   * {@code args}, either form), compared as a decimal (0.42 equals 0.420).
+   * {@code --gpu-memory-utilization} of the first container that sets it, in any form vLLM accepts
+   * ({@code command} or {@code args}, {@code =} or a separate value, a {@code sh -c} script,
+   * {@code $(VAR)} from the container's env), compared as a decimal (0.42 equals 0.420).
    */
   public DeploymentAssert hasGpuMemoryUtilization(double fraction) {
     isNotNull();
     String found = null;
     int index = 0;
-    List<String> args = List.of();
     List<Container> containers = containers();
     for (int c = 0; c < containers.size(); c++) {
-      List<String> all = new ArrayList<>(containers.get(c).getCommand());
-      all.addAll(containers.get(c).getArgs());
-      if (all.stream().anyMatch(a -> a.startsWith("--gpu-memory-utilization"))) {
-        args = all;
+      var option = VllmArgs.read(containers.get(c)).last(VllmArgs.Flag.GPU_MEMORY_UTILIZATION);
+      if (option.isPresent()) {
+        found = option.get().value().orElse("(unknown: " + option.get().location() + " takes it from the pod's"
+            + " environment)");
         index = c;
         break;
-      }
-    }
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.startsWith("--gpu-memory-utilization=")) {
-        found = arg.substring(arg.indexOf('=') + 1);
-      } else if (arg.equals("--gpu-memory-utilization") && i + 1 < args.size()) {
-        found = args.get(i + 1);
       }
     }
     BigDecimal expected = BigDecimal.valueOf(fraction);
@@ -82,7 +75,7 @@ public final class DeploymentAssert extends AbstractAssert<DeploymentAssert, Dep
       same = false;
     }
     if (!same) {
-      throwAssertionError(ManifestErrors.shouldHaveValue("--gpu-memory-utilization",
+      throwAssertionError(ManifestErrors.shouldHaveValue(VllmArgs.Flag.GPU_MEMORY_UTILIZATION.wireName(),
           path() + ".spec.template.spec.containers[" + index + "]", expected.toPlainString(), found));
     }
     return myself;

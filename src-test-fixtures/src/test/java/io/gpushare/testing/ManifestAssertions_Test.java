@@ -83,6 +83,35 @@ class ManifestAssertions_Test {
   }
 
   @Test
+  void should_read_the_utilization_of_a_hand_written_deployment_when_a_script_starts_vllm() {
+    // GIVEN the docs' k8s.md shape: sh -c "vllm serve ...", the fraction from the container's env
+    String yaml = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: vllm-gpu
+        spec:
+          template:
+            spec:
+              containers:
+              - name: vllm
+                image: vllm/vllm-openai:v0.10.0
+                command: ["/bin/sh", "-c"]
+                args: ["exec vllm serve google/gemma-3-1b-it --gpu_memory_utilization $UTIL"]
+                env:
+                - name: UTIL
+                  value: "0.420"
+        """;
+    // WHEN / THEN
+    assertThat(yaml).deployment("vllm-gpu").hasGpuMemoryUtilization(0.42);
+    assertThatThrownBy(() -> assertThat(yaml).deployment("vllm-gpu").hasGpuMemoryUtilization(0.5))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage(("%nExpecting --gpu-memory-utilization at:%n"
+            + "  \"Deployment[vllm-gpu].spec.template.spec.containers[0]\"%nto be:%n  \"0.5\"%nbut was:%n  \"0.420\"")
+            .formatted());
+  }
+
+  @Test
   void should_fail_is_valid_listing_every_finding() {
     assertThatThrownBy(() -> assertThat(bundle(3)).isValid())
         .isInstanceOf(AssertionError.class)

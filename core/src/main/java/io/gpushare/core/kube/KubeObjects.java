@@ -193,7 +193,7 @@ public final class KubeObjects {
     container.setName(spec.containerName());
     container.setImage(spec.image());
     container.setCommand(new ArrayList<>(spec.command()));
-    container.setArgs(vllmArgs(spec));
+    container.setArgs(VllmArgs.write(spec));
     spec.huggingFaceToken().ifPresent(secret -> {
       SecretKeySelector key = new SecretKeySelector();
       key.setName(secret.name());
@@ -272,16 +272,6 @@ public final class KubeObjects {
     deployment.setMetadata(metadata(spec.name()));
     deployment.setSpec(deploymentSpec);
     return deployment;
-  }
-
-  private static List<String> vllmArgs(VllmDeploymentSpec spec) {
-    List<String> args = new ArrayList<>(4 + spec.extraArgs().size());
-    spec.host().ifPresent(host -> args.add("--host=" + host));
-    args.add("--port=" + spec.port());
-    args.add("--model=" + spec.model());
-    spec.gpuMemoryUtilization().ifPresent(u -> args.add("--gpu-memory-utilization=" + u.toPlainString()));
-    args.addAll(spec.extraArgs());
-    return args;
   }
 
   /**

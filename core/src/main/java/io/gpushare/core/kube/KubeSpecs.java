@@ -34,14 +34,12 @@ import io.gpushare.core.model.ServiceSpec;
 import io.gpushare.core.model.TcpProbe;
 import io.gpushare.core.model.Toleration;
 import io.gpushare.core.model.VllmDeploymentSpec;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Recognizes gpushare's own specs in fabric8 objects read from files: the inverse of
@@ -74,8 +72,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class KubeSpecs {
-  private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
-  private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
   private KubeSpecs() {}
 
@@ -252,7 +248,7 @@ public final class KubeSpecs {
         .image(container.getImage())
         .addAllCommand(container.getCommand())
         .labels(new LinkedHashMap<>(template.getMetadata().getLabels()));
-    if (!args(container.getArgs(), spec)) {
+    if (!VllmArgs.readInto(container.getArgs(), spec)) {
       return Optional.empty();
     }
     for (EnvVar env : container.getEnv()) {
@@ -284,34 +280,6 @@ public final class KubeSpecs {
     }
     spec.sharedMemoryVolume(!nullSafe(pod.getVolumes()).isEmpty());
     return Optional.of(spec.build());
-  }
-
-  /** The arguments {@link KubeObjects} writes, into the spec; false when one cannot be read back. */
-  private static boolean args(List<String> args, VllmDeploymentSpec.Builder spec) {
-    String model = null;
-    String port = "8000";
-    for (String arg : args) {
-      if (arg.startsWith("--host=")) {
-        spec.host(arg.substring("--host=".length()));
-      } else if (arg.startsWith("--port=")) {
-        port = arg.substring("--port=".length());
-      } else if (arg.startsWith("--model=")) {
-        model = arg.substring("--model=".length());
-      } else if (arg.startsWith("--gpu-memory-utilization=")) {
-        String utilization = arg.substring("--gpu-memory-utilization=".length());
-        if (!DECIMAL.matcher(utilization).matches()) {
-          return false;
-        }
-        spec.gpuMemoryUtilization(new BigDecimal(utilization));
-      } else {
-        spec.addExtraArgs(arg);
-      }
-    }
-    if (model == null || !PORT.matcher(port).matches()) {
-      return false;
-    }
-    spec.model(model).port(Integer.parseInt(port));
-    return true;
   }
 
   private static Optional<ClaimReference> reference(PodResourceClaim podClaim, Container container) {

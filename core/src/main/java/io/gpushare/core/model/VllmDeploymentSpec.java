@@ -1,5 +1,6 @@
 package io.gpushare.core.model;
 
+import io.gpushare.core.kube.VllmArgs;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,6 @@ public abstract class VllmDeploymentSpec implements ManifestSpec {
 
   /** The environment variable vLLM reads the Hugging Face token from. */
   public static final String HF_TOKEN_ENV = "HF_TOKEN";
-
-  /** The flags this type writes itself; extra arguments may not repeat them. */
-  static final List<String> OWN_FLAGS =
-      List.of("--host", "--port", "--model", "--gpu-memory-utilization");
 
   @Override
   public abstract String name();
@@ -116,9 +113,8 @@ public abstract class VllmDeploymentSpec implements ManifestSpec {
         "gpuMemoryUtilization must be in (0, 1], found " + u.toPlainString()));
     problems.require(!labels().isEmpty(), "labels must not be empty: they select the pods");
     for (String arg : extraArgs()) {
-      String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      problems.require(!OWN_FLAGS.contains(flag),
-          "extraArgs repeats " + flag + ", which this spec already writes; set it through its attribute");
+      VllmArgs.writtenFlag(arg).ifPresent(flag -> problems.require(false,
+          "extraArgs repeats " + flag.wireName() + ", which this spec already writes; set it through its attribute"));
     }
     problems.throwIfAny();
   }

@@ -3,9 +3,11 @@ package io.gpushare.core.validate;
 import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.GpuProduct;
 import io.gpushare.core.catalog.ModelInfo;
+import io.gpushare.core.kube.VllmArgs.Flag;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -65,7 +67,7 @@ final class CapacityRule implements Rule {
       return;
     }
     Optional<ModelInfo> model = context.catalog().model(modelId.get());
-    String path = container.flags().last("--model").map(container::argPath).orElse(container.path());
+    String path = container.args().last(Flag.MODEL).map(container::argPath).orElse(container.path());
     if (model.isEmpty()) {
       findings.add(FindingCode.MODEL_UNKNOWN, path,
           "model '" + modelId.get() + "' is not in gpushare's catalog, so whether its weights fit was not checked",
@@ -82,7 +84,12 @@ final class CapacityRule implements Rule {
     if (memory.isEmpty()) {
       return;
     }
-    int parallel = container.intFlag("--tensor-parallel-size", 1) * container.intFlag("--pipeline-parallel-size", 1);
+    OptionalInt tensor = container.intFlag(Flag.TENSOR_PARALLEL_SIZE, 1);
+    OptionalInt pipeline = container.intFlag(Flag.PIPELINE_PARALLEL_SIZE, 1);
+    if (tensor.isEmpty() || pipeline.isEmpty()) {
+      return;
+    }
+    int parallel = tensor.getAsInt() * pipeline.getAsInt();
     BigDecimal budget = container.utilization().get()
         .multiply(BigDecimal.valueOf(memory.getAsLong()))
         .multiply(BigDecimal.valueOf(Math.max(1, parallel)));

@@ -58,6 +58,7 @@ public enum FindingCode {
   ROLLOUT_SURGE_OVERCOMMIT(Severity.WARNING, Group.BUDGET, "a rolling update whose extra pods overcommit the shared device"),
   MPS_PINNED_MEMORY_BELOW_UTILIZATION(Severity.ERROR, Group.BUDGET, "a vLLM share larger than the MPS pinned-memory limit"),
   GPU_MEMORY_HEADROOM(Severity.WARNING, Group.BUDGET, "too little memory left outside vLLM's shares for CUDA contexts"),
+  GPU_MEMORY_UTILIZATION_UNKNOWN(Severity.INFO, Group.BUDGET, "a --gpu-memory-utilization only the running pod knows, so its budget was not checked"),
   // Capacity
   MODEL_DOES_NOT_FIT(Severity.ERROR, Group.CAPACITY, "model weights larger than the memory vLLM is given"),
   MIG_PROFILE_UNKNOWN(Severity.ERROR, Group.CAPACITY, "a MIG profile the GPU (error) or any known GPU (warning) does not have"),

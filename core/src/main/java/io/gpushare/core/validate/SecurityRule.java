@@ -3,6 +3,8 @@ package io.gpushare.core.validate;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Service;
+import io.gpushare.core.kube.VllmArgs;
+import io.gpushare.core.kube.VllmArgs.Flag;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -45,7 +47,7 @@ final class SecurityRule implements Rule {
           if (!requiresApiKey(container)) {
             findings.add(FindingCode.API_KEY_MISSING, "Service[" + ValidationContext.name(service) + "].spec.type",
                 "expected vLLM behind a LoadBalancer to require an API key, found " + workload.id()
-                    + " without --api-key or VLLM_API_KEY",
+                    + " without " + Flag.API_KEY.wireName() + " or VLLM_API_KEY",
                 "add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
                     + " ClusterIP behind an authenticating gateway");
           }
@@ -73,12 +75,13 @@ final class SecurityRule implements Rule {
                     + " written down");
       }
     }
-    List<String> args = Nulls.list(container.getArgs()) == null ? List.of() : Nulls.list(container.getArgs());
-    VllmFlags flags = VllmFlags.parse(Nulls.list(container.getCommand()), args);
-    flags.last("--api-key").filter(f -> !f.value().isEmpty() && !ENV_REFERENCE.matcher(f.value()).matches())
-        .ifPresent(flag -> findings.add(FindingCode.SECRET_LITERAL, path + "." + flag.field() + "[" + flag.index() + "]",
-            "expected the API key from a Secret, found a literal --api-key in the manifest",
-            "set env VLLM_API_KEY from a Secret (valueFrom.secretKeyRef) and drop --api-key"));
+    List<String> args = Nulls.list(container.getArgs());
+    VllmArgs.read(container).last(Flag.API_KEY)
+        .filter(f -> !f.fromVariable() && f.value().filter(v -> !v.isEmpty() && !ENV_REFERENCE.matcher(v).matches())
+            .isPresent())
+        .ifPresent(flag -> findings.add(FindingCode.SECRET_LITERAL, path + "." + flag.location(),
+            "expected the API key from a Secret, found a literal " + Flag.API_KEY.wireName() + " in the manifest",
+            "set env VLLM_API_KEY from a Secret (valueFrom.secretKeyRef) and drop " + Flag.API_KEY.wireName()));
     for (int a = 0; a < args.size(); a++) {
       if (args.get(a) != null && HF_TOKEN.matcher(args.get(a)).matches()) {
         findings.add(FindingCode.SECRET_LITERAL, path + ".args[" + a + "]",
@@ -89,7 +92,7 @@ final class SecurityRule implements Rule {
   }
 
   private static boolean requiresApiKey(VllmContainer container) {
-    if (container.flags().last("--api-key").isPresent()) {
+    if (container.args().last(Flag.API_KEY).isPresent()) {
       return true;
     }
     return Nulls.list(container.container().getEnv()).stream().anyMatch(e -> "VLLM_API_KEY".equals(e.getName())

@@ -1,6 +1,7 @@
 package io.gpushare.core.validate;
 
 import io.gpushare.core.kube.NvidiaConfigRead;
+import io.gpushare.core.kube.VllmArgs.Flag;
 import io.gpushare.core.model.ClaimScope;
 import io.gpushare.core.model.MpsConfig;
 import java.math.BigDecimal;
@@ -51,6 +52,9 @@ final class SharingBudgetRule implements Rule {
         checkRange(container, findings);
         var utilization = container.utilization();
         if (utilization.isEmpty()) {
+          if (container.utilizationUnknown() && !container.claims().isEmpty()) {
+            reportUnknown(container, findings);
+          }
           continue;
         }
         for (VllmContainer.PodClaimUse use : container.claims()) {
@@ -152,7 +156,7 @@ final class SharingBudgetRule implements Rule {
       BigDecimal wanted = contribution.utilization().multiply(BigDecimal.valueOf(memory));
       if (wanted.compareTo(BigDecimal.valueOf(limit)) > 0) {
         VllmContainer container = contribution.container();
-        String path = container.flags().last(FLAG).map(container::argPath).orElse(container.path() + ".args");
+        String path = container.args().last(Flag.GPU_MEMORY_UTILIZATION).map(container::argPath).orElse(container.path() + ".args");
         BigDecimal highest = BigDecimal.valueOf(limit).divide(BigDecimal.valueOf(memory), 2, RoundingMode.DOWN);
         findings.add(FindingCode.MPS_PINNED_MEMORY_BELOW_UTILIZATION, path,
             "expected vLLM's share to fit the MPS pinned-memory limit " + limitText.get() + " of " + id + " ("
@@ -179,6 +183,18 @@ final class SharingBudgetRule implements Rule {
     }
   }
 
+  private static void reportUnknown(VllmContainer container, Findings findings) {
+    var flag = container.args().last(Flag.GPU_MEMORY_UTILIZATION);
+    String path = flag.map(container::argPath).orElse(container.path());
+    findings.add(FindingCode.GPU_MEMORY_UTILIZATION_UNKNOWN, path,
+        flag.isPresent()
+            ? FLAG + " comes from what only the running pod knows (a Secret, a ConfigMap or a shell command), so"
+                + " the memory budget of the devices it uses was not checked"
+            : "no " + FLAG + " here, but a " + Flag.CONFIG.wireName() + " file or arguments only the running pod"
+                + " knows may set it, so the memory budget of the devices it uses was not checked",
+        "write the fraction in the manifest, or in a literal env value of the container, so that it can be checked");
+  }
+
   private static void checkReplicas(Workload workload, Findings findings) {
     if (!(workload.resource() instanceof io.fabric8.kubernetes.api.model.apps.Deployment deployment)
         || deployment.getSpec() == null || deployment.getSpec().getReplicas() == null) {
@@ -195,15 +211,15 @@ final class SharingBudgetRule implements Rule {
   }
 
   private static void checkRange(VllmContainer container, Findings findings) {
-    container.flags().last(FLAG).ifPresent(flag -> {
+    container.args().last(Flag.GPU_MEMORY_UTILIZATION).filter(flag -> flag.value().isPresent()).ifPresent(flag -> {
       String path = container.argPath(flag);
       BigDecimal value;
       try {
-        value = new BigDecimal(flag.value());
+        value = new BigDecimal(flag.value().get());
       } catch (NumberFormatException e) {
         findings.add(FindingCode.GPU_MEMORY_UTILIZATION_RANGE, path,
-            FLAG + " must be a decimal fraction in (0, 1], found '" + flag.value() + "'",
-            "write the fraction with a dot, e.g. " + FLAG + "=0.42");
+            FLAG + " must be a decimal fraction in (0, 1], found '" + flag.value().get() + "'",
+            "write the fraction with a dot, e.g. " + Flag.GPU_MEMORY_UTILIZATION.write("0.42"));
         return;
       }
       if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {

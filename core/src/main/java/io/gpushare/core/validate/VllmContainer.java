@@ -2,23 +2,26 @@ package io.gpushare.core.validate;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodResourceClaim;
+import io.gpushare.core.kube.VllmArgs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * A vLLM server container of a workload (recognized by its image or command), its flags, and the
- * claims it uses. Shared by the budget, capacity, vLLM and security rules.
+ * A vLLM server container of a workload (recognized by its image, its command, or a server start
+ * that {@link VllmArgs} finds), its arguments, and the claims it uses. Shared by the budget,
+ * capacity, vLLM and security rules.
  *
  * @param workload the pod's owner
  * @param index the container's index in {@code spec.containers}
  * @param container the container
- * @param flags its parsed arguments
+ * @param args its server arguments, as {@link VllmArgs} reads them
  * @param claims the claims it uses, as the pod declares them
  */
-record VllmContainer(Workload workload, int index, Container container, VllmFlags flags, List<PodClaimUse> claims) {
-  static final String UTILIZATION = "--gpu-memory-utilization";
+record VllmContainer(Workload workload, int index, Container container, VllmArgs args, List<PodClaimUse> claims) {
+  static final String UTILIZATION = VllmArgs.Flag.GPU_MEMORY_UTILIZATION.wireName();
 
   /** A container's use of a pod claim entry: a shared claim, or a per-pod template. */
   record PodClaimUse(int podClaimIndex, String podClaimName, String claimName, String templateName, String request) {
@@ -36,8 +39,8 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
     return workload.podPath() + ".containers[" + index + "]";
   }
 
-  String argPath(VllmFlags.Flag flag) {
-    return path() + "." + flag.field() + "[" + flag.index() + "]";
+  String argPath(VllmArgs.Option option) {
+    return path() + "." + option.location();
   }
 
   static List<VllmContainer> of(Workload workload) {
@@ -48,48 +51,66 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
     List<Container> containers = Nulls.list(workload.pod().getContainers());
     for (int i = 0; i < containers.size(); i++) {
       Container container = containers.get(i);
-      if (isVllm(container)) {
-        found.add(new VllmContainer(workload, i, container, VllmFlags.parse(Nulls.list(container.getCommand()), Nulls.list(container.getArgs())),
-            claimsUsed(workload, container)));
+      VllmArgs args = VllmArgs.read(container);
+      if (isVllm(container, args)) {
+        found.add(new VllmContainer(workload, i, container, args, claimsUsed(workload, container)));
       }
     }
     return found;
   }
 
-  static boolean isVllm(Container container) {
+  static boolean isVllm(Container container, VllmArgs args) {
     if (container.getImage() != null && container.getImage().contains("vllm")) {
       return true;
     }
-    return Nulls.list(container.getCommand()).stream().anyMatch(part -> part.contains("vllm"));
+    return Nulls.list(container.getCommand()).stream().anyMatch(part -> part != null && part.contains("vllm"))
+        || args.invocation() == VllmArgs.Invocation.COMMAND || args.invocation() == VllmArgs.Invocation.SHELL;
   }
 
-  /** The utilization flag's value when it is a decimal; vLLM's default 0.9 when absent; empty when malformed. */
+  /**
+   * The utilization flag's value when it is a decimal in (0, 1]; vLLM's default 0.9 when absent and
+   * nothing else can set it; empty when malformed or unknown (a Secret's value, a {@code --config}).
+   */
   Optional<BigDecimal> utilization() {
-    Optional<VllmFlags.Flag> flag = flags.last(UTILIZATION);
+    Optional<VllmArgs.Option> flag = args.last(VllmArgs.Flag.GPU_MEMORY_UTILIZATION);
     if (flag.isEmpty()) {
-      return Optional.of(new BigDecimal(VllmFlags.DEFAULT_GPU_MEMORY_UTILIZATION));
+      return args.complete() ? Optional.of(VllmArgs.DEFAULT_GPU_MEMORY_UTILIZATION) : Optional.empty();
     }
     try {
-      BigDecimal value = new BigDecimal(flag.get().value());
+      BigDecimal value = new BigDecimal(flag.get().value().orElse(""));
       return value.signum() > 0 && value.compareTo(BigDecimal.ONE) <= 0 ? Optional.of(value) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }
 
+  /** Whether only the running pod knows the utilization: a value from a Secret, or no flag where more may come. */
+  boolean utilizationUnknown() {
+    Optional<VllmArgs.Option> flag = args.last(VllmArgs.Flag.GPU_MEMORY_UTILIZATION);
+    return flag.isPresent() ? flag.get().value().isEmpty() : !args.complete();
+  }
+
   boolean utilizationAssumed() {
-    return flags.last(UTILIZATION).isEmpty();
+    return args.last(VllmArgs.Flag.GPU_MEMORY_UTILIZATION).isEmpty() && args.complete();
   }
 
   Optional<String> model() {
-    return flags.last("--model").map(VllmFlags.Flag::value).filter(v -> !v.isEmpty());
+    return args.model();
   }
 
-  int intFlag(String name, int fallback) {
+  /** An integer flag's value; the fallback when it is absent or malformed; empty when only the pod knows it. */
+  OptionalInt intFlag(VllmArgs.Flag flag, int fallback) {
+    Optional<VllmArgs.Option> option = args.last(flag);
+    if (option.isEmpty()) {
+      return args.complete() ? OptionalInt.of(fallback) : OptionalInt.empty();
+    }
+    if (option.get().value().isEmpty()) {
+      return OptionalInt.empty();
+    }
     try {
-      return flags.last(name).map(f -> Integer.parseInt(f.value())).orElse(fallback);
+      return OptionalInt.of(Integer.parseInt(option.get().value().get()));
     } catch (NumberFormatException e) {
-      return fallback;
+      return OptionalInt.of(fallback);
     }
   }
 

@@ -4,10 +4,13 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.gpushare.core.catalog.ModelInfo;
+import io.gpushare.core.kube.VllmArgs;
+import io.gpushare.core.kube.VllmArgs.Flag;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +21,7 @@ import java.util.regex.Pattern;
  * container port or probe does not use, and an image older than the model's first supported vLLM.
  */
 final class VllmRule implements Rule {
-  static final int DEFAULT_PORT = 8000;
+  static final int DEFAULT_PORT = VllmArgs.DEFAULT_PORT;
   private static final Pattern IMAGE_VERSION = Pattern.compile("v?([0-9]+)\\.([0-9]+)\\.([0-9]+)([-+.].*)?");
 
   @Override
@@ -34,12 +37,12 @@ final class VllmRule implements Rule {
   }
 
   private static void duplicates(VllmContainer container, Findings findings) {
-    Map<String, VllmFlags.Flag> first = new HashMap<>();
-    for (VllmFlags.Flag flag : container.flags().all()) {
-      VllmFlags.Flag earlier = first.putIfAbsent(flag.name(), flag);
+    Map<String, VllmArgs.Option> first = new HashMap<>();
+    for (VllmArgs.Option flag : container.args().options()) {
+      VllmArgs.Option earlier = first.putIfAbsent(flag.name(), flag);
       if (earlier != null) {
         findings.add(FindingCode.VLLM_FLAG_DUPLICATE, container.argPath(flag),
-            "expected " + flag.name() + " once, found it again (first at args[" + earlier.index() + "])",
+            "expected " + flag.name() + " once, found it again (first at args[" + earlier.location().index() + "])",
             "keep one " + flag.name() + "; vLLM silently takes the last, which hides mistakes");
       }
     }
@@ -58,35 +61,43 @@ final class VllmRule implements Rule {
       }
       gpus += count.getAsLong();
     }
-    int tensor = container.intFlag("--tensor-parallel-size", 1);
-    int pipeline = container.intFlag("--pipeline-parallel-size", 1);
-    if ((long) tensor * pipeline != gpus) {
-      String path = container.flags().last("--tensor-parallel-size").map(container::argPath)
+    OptionalInt tensor = container.intFlag(Flag.TENSOR_PARALLEL_SIZE, 1);
+    OptionalInt pipeline = container.intFlag(Flag.PIPELINE_PARALLEL_SIZE, 1);
+    if (tensor.isEmpty() || pipeline.isEmpty()) {
+      return; // set by what only the running pod knows
+    }
+    if ((long) tensor.getAsInt() * pipeline.getAsInt() != gpus) {
+      String path = container.args().last(Flag.TENSOR_PARALLEL_SIZE).map(container::argPath)
           .orElse(container.path() + ".args");
       findings.add(FindingCode.VLLM_PARALLELISM_MISMATCH, path,
-          "expected --tensor-parallel-size x --pipeline-parallel-size to equal the " + gpus + " device"
-              + (gpus == 1 ? "" : "s") + " the container's claims give it, found " + tensor + " x " + pipeline,
-          "set --tensor-parallel-size=" + gpus + ", or change the request's count");
+          "expected " + Flag.TENSOR_PARALLEL_SIZE.wireName() + " x " + Flag.PIPELINE_PARALLEL_SIZE.wireName()
+              + " to equal the " + gpus + " device" + (gpus == 1 ? "" : "s") + " the container's claims give it,"
+              + " found " + tensor.getAsInt() + " x " + pipeline.getAsInt(),
+          "set " + Flag.TENSOR_PARALLEL_SIZE.write(gpus) + ", or change the request's count");
     }
   }
 
   private static void port(VllmContainer container, Findings findings) {
-    Optional<VllmFlags.Flag> flag = container.flags().last("--port");
+    Optional<VllmArgs.Option> flag = container.args().last(Flag.PORT);
+    if (flag.isPresent() ? flag.get().value().isEmpty() : !container.args().complete()) {
+      return; // set by what only the running pod knows
+    }
     int port;
     try {
-      port = flag.map(f -> Integer.parseInt(f.value())).orElse(DEFAULT_PORT);
+      port = flag.map(f -> Integer.parseInt(f.value().get())).orElse(DEFAULT_PORT);
     } catch (NumberFormatException e) {
       findings.add(FindingCode.VLLM_PORT_MISMATCH, container.argPath(flag.get()),
-          "expected a port number, found '" + flag.get().value() + "'", "write e.g. --port=8000");
+          "expected a port number, found '" + flag.get().value().get() + "'",
+          "write e.g. " + Flag.PORT.write(DEFAULT_PORT));
       return;
     }
-    String source = flag.isPresent() ? "--port " + port : "vLLM's default port " + port;
+    String source = flag.isPresent() ? Flag.PORT.wireName() + " " + port : "vLLM's default port " + port;
     List<ContainerPort> ports = Nulls.list(container.container().getPorts());
     if (!ports.isEmpty() && ports.stream().noneMatch(p -> p.getContainerPort() != null && p.getContainerPort() == port)) {
       findings.add(FindingCode.VLLM_PORT_MISMATCH, container.path() + ".ports",
           "expected a containerPort " + port + " (" + source + "), found "
               + ports.stream().map(ContainerPort::getContainerPort).toList(),
-          "make containerPort, the probes and --port agree");
+          "make containerPort, the probes and " + Flag.PORT.wireName() + " agree");
     }
     probe(container.container().getReadinessProbe(), "readinessProbe", port, source, container, findings);
     probe(container.container().getLivenessProbe(), "livenessProbe", port, source, container, findings);

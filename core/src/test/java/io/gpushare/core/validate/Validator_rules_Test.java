@@ -347,6 +347,41 @@ class Validator_rules_Test {
         fails("no utilization: vLLM takes 0.9", f -> f.args("--model=google/gemma-3-1b-it"),
             "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.80 of the GPU's memory requested (limit 1.00):"
                 + " Deployment[vllm-gpu] 2 x 0.9 (vLLM's default, no --gpu-memory-utilization)"),
+        // vLLM's arguments in every form (VllmArgs_parse_Test has the forms; these are the findings they lead to)
+        fails("vllm serve in a bash -c script, 3 replicas on one claim", f -> {
+              f.container().setCommand(new ArrayList<>(List.of("bash", "-c",
+                  "vllm serve google/gemma-3-1b-it --gpu-memory-utilization 0.42")));
+              f.container().setArgs(new ArrayList<>());
+              f.deployment.getSpec().setReplicas(3);
+            },
+            "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00):"
+                + " Deployment[vllm-gpu] 3 x 0.42"),
+        fails("a utilization from $(UTIL), a literal of the container's env", f -> {
+              f.container().getEnv().add(new EnvVar("UTIL", "0.6", null));
+              f.args("--model=google/gemma-3-1b-it", "--gpu-memory-utilization=$(UTIL)");
+            },
+            "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.20 of the GPU's memory requested (limit 1.00):"
+                + " Deployment[vllm-gpu] 2 x 0.6"),
+        fails("a utilization from $(UTIL), a Secret's value", f -> {
+              f.container().getEnv().add(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("UTIL")
+                  .withNewValueFrom().withNewSecretKeyRef().withName("s").withKey("util").endSecretKeyRef()
+                  .endValueFrom().build());
+              f.args("--model=google/gemma-3-1b-it", "--gpu-memory-utilization=$(UTIL)");
+            },
+            "INFO GPU_MEMORY_UTILIZATION_UNKNOWN " + CONTAINER + ".args[1]: --gpu-memory-utilization comes from what"
+                + " only the running pod knows (a Secret, a ConfigMap or a shell command), so the memory budget of the"
+                + " devices it uses was not checked"),
+        fails("no utilization, but a --config file", f -> f.args("--model=google/gemma-3-1b-it", "--config",
+                "/etc/vllm/config.yaml"),
+            "INFO GPU_MEMORY_UTILIZATION_UNKNOWN " + CONTAINER + ": no --gpu-memory-utilization here, but a --config"
+                + " file or arguments only the running pod knows may set it, so the memory budget of the devices it"
+                + " uses was not checked"),
+        fails("arguments alone to the image's vllm serve entrypoint, the model positional", f -> {
+              f.container().setCommand(null);
+              f.args("google/gemma-3-1b-it", "--gpu-memory-utilization", "0.6");
+            },
+            "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.20 of the GPU's memory requested (limit 1.00):"
+                + " Deployment[vllm-gpu] 2 x 0.6"),
         fails("a utilization with a comma", f -> f.args("--model", "google/gemma-3-1b-it", "--gpu-memory-utilization",
                 "0,42"),
             "ERROR GPU_MEMORY_UTILIZATION_RANGE " + CONTAINER + ".args[3]: --gpu-memory-utilization must be a decimal"
@@ -491,6 +526,16 @@ class Validator_rules_Test {
               f.devices().getRequests().get(0).getExactly().setCount(2L);
               f.args("--model=google/gemma-3-1b-it", "--gpu-memory-utilization=0.42", "--tensor-parallel-size=2");
             }),
+        passes("-tp 2 over two GPUs", f -> {
+              f.devices().getRequests().get(0).getExactly().setCount(2L);
+              f.args("--model=google/gemma-3-1b-it", "--gpu-memory-utilization=0.42", "-tp", "2");
+            }),
+        fails("-tp=2 over one GPU, in a bash -lc script", f -> {
+              f.container().setCommand(new ArrayList<>(List.of("bash", "-lc")));
+              f.args("exec vllm serve google/gemma-3-1b-it -tp=2 --gpu-memory-utilization 0.42");
+            },
+            "ERROR VLLM_PARALLELISM_MISMATCH " + CONTAINER + ".args[0]: expected --tensor-parallel-size x"
+                + " --pipeline-parallel-size to equal the 1 device the container's claims give it, found 2 x 1"),
         fails("--port the container does not expose", f -> f.args("--port=9000", "--model=google/gemma-3-1b-it",
                 "--gpu-memory-utilization=0.42"),
             "ERROR VLLM_PORT_MISMATCH " + CONTAINER + ".ports: expected a containerPort 9000 (--port 9000), found [8000]",
