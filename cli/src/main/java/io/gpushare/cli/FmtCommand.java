@@ -67,7 +67,8 @@ public final class FmtCommand implements Callable<Integer> {
       try {
         text = ManifestReader.readText(path);
         ReadManifests read = ManifestReader.standard().read(text, file);
-        canonical = YamlRenderer.canonical().render(read.set().resourcesIn(path.getFileName().toString()));
+        // each object in the API version the file has it in: a v1beta1 claim stays v1beta1
+        canonical = YamlRenderer.canonical().render(read.asWritten(path.getFileName().toString()));
       } catch (ManifestParseException e) {
         err.println(e.getMessage() + " (left untouched)");
         untouched = true;

@@ -75,6 +75,41 @@ class FmtCommand_Test extends CliTest {
   }
 
   @Test
+  void should_keep_a_v1beta1_claim_in_v1beta1() throws IOException {
+    // GIVEN: a v1beta1 claim in another key order
+    Path claim = Files.writeString(dir.resolve("claim.yaml"), """
+        apiVersion: resource.k8s.io/v1beta1
+        kind: ResourceClaim
+        metadata:
+          name: two-gpus
+        spec:
+          devices:
+            requests:
+            - count: 2
+              allocationMode: ExactCount
+              deviceClassName: gpu.nvidia.com
+              name: gpu
+        """);
+    // WHEN
+    int exit = run("fmt", claim.toString());
+    // THEN: the fields stay on the request, in the order v1 has them under exactly:
+    assertThat(exit).isZero();
+    assertThat(out.toString()).isEqualTo("""
+        apiVersion: resource.k8s.io/v1beta1
+        kind: ResourceClaim
+        metadata:
+          name: two-gpus
+        spec:
+          devices:
+            requests:
+            - name: gpu
+              deviceClassName: gpu.nvidia.com
+              allocationMode: ExactCount
+              count: 2
+        """);
+  }
+
+  @Test
   void should_keep_the_meaning_of_every_nvidia_demo_manifest() throws IOException {
     for (String demo : List.of("gpu-test2.yaml", "gpu-test3.yaml", "gpu-test4.yaml", "gpu-test5.yaml", "gpu-test6.yaml",
         "gpu-test-mps.yaml", "bats-gpu-timeslicing.yaml", "bats-gpu-simple-mig.yaml", "bats-gpu-simple-mig-ts.yaml")) {

@@ -113,6 +113,46 @@ class LintCommand_Test extends CliTest {
   }
 
   @Test
+  void should_point_at_the_lines_of_a_v1beta1_claim_in_its_own_field_names() throws IOException {
+    // GIVEN: the tutorial's claim written in resource.k8s.io/v1beta1, shared by three replicas at 0.42
+    Path claim = Files.writeString(dir.resolve("claim.yaml"), """
+        apiVersion: resource.k8s.io/v1beta1
+        kind: ResourceClaim
+        metadata:
+          name: gpu-claim
+        spec:
+          devices:
+            requests:
+            - name: gpu
+              deviceClassName: gpu.nvidia.com
+              selectors:
+              - cel:
+                  expression: ""
+            config:
+            - requests: ["gpu"]
+              opaque:
+                driver: gpu.nvidia.com
+                parameters:
+                  apiVersion: resource.nvidia.com/v1beta1
+                  kind: GpuConfig
+                  sharing:
+                    strategy: TimeSlicing
+                    timeSlicingConfig:
+                      interval: Long
+        """);
+    Files.writeString(dir.resolve("vllm.yaml"), ReferenceDocuments.timeSlicingVllm().replace("replicas: 2", "replicas: 3"));
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString().lines().filter(line -> line.contains(" ERROR ")).toList()).containsExactly(
+        claim + ":1: ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested"
+            + " (limit 1.00): Deployment[vllm-gpu] 3 x 0.42",
+        claim + ":12: ERROR CEL_MISSING ResourceClaim[gpu-claim].spec.devices.requests[0].selectors[0].cel.expression:"
+            + " expected a CEL expression, found none");
+  }
+
+  @Test
   void should_read_stdin_for_a_dash() {
     // GIVEN
     java.io.InputStream saved = System.in;

@@ -99,6 +99,27 @@ class RenderCommand_Test extends CliTest {
   }
 
   @Test
+  void should_write_the_claim_in_v1beta2_for_kubernetes_1_33_and_nothing_else_differently() {
+    // WHEN
+    int exit = run("render", "--resource-api-version", "v1beta2");
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).startsWith(
+        "# file: claim.yaml\n" + ReferenceDocuments.timeSlicingClaim().replace(
+            "apiVersion: resource.k8s.io/v1\n", "apiVersion: resource.k8s.io/v1beta2\n")
+            + "---\n# file: vllm.yaml\n" + ReferenceDocuments.timeSlicingVllm());
+  }
+
+  @Test
+  void should_exit_2_naming_the_versions_for_an_unknown_resource_api_version() {
+    int exit = run("render", "--resource-api-version", "v1alpha3");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith(
+        "Unknown resource API version 'v1alpha3'; expected one of [v1, v1beta2, v1beta1]\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void should_exit_1_with_every_finding_when_validation_fails() {
     // GIVEN: a command that renders an overcommitted claim through the same error handling
     CommandLine commandLine = GpuShareCommand.commandLine();

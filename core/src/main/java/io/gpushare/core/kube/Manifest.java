@@ -16,19 +16,52 @@ import java.util.Objects;
  * ...
  * </pre>
  *
+ * <p>A DRA object read in an older API version ({@code resource.k8s.io/v1beta1} or {@code v1beta2})
+ * is held as the {@code resource.k8s.io/v1} object gpushare judges, and {@link #convertedFrom()}
+ * remembers the version it was written in and how its paths map back.
+ *
  * @param resource the fabric8 object; any kind, unknown kinds as {@code GenericKubernetesResource}
  * @param file the output file name, e.g. {@code vllm.yaml}
  * @param origin a human-readable origin, e.g. {@code VllmDeploymentSpec[vllm-gpu]}
+ * @param convertedFrom how the object was converted from the version it was written in; null when it
+ *     is held as written
  */
-public record Manifest(HasMetadata resource, String file, String origin) {
+public record Manifest(HasMetadata resource, String file, String origin, ConvertedFrom convertedFrom) {
   public Manifest {
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(origin, "origin");
   }
 
+  /** An object held as written. */
+  public Manifest(HasMetadata resource, String file, String origin) {
+    this(resource, file, origin, null);
+  }
+
   /** {@code Kind[name]}, the prefix of every finding's path about this object. */
   public String id() {
     return resource.getKind() + "[" + (resource.getMetadata() == null ? null : resource.getMetadata().getName()) + "]";
+  }
+
+  /** The {@code apiVersion} as written: {@code resource.k8s.io/v1beta1} for a converted claim. */
+  public String sourceApiVersion() {
+    return convertedFrom == null ? resource.getApiVersion() : convertedFrom.apiVersion();
+  }
+
+  /**
+   * This manifest with a {@code resource.k8s.io/v1beta1} or {@code v1beta2} {@code ResourceClaim},
+   * {@code ResourceClaimTemplate} or {@code DeviceClass} converted to {@code resource.k8s.io/v1},
+   * remembering where it came from ({@link #convertedFrom()}); this manifest itself otherwise.
+   *
+   * @throws IllegalArgumentException when the object cannot be read as v1
+   */
+  public Manifest toResourceV1() {
+    return convertedFrom != null ? this : ResourceApiVersions.toV1(this);
+  }
+
+  /** The object in the version it was written in: a converted claim back in v1beta1, anything else as it is. */
+  public HasMetadata asWritten() {
+    return convertedFrom == null ? resource
+        : ResourceApiVersion.of(convertedFrom.apiVersion()).map(version -> version.fromV1(resource)).orElse(resource);
   }
 }

@@ -1,12 +1,15 @@
 package io.gpushare.core.render;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gpushare.core.kube.ManifestSet;
+import io.gpushare.core.kube.ResourceApiVersion;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.validate.ValidationException;
 import io.gpushare.core.validate.ValidationReport;
 import io.gpushare.core.validate.Validator;
 import io.gpushare.core.yaml.YamlRenderer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,17 +31,27 @@ import java.util.Map;
  * <pre>{@code
  * ManifestRenderer.standard().withValidator(Validator.withCatalog(Catalog.standard().with(mine))).render(bundle);
  * }</pre>
+ *
+ * <p>DRA objects are written as {@code resource.k8s.io/v1} (Kubernetes 1.34 and later);
+ * {@link #targeting(ResourceApiVersion)} writes them in an older version for an older cluster,
+ * converted at the edge after validation, which always judges the v1 objects:
+ *
+ * <pre>{@code
+ * ManifestRenderer.standard().targeting(ResourceApiVersion.V1BETA2).render(bundle); // Kubernetes 1.33
+ * }</pre>
  */
 public final class ManifestRenderer {
-  private static final ManifestRenderer STANDARD = new ManifestRenderer(false, Validator.standard());
-  private static final ManifestRenderer STRICT = new ManifestRenderer(true, Validator.standard());
+  private static final ManifestRenderer STANDARD = new ManifestRenderer(false, Validator.standard(), ResourceApiVersion.V1);
+  private static final ManifestRenderer STRICT = new ManifestRenderer(true, Validator.standard(), ResourceApiVersion.V1);
 
   private final boolean strict;
   private final Validator validator;
+  private final ResourceApiVersion resourceApiVersion;
 
-  private ManifestRenderer(boolean strict, Validator validator) {
+  private ManifestRenderer(boolean strict, Validator validator, ResourceApiVersion resourceApiVersion) {
     this.strict = strict;
     this.validator = validator;
+    this.resourceApiVersion = resourceApiVersion;
   }
 
   /** Refuses sets with errors; warnings are kept in the result's report. */
@@ -53,7 +66,17 @@ public final class ManifestRenderer {
 
   /** This renderer (standard or strict alike) validating with {@code validator} instead. */
   public ManifestRenderer withValidator(Validator validator) {
-    return new ManifestRenderer(strict, java.util.Objects.requireNonNull(validator, "validator"));
+    return new ManifestRenderer(strict, java.util.Objects.requireNonNull(validator, "validator"), resourceApiVersion);
+  }
+
+  /**
+   * This renderer, writing {@code ResourceClaim}s, {@code ResourceClaimTemplate}s and
+   * {@code DeviceClass}es in {@code version} ({@link ResourceApiVersion#V1} by default): for
+   * {@link ResourceApiVersion#V1BETA2} the documents differ only in their {@code apiVersion}.
+   */
+  public ManifestRenderer targeting(ResourceApiVersion version) {
+    return version == resourceApiVersion ? this
+        : new ManifestRenderer(strict, validator, java.util.Objects.requireNonNull(version, "version"));
   }
 
   public RenderedManifests render(ManifestBundle bundle) {
@@ -68,7 +91,11 @@ public final class ManifestRenderer {
     Map<String, String> files = new LinkedHashMap<>();
     YamlRenderer yaml = YamlRenderer.canonical();
     for (String file : set.files()) {
-      files.put(file, yaml.render(set.resourcesIn(file)));
+      List<HasMetadata> resources = set.resourcesIn(file);
+      if (resourceApiVersion != ResourceApiVersion.V1) {
+        resources = resources.stream().map(resourceApiVersion::fromV1).toList();
+      }
+      files.put(file, yaml.render(resources));
     }
     files.putIfAbsent(DriverValues.FILE, DriverValues.render(report.featureGates()));
     return new RenderedManifests(files, report);

@@ -32,7 +32,7 @@ public enum FindingCode {
   SELECTOR_MISMATCH(Severity.ERROR, Group.API_SERVER, "a workload selector that does not select its own pod template"),
   PORT_RANGE(Severity.ERROR, Group.API_SERVER, "a port outside 1..65535"),
   SERVICE_SELECTS_NOTHING(Severity.WARNING, Group.API_SERVER, "a Service whose selector matches no workload in the set"),
-  RESOURCE_API_VERSION_NOT_CHECKED(Severity.WARNING, Group.API_SERVER, "a DRA object of an API version gpushare does not read"),
+  RESOURCE_API_VERSION_REMOVED(Severity.ERROR, Group.API_SERVER, "a DRA object of an API version no supported Kubernetes serves"),
   CLAIM_NOT_IN_SET(Severity.INFO, Group.API_SERVER, "a pod references a claim or template that is not among the manifests checked"),
   REPLICAS_RANGE(Severity.ERROR, Group.API_SERVER, "negative replicas (error) or zero replicas (warning)"),
   // NVIDIA DRA driver

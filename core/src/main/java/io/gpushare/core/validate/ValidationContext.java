@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
 import io.gpushare.core.catalog.Catalog;
+import io.gpushare.core.kube.ConvertedFrom;
 import io.gpushare.core.kube.Manifest;
 import io.gpushare.core.kube.ManifestSet;
 import java.util.ArrayList;
@@ -31,22 +32,28 @@ final class ValidationContext {
   private DeviceClaims deviceClaims;
   private final List<String> duplicates = new ArrayList<>();
   private final List<HasMetadata> otherResourceVersions = new ArrayList<>();
+  private final List<ConvertedFrom> conversions = new ArrayList<>();
 
   ValidationContext(ManifestSet set, Catalog catalog) {
     this.set = set;
     this.catalog = catalog;
     java.util.Set<ObjectKey> seen = new java.util.HashSet<>();
-    for (Manifest manifest : set.manifests()) {
+    for (Manifest given : set.manifests()) {
+      // a v1beta1 or v1beta2 claim given as a fabric8 object is judged as v1, as a read one is
+      Manifest manifest = given.toResourceV1();
       HasMetadata resource = manifest.resource();
       String namespace = resource.getMetadata() == null ? null : resource.getMetadata().getNamespace();
       if (!seen.add(new ObjectKey(resource.getApiVersion(), resource.getKind(), namespace, name(resource)))) {
         duplicates.add(resource.getKind() + "[" + name(resource) + "]");
         continue; // the API server keeps one object per name: judge the first
       }
+      if (manifest.convertedFrom() != null) {
+        conversions.add(manifest.convertedFrom());
+      }
       if (resource.getApiVersion() != null && resource.getApiVersion().startsWith("resource.k8s.io/")
           && !resource.getApiVersion().equals("resource.k8s.io/v1")) {
         otherResourceVersions.add(resource);
-        continue; // no rule reads other versions: it is reported, not judged as v1
+        continue; // no rule reads other versions (removed ones are reported)
       }
       if (resource instanceof ResourceClaim claim) {
         claims.put(name(claim), claim);
@@ -63,9 +70,17 @@ final class ValidationContext {
     }
   }
 
-  /** DRA objects of another API version than resource.k8s.io/v1 (v1beta1, v1beta2, ...), which no rule reads. */
+  /**
+   * DRA objects of an API version that is not converted to resource.k8s.io/v1 (v1alpha2, a v1alpha3
+   * DeviceTaintRule, a v1beta1 ResourceSlice, ...), which no rule reads.
+   */
   List<HasMetadata> otherResourceVersions() {
     return otherResourceVersions;
+  }
+
+  /** How the objects judged as v1 but written in another version map back to their source, for findings. */
+  List<ConvertedFrom> conversions() {
+    return conversions;
   }
 
   /** What makes an object one object for the API server. */

@@ -1,7 +1,9 @@
 package io.gpushare.core.validate;
 
 import io.gpushare.core.catalog.Catalog;
+import io.gpushare.core.kube.ConvertedFrom;
 import io.gpushare.core.kube.ManifestSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -85,6 +87,30 @@ public final class Validator {
     for (Rule rule : rules) {
       rule.check(context, findings);
     }
-    return new ValidationReport(findings.all(), FeatureGates.names(context));
+    return new ValidationReport(inSource(findings.all(), context.conversions()), FeatureGates.names(context));
+  }
+
+  /**
+   * Rules judge v1 objects; a finding about an object written in {@code resource.k8s.io/v1beta1}
+   * names its fields as the file does ({@code requests[0].deviceClassName}, not
+   * {@code requests[0].exactly.deviceClassName}).
+   */
+  private static List<Finding> inSource(List<Finding> findings, List<ConvertedFrom> conversions) {
+    if (conversions.stream().allMatch(c -> c.movedPaths().isEmpty())) {
+      return findings;
+    }
+    List<Finding> result = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      String path = finding.path();
+      String message = finding.message();
+      String hint = finding.hint();
+      for (ConvertedFrom conversion : conversions) {
+        path = conversion.inSource(path);
+        message = conversion.inSource(message);
+        hint = conversion.inSource(hint);
+      }
+      result.add(new Finding(finding.code(), finding.severity(), path, message, hint));
+    }
+    return result;
   }
 }

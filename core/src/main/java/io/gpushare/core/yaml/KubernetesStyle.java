@@ -21,7 +21,7 @@ final class KubernetesStyle {
 
   private static final Shape LABEL_SELECTOR = Shape.keys("matchLabels", "matchExpressions");
 
-  // resource.k8s.io/v1: ResourceClaim, ResourceClaimTemplate
+  // resource.k8s.io/v1 (and v1beta2, v1beta1): ResourceClaim, ResourceClaimTemplate
   private static final Shape CEL = Shape.keys("expression");
   private static final Shape DEVICE_SELECTOR = Shape.keys("cel").child("cel", CEL);
   private static final Shape DEVICE_TOLERATION =
@@ -37,9 +37,13 @@ final class KubernetesStyle {
               "capacity")
           .child("selectors", DEVICE_SELECTOR)
           .child("tolerations", DEVICE_TOLERATION);
+  // v1beta1 (rendered for Kubernetes 1.32, or formatted as written) has exactly's fields on the request
   private static final Shape DEVICE_REQUEST =
-      Shape.keys("name", "exactly", "firstAvailable")
+      Shape.keys("name", "exactly", "deviceClassName", "allocationMode", "count", "selectors", "tolerations",
+              "adminAccess", "capacity", "firstAvailable")
           .child("exactly", EXACT_REQUEST)
+          .child("selectors", DEVICE_SELECTOR)
+          .child("tolerations", DEVICE_TOLERATION)
           .child("firstAvailable", SUB_REQUEST);
   private static final Shape DEVICE_CONSTRAINT =
       Shape.keys("requests", "matchAttribute", "distinctAttribute").flowSequence("requests");

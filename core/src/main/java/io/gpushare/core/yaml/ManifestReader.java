@@ -38,6 +38,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code GenericKubernetesResource}. {@link io.gpushare.core.kube.KubeSpecs} then recognizes
  * gpushare's own specs among them.
  *
+ * <p>API versions are converted at this edge: a {@code ResourceClaim}, {@code ResourceClaimTemplate}
+ * or {@code DeviceClass} of {@code resource.k8s.io/v1beta1} or {@code v1beta2} is read as the
+ * {@code resource.k8s.io/v1} object that gpushare's rules judge, and its {@link Manifest} remembers
+ * the version it was written in; {@link ReadManifests#location} finds a finding's field in the
+ * original file, and {@link ReadManifests#asWritten} gives the objects back in their own version.
+ *
  * <pre>{@code
  * ReadManifests read = ManifestReader.standard().read(Path.of("vllm.yaml"));
  * read.set();                 // the objects, each with its file and line
@@ -150,13 +156,13 @@ public final class ManifestReader {
             Map<String, Object> item = (Map<String, Object>) items.get(i);
             Node itemNode = itemsNode instanceof SequenceNode sequence ? sequence.getValue().get(i) : node;
             int itemLine = itemNode.getStartMark().getLine() + 1;
-            Manifest manifest = new Manifest(toResource(item, source, itemLine), file, source + ":" + itemLine);
+            Manifest manifest = toManifest(item, file, source, itemLine);
             manifests.add(manifest);
             nodes.put(manifest, itemNode);
           }
           continue;
         }
-        Manifest manifest = new Manifest(toResource(object, source, line), file, source + ":" + line);
+        Manifest manifest = toManifest(object, file, source, line);
         manifests.add(manifest);
         nodes.put(manifest, node);
       }
@@ -239,6 +245,22 @@ public final class ManifestReader {
     }
     return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message).trim()
         + (message.contains("found duplicate key") ? " (duplicate keys are refused)" : "");
+  }
+
+  /**
+   * The manifest of one document; a DRA object of {@code resource.k8s.io/v1beta1} or {@code v1beta2}
+   * becomes the v1 object the validator judges, remembering its version (see
+   * {@link Manifest#toResourceV1()}).
+   */
+  private static Manifest toManifest(Map<String, Object> object, String file, String source, int line) {
+    Manifest read = new Manifest(toResource(object, source, line), file, source + ":" + line);
+    try {
+      return read.toResourceV1();
+    } catch (IllegalArgumentException e) {
+      String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      throw new ManifestParseException(source, line, "cannot convert " + read.resource().getApiVersion() + " "
+          + read.resource().getKind() + " to " + io.gpushare.core.kube.ResourceApiVersion.V1.apiVersion() + ": " + reason);
+    }
   }
 
   private static HasMetadata toResource(Map<String, Object> object, String source, int line) {

@@ -46,18 +46,37 @@ public final class ReadManifests {
   }
 
   /**
+   * The objects of one file as written: each in the API version of the file (a
+   * {@code resource.k8s.io/v1beta1} claim, converted to v1 when read, back in v1beta1), in order.
+   * What {@code gpushare fmt} writes back.
+   */
+  public List<io.fabric8.kubernetes.api.model.HasMetadata> asWritten(String file) {
+    List<io.fabric8.kubernetes.api.model.HasMetadata> resources = new ArrayList<>();
+    for (Manifest manifest : set.manifests()) {
+      if (manifest.file().equals(file)) {
+        resources.add(manifest.asWritten());
+      }
+    }
+    return resources;
+  }
+
+  /**
    * The source and line ({@code vllm.yaml:29}) of a finding's path such as
    * {@code Deployment[vllm-gpu].spec.template.spec.containers[0].args[3]}: the deepest part of the path
-   * that exists in the file; the object's first line when only the object is known.
+   * that exists in the file; the object's first line when only the object is known. For an object
+   * converted from another API version, the path may be the one on the v1 object
+   * ({@code ...requests[0].exactly.count}) or the one in the file ({@code ...requests[0].count}).
    */
   public String location(String path) {
     int bracket = path.indexOf(']');
     String id = bracket < 0 ? path : path.substring(0, bracket + 1);
     for (Map.Entry<Manifest, Node> entry : nodes.entrySet()) {
-      if (entry.getKey().id().equals(id)) {
-        String origin = entry.getKey().origin();
+      Manifest manifest = entry.getKey();
+      if (manifest.id().equals(id)) {
+        String origin = manifest.origin();
         String source = origin.substring(0, origin.lastIndexOf(':'));
-        return source + ":" + ManifestReader.lineOf(entry.getValue(), path.substring(id.length()));
+        String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
+        return source + ":" + ManifestReader.lineOf(entry.getValue(), inFile.substring(id.length()));
       }
     }
     return nodes.isEmpty() ? "-" : sourceOf(nodes.keySet().iterator().next()) + ":0";

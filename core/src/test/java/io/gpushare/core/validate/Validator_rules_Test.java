@@ -227,10 +227,20 @@ class Validator_rules_Test {
             "ERROR INVALID_NAME " + POD + ".volumes[0].name: expected a lowercase RFC 1123 label (at most 63"
                 + " characters of a-z, 0-9 and '-', starting and ending alphanumeric), found 'DSHM'"),
 
-        fails("a claim of resource.k8s.io/v1beta2", f -> f.claim.setApiVersion("resource.k8s.io/v1beta2"),
-            "WARNING RESOURCE_API_VERSION_NOT_CHECKED ResourceClaim[gpu-claim].apiVersion: expected resource.k8s.io/v1"
-                + " (Kubernetes 1.34 and later), found resource.k8s.io/v1beta2; gpushare checks v1 objects only, so"
-                + " nothing about this one was checked",
+        passes("a claim of resource.k8s.io/v1beta2, judged as the v1 claim it converts to",
+            f -> f.claim.setApiVersion("resource.k8s.io/v1beta2")),
+        fails("a claim of resource.k8s.io/v1beta2 with the strategy in the wrong case", f -> {
+              f.claim.setApiVersion("resource.k8s.io/v1beta2");
+              f.sharing().put("strategy", "timeSlicing");
+            },
+            "ERROR SHARING_STRATEGY_UNKNOWN " + PARAMETERS + ".sharing.strategy: expected TimeSlicing or MPS, found"
+                + " 'timeSlicing'"),
+        fails("a claim of resource.k8s.io/v1alpha2, which no supported Kubernetes serves",
+            f -> f.claim.setApiVersion("resource.k8s.io/v1alpha2"),
+            "ERROR RESOURCE_API_VERSION_REMOVED ResourceClaim[gpu-claim].apiVersion: expected resource.k8s.io/v1"
+                + " (Kubernetes 1.34 and later; v1beta2 or v1beta1 on older clusters), found resource.k8s.io/v1alpha2,"
+                + " which Kubernetes 1.31 removed with classic DRA (it was served by 1.27 to 1.30, as an alpha API);"
+                + " nothing else about this object was checked",
             "INFO CLAIM_NOT_IN_SET " + POD + ".resourceClaims[0].resourceClaimName: ResourceClaim 'gpu-claim' is not"
                 + " among the manifests checked, so nothing about it was checked"),
 
