@@ -23,8 +23,8 @@ final class CapacityRule implements Rule {
         () -> "ResourceClaim[" + name + "].spec.devices.requests", findings));
     context.templates().forEach((name, template) -> checkProfile(context.devicesOfTemplate(name),
         () -> "ResourceClaimTemplate[" + name + "].spec.spec.devices.requests", findings));
-    for (Workload workload : context.workloads()) {
-      for (VllmContainer container : context.vllmContainers(workload)) {
+    for (PodGroup pods : context.podGroups()) {
+      for (VllmContainer container : context.vllmContainers(pods)) {
         checkWeights(container, context, findings);
       }
     }
@@ -73,7 +73,8 @@ final class CapacityRule implements Rule {
           "check the model's size against " + VllmContainer.UTILIZATION + " x the device's memory yourself");
       return;
     }
-    if (container.claims().size() != 1 || container.utilization().isEmpty()) {
+    if (container.claims().size() != 1 || container.utilization().isEmpty()
+        || container.fromVariable("--tensor-parallel-size") || container.fromVariable("--pipeline-parallel-size")) {
       return;
     }
     VllmContainer.PodClaimUse use = container.claims().get(0);

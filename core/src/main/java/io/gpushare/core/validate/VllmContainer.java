@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A vLLM server container of a workload (recognized by its image or command), its flags, and the
+ * A vLLM server container of a pod group (recognized by its image or command), its flags, and the
  * claims it uses. Shared by the budget, capacity, vLLM and security rules.
  *
- * @param workload the pod's owner
+ * @param pods the pods it runs in
  * @param index the container's index in {@code spec.containers}
  * @param container the container
  * @param flags its parsed arguments
  * @param claims the claims it uses, as the pod declares them
  */
-record VllmContainer(Workload workload, int index, Container container, VllmFlags flags, List<PodClaimUse> claims) {
+record VllmContainer(PodGroup pods, int index, Container container, VllmFlags flags, List<PodClaimUse> claims) {
   static final String UTILIZATION = "--gpu-memory-utilization";
 
   /** A container's use of a pod claim entry: a shared claim, or a per-pod template. */
@@ -33,24 +33,24 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
   }
 
   String path() {
-    return workload.podPath() + ".containers[" + index + "]";
+    return pods.podPath() + ".containers[" + index + "]";
   }
 
   String argPath(VllmFlags.Flag flag) {
     return path() + "." + flag.field() + "[" + flag.index() + "]";
   }
 
-  static List<VllmContainer> of(Workload workload) {
+  static List<VllmContainer> of(PodGroup pods) {
     List<VllmContainer> found = new ArrayList<>();
-    if (workload.pod() == null) {
+    if (pods.pod() == null) {
       return found;
     }
-    List<Container> containers = Nulls.list(workload.pod().getContainers());
+    List<Container> containers = Nulls.list(pods.pod().getContainers());
     for (int i = 0; i < containers.size(); i++) {
       Container container = containers.get(i);
       if (isVllm(container)) {
-        found.add(new VllmContainer(workload, i, container, VllmFlags.parse(Nulls.list(container.getCommand()), Nulls.list(container.getArgs())),
-            claimsUsed(workload, container)));
+        found.add(new VllmContainer(pods, i, container, VllmFlags.parse(Nulls.list(container.getCommand()), Nulls.list(container.getArgs())),
+            claimsUsed(pods, container)));
       }
     }
     return found;
@@ -82,7 +82,12 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
   }
 
   Optional<String> model() {
-    return flags.last("--model").map(VllmFlags.Flag::value).filter(v -> !v.isEmpty());
+    return flags.last("--model").map(VllmFlags.Flag::value).filter(v -> !v.isEmpty() && !VllmFlags.isVariable(v));
+  }
+
+  /** Whether the flag's value comes from a variable ({@code --port $(PORT)}): unknown here, so not judged. */
+  boolean fromVariable(String name) {
+    return flags.last(name).filter(flag -> VllmFlags.isVariable(flag.value())).isPresent();
   }
 
   int intFlag(String name, int fallback) {
@@ -93,12 +98,12 @@ record VllmContainer(Workload workload, int index, Container container, VllmFlag
     }
   }
 
-  private static List<PodClaimUse> claimsUsed(Workload workload, Container container) {
+  private static List<PodClaimUse> claimsUsed(PodGroup pods, Container container) {
     List<PodClaimUse> uses = new ArrayList<>();
     if (container.getResources() == null) {
       return uses;
     }
-    List<PodResourceClaim> podClaims = Nulls.list(workload.pod().getResourceClaims());
+    List<PodResourceClaim> podClaims = Nulls.list(pods.pod().getResourceClaims());
     for (var claim : Nulls.list(container.getResources().getClaims())) {
       for (int p = 0; p < podClaims.size(); p++) {
         PodResourceClaim podClaim = podClaims.get(p);

@@ -23,8 +23,8 @@ final class VllmRule implements Rule {
 
   @Override
   public void check(ValidationContext context, Findings findings) {
-    for (Workload workload : context.workloads()) {
-      for (VllmContainer container : context.vllmContainers(workload)) {
+    for (PodGroup pods : context.podGroups()) {
+      for (VllmContainer container : context.vllmContainers(pods)) {
         duplicates(container, findings);
         parallelism(container, context, findings);
         port(container, findings);
@@ -60,6 +60,9 @@ final class VllmRule implements Rule {
       }
       gpus += count.getAsLong();
     }
+    if (container.fromVariable("--tensor-parallel-size") || container.fromVariable("--pipeline-parallel-size")) {
+      return;
+    }
     int tensor = container.intFlag("--tensor-parallel-size", 1);
     int pipeline = container.intFlag("--pipeline-parallel-size", 1);
     if ((long) tensor * pipeline != gpus) {
@@ -73,6 +76,9 @@ final class VllmRule implements Rule {
   }
 
   private static void port(VllmContainer container, Findings findings) {
+    if (container.fromVariable("--port")) {
+      return;
+    }
     Optional<VllmFlags.Flag> flag = container.flags().last("--port");
     int port;
     try {
