@@ -25,8 +25,8 @@ final class CapacityRule implements Rule {
     for (DeviceClaims.DeviceClaimView claim : context.deviceClaims().all()) {
       checkProfile(claim.claimDevices(), context.catalog(), () -> claim.devicesPath() + ".requests", findings);
     }
-    for (Workload workload : context.workloads()) {
-      for (VllmContainer container : context.vllmContainers(workload)) {
+    for (PodGroup pods : context.podGroups()) {
+      for (VllmContainer container : context.vllmContainers(pods)) {
         checkWeights(container, context, findings);
       }
     }

@@ -35,6 +35,7 @@ public enum FindingCode {
   RESOURCE_API_VERSION_REMOVED(Severity.ERROR, Group.API_SERVER, "a DRA object of an API version no supported Kubernetes serves"),
   CLAIM_NOT_IN_SET(Severity.INFO, Group.API_SERVER, "a pod references a claim or template that is not among the manifests checked"),
   REPLICAS_RANGE(Severity.ERROR, Group.API_SERVER, "negative replicas (error) or zero replicas (warning)"),
+  FIELD_TYPE_INVALID(Severity.ERROR, Group.API_SERVER, "a field of a custom resource read without a schema (a LeaderWorkerSet) of the wrong JSON type"),
   // NVIDIA DRA driver
   NVIDIA_CONFIG_TYPE_MISSING(Severity.ERROR, Group.DRIVER, "NVIDIA parameters without apiVersion or kind"),
   NVIDIA_FIELD_TYPE(Severity.ERROR, Group.DRIVER, "an NVIDIA config field of the wrong JSON type"),
@@ -55,10 +56,11 @@ public enum FindingCode {
   // Sharing budget
   GPU_MEMORY_OVERCOMMIT(Severity.ERROR, Group.BUDGET, "pods sharing a device ask for more than all of its memory"),
   GPU_MEMORY_UTILIZATION_RANGE(Severity.ERROR, Group.BUDGET, "a --gpu-memory-utilization that is not a fraction in (0, 1]"),
-  ROLLOUT_SURGE_OVERCOMMIT(Severity.WARNING, Group.BUDGET, "a rolling update whose extra pods overcommit the shared device"),
+  ROLLOUT_SURGE_OVERCOMMIT(Severity.WARNING, Group.BUDGET, "a rolling update (or an overlapping CronJob run) whose extra pods overcommit the shared device"),
   MPS_PINNED_MEMORY_BELOW_UTILIZATION(Severity.ERROR, Group.BUDGET, "a vLLM share larger than the MPS pinned-memory limit"),
   GPU_MEMORY_HEADROOM(Severity.WARNING, Group.BUDGET, "too little memory left outside vLLM's shares for CUDA contexts"),
   GPU_MEMORY_UTILIZATION_UNKNOWN(Severity.INFO, Group.BUDGET, "a --gpu-memory-utilization only the running pod knows, so its budget was not checked"),
+  POD_COUNT_UNKNOWN(Severity.INFO, Group.BUDGET, "pods of a number the manifests do not say (a DaemonSet's) on a shared claim, left out of its budget"),
   // Capacity
   MODEL_DOES_NOT_FIT(Severity.ERROR, Group.CAPACITY, "model weights larger than the memory vLLM is given"),
   MIG_PROFILE_UNKNOWN(Severity.ERROR, Group.CAPACITY, "a MIG profile the GPU (error) or any known GPU (warning) does not have"),

@@ -2,12 +2,12 @@ package io.gpushare.core.validate;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodResourceClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the API server checks on pods and Deployments ({@code pkg/apis/core/validation}): pod claim
- * entries, container claim references, volume mounts, tolerations, ports, the Deployment's selector,
- * and the 256 pods one claim can serve.
+ * What the API server checks on pods and the workloads that run them ({@code pkg/apis/core/validation},
+ * {@code pkg/apis/apps/validation}, {@code pkg/apis/batch/validation}): workload names, selectors
+ * against their pod template, fields of the wrong type, and in every pod template: pod claim entries,
+ * container claim references, volume mounts, tolerations, ports, and the 256 pods one claim can serve.
  */
 final class PodApiRule implements Rule {
   static final int MAX_PODS_PER_CLAIM = 256;
@@ -34,33 +35,39 @@ final class PodApiRule implements Rule {
             "expected " + problem + ", found " + Names.quoted(ValidationContext.name(workload.resource())),
             "rename it, e.g. vllm-gpu");
       }
-      if (workload.resource() instanceof Deployment deployment) {
-        checkSelector(deployment, workload, findings);
+      workload.selector().ifPresent(selector -> checkSelector(selector, findings));
+      for (String path : workload.unreadable()) {
+        findings.add(FindingCode.FIELD_TYPE_INVALID, path,
+            "expected the JSON type the " + workload.kind() + " API gives this field, found another, so what depends"
+                + " on it was not checked",
+            "the API server refuses the object as written; give the field its type (an object, a list, an integer)");
       }
-      PodSpec pod = workload.pod();
+    }
+    for (PodGroup group : context.podGroups()) {
+      PodSpec pod = group.pod();
       if (pod == null) {
         continue;
       }
-      Set<String> podClaims = checkPodClaims(pod, workload, context, podsPerClaim, findings);
+      Set<String> podClaims = checkPodClaims(pod, group, context, podsPerClaim, findings);
       Set<String> volumes = new HashSet<>();
       List<Volume> podVolumes = Nulls.list(pod.getVolumes());
       for (int v = 0; v < podVolumes.size(); v++) {
         String volumeName = podVolumes.get(v).getName();
         if (!Names.dns1123Label(volumeName).isEmpty()) {
-          findings.add(FindingCode.INVALID_NAME, workload.podPath() + ".volumes[" + v + "].name",
+          findings.add(FindingCode.INVALID_NAME, group.podPath() + ".volumes[" + v + "].name",
               "expected " + Names.dns1123Label(volumeName) + ", found " + Names.quoted(volumeName), "name it like dshm");
         }
         volumes.add(volumeName);
       }
       List<Container> containers = Nulls.list(pod.getContainers());
       for (int c = 0; c < containers.size(); c++) {
-        checkContainer(containers.get(c), workload.podPath() + ".containers[" + c + "]", podClaims, volumes, findings);
+        checkContainer(containers.get(c), group.podPath() + ".containers[" + c + "]", podClaims, volumes, findings);
       }
       for (int c = 0; c < Nulls.list(pod.getInitContainers()).size(); c++) {
-        checkContainer(Nulls.list(pod.getInitContainers()).get(c), workload.podPath() + ".initContainers[" + c + "]", podClaims,
+        checkContainer(Nulls.list(pod.getInitContainers()).get(c), group.podPath() + ".initContainers[" + c + "]", podClaims,
             volumes, findings);
       }
-      checkTolerations(Nulls.list(pod.getTolerations()), workload.podPath() + ".tolerations", findings);
+      checkTolerations(Nulls.list(pod.getTolerations()), group.podPath() + ".tolerations", findings);
     }
     podsPerClaim.forEach((claim, pods) -> {
       if (pods > MAX_PODS_PER_CLAIM) {
@@ -71,13 +78,13 @@ final class PodApiRule implements Rule {
     });
   }
 
-  private static Set<String> checkPodClaims(PodSpec pod, Workload workload, ValidationContext context,
+  private static Set<String> checkPodClaims(PodSpec pod, PodGroup group, ValidationContext context,
       Map<String, Integer> podsPerClaim, Findings findings) {
     Set<String> names = new HashSet<>();
     List<PodResourceClaim> claims = Nulls.list(pod.getResourceClaims());
     for (int i = 0; i < claims.size(); i++) {
       PodResourceClaim claim = claims.get(i);
-      String path = workload.podPath() + ".resourceClaims[" + i + "]";
+      String path = group.podPath() + ".resourceClaims[" + i + "]";
       String problem = Names.dns1123Label(claim.getName());
       // every entry's name counts for the containers' references, valid or not, as the API server gathers them
       boolean first = claim.getName() == null || names.add(claim.getName());
@@ -96,7 +103,8 @@ final class PodApiRule implements Rule {
                 + (byName ? "both" : "neither"),
             "resourceClaimName shares one claim between all pods; resourceClaimTemplateName gives each pod its own");
       } else if (byName) {
-        podsPerClaim.merge(claim.getResourceClaimName(), workload.replicas() + workload.surge(), Integer::sum);
+        // pods of an unknown count (a DaemonSet's) are not counted: the budget rule says so
+        podsPerClaim.merge(claim.getResourceClaimName(), group.count().known() + group.surge().pods(), Integer::sum);
         if (!context.claims().containsKey(claim.getResourceClaimName())) {
           findings.add(FindingCode.CLAIM_NOT_IN_SET, path + ".resourceClaimName",
               "ResourceClaim '" + claim.getResourceClaimName() + "' is not among the manifests checked, so"
@@ -198,24 +206,24 @@ final class PodApiRule implements Rule {
     }
   }
 
-  private static void checkSelector(Deployment deployment, Workload workload, Findings findings) {
-    var spec = deployment.getSpec();
-    if (spec == null) {
-      return;
-    }
-    Map<String, String> matchLabels = spec.getSelector() == null || spec.getSelector().getMatchLabels() == null
-        ? Map.of() : spec.getSelector().getMatchLabels();
-    if (matchLabels.isEmpty() && (spec.getSelector() == null || Nulls.list(spec.getSelector().getMatchExpressions()).isEmpty())) {
-      findings.add(FindingCode.SELECTOR_MISMATCH, workload.id() + ".spec.selector",
+  private static void checkSelector(Workload.Selector selector, Findings findings) {
+    LabelSelector written = selector.selector();
+    Map<String, String> matchLabels = written == null || written.getMatchLabels() == null
+        ? Map.of() : written.getMatchLabels();
+    if (matchLabels.isEmpty() && (written == null || Nulls.list(written.getMatchExpressions()).isEmpty())) {
+      findings.add(FindingCode.SELECTOR_MISMATCH, selector.path(),
           "expected a selector, found none", "select the pod template's labels, e.g. matchLabels: {app: vllm-gpu}");
       return;
     }
+    Map<String, String> labels = Nulls.map(selector.templateLabels());
+    int relative = selector.path().indexOf("].") + 2;
     for (Map.Entry<String, String> label : matchLabels.entrySet()) {
-      if (!java.util.Objects.equals(label.getValue(), workload.labels().get(label.getKey()))) {
-        findings.add(FindingCode.SELECTOR_MISMATCH, workload.id() + ".spec.selector.matchLabels." + label.getKey(),
+      if (!java.util.Objects.equals(label.getValue(), labels.get(label.getKey()))) {
+        findings.add(FindingCode.SELECTOR_MISMATCH, selector.path() + ".matchLabels." + label.getKey(),
             "expected the pod template to carry " + label.getKey() + ": " + label.getValue() + ", found "
-                + Names.quoted(workload.labels().get(label.getKey())),
-            "make spec.selector.matchLabels and spec.template.metadata.labels agree");
+                + Names.quoted(labels.get(label.getKey())),
+            "make " + selector.path().substring(relative) + ".matchLabels and "
+                + selector.templatePath().substring(relative) + ".metadata.labels agree");
       }
     }
   }

@@ -16,21 +16,23 @@ import java.util.regex.Pattern;
  * Messages never repeat the secret.
  */
 final class SecurityRule implements Rule {
+  /** A value that is only a variable ({@code $(X)}, {@code $X}, {@code ${X}}): a placeholder, not a credential. */
+  private static final Pattern ONLY_VARIABLE =
+      Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern HF_TOKEN = Pattern.compile(".*\\bhf_[A-Za-z0-9]{16,}.*");
   /** A name segment that says "credential": HF_TOKEN, API_KEY, DB_PASSWORD; not TOKENIZERS_PARALLELISM. */
   private static final Pattern SECRET_NAME =
       Pattern.compile("(?i)(.*[_.-])?(TOKEN|KEY|APIKEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?)([_.-].*)?");
-  private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)");
 
   @Override
   public void check(ValidationContext context, Findings findings) {
-    for (Workload workload : context.workloads()) {
-      if (workload.pod() == null) {
+    for (PodGroup pods : context.podGroups()) {
+      if (pods.pod() == null) {
         continue;
       }
-      List<Container> containers = Nulls.list(workload.pod().getContainers());
+      List<Container> containers = Nulls.list(pods.pod().getContainers());
       for (int c = 0; c < containers.size(); c++) {
-        checkContainer(containers.get(c), workload.podPath() + ".containers[" + c + "]", findings);
+        checkContainer(containers.get(c), pods.podPath() + ".containers[" + c + "]", findings);
       }
     }
     for (Service service : context.services()) {
@@ -39,14 +41,14 @@ final class SecurityRule implements Rule {
         continue;
       }
       Map<String, String> selector = service.getSpec().getSelector();
-      for (Workload workload : context.workloads()) {
-        if (!workload.labels().entrySet().containsAll(selector.entrySet())) {
+      for (PodGroup pods : context.podGroups()) {
+        if (!pods.labels().entrySet().containsAll(selector.entrySet())) {
           continue;
         }
-        for (VllmContainer container : context.vllmContainers(workload)) {
+        for (VllmContainer container : context.vllmContainers(pods)) {
           if (!requiresApiKey(container)) {
             findings.add(FindingCode.API_KEY_MISSING, "Service[" + ValidationContext.name(service) + "].spec.type",
-                "expected vLLM behind a LoadBalancer to require an API key, found " + workload.id()
+                "expected vLLM behind a LoadBalancer to require an API key, found " + pods.id()
                     + " without " + Flag.API_KEY.wireName() + " or VLLM_API_KEY",
                 "add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
                     + " ClusterIP behind an authenticating gateway");
@@ -61,7 +63,7 @@ final class SecurityRule implements Rule {
     for (int e = 0; e < env.size(); e++) {
       EnvVar variable = env.get(e);
       String value = variable.getValue();
-      if (value == null || value.isEmpty() || ENV_REFERENCE.matcher(value).matches()) {
+      if (value == null || value.isEmpty() || ONLY_VARIABLE.matcher(value).matches()) {
         continue;
       }
       boolean token = HF_TOKEN.matcher(value).matches();
@@ -77,7 +79,7 @@ final class SecurityRule implements Rule {
     }
     List<String> args = Nulls.list(container.getArgs());
     VllmArgs.read(container).last(Flag.API_KEY)
-        .filter(f -> !f.fromVariable() && f.value().filter(v -> !v.isEmpty() && !ENV_REFERENCE.matcher(v).matches())
+        .filter(f -> !f.fromVariable() && f.value().filter(v -> !v.isEmpty() && !ONLY_VARIABLE.matcher(v).matches())
             .isPresent())
         .ifPresent(flag -> findings.add(FindingCode.SECRET_LITERAL, path + "." + flag.location(),
             "expected the API key from a Secret, found a literal " + Flag.API_KEY.wireName() + " in the manifest",

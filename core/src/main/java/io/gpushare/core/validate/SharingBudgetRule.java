@@ -7,19 +7,25 @@ import io.gpushare.core.model.MpsConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The memory budget of a shared GPU. Every pod that references one {@code ResourceClaim} by name
  * gets the same device, and each vLLM server takes its {@code --gpu-memory-utilization} share of the
- * device's memory at start-up; over every workload that references the claim, replicas x
- * utilization must sum to at most 1. A {@code ResourceClaimTemplate} gives each pod its own device,
- * so only the containers of one pod add up. Sums are exact decimals.
+ * device's memory at start-up; over every pod group that references the claim, pods at once x
+ * utilization must sum to at most 1 (how many pods each kind runs at once: {@link Workloads}). A
+ * {@code ResourceClaimTemplate} gives each pod its own device, so only the containers of one pod add
+ * up. Sums are exact decimals. Pods of a number the manifests do not say (a DaemonSet's) are left
+ * out of the sum, with an INFO that says so.
  *
- * <p>Also: rolling-update surge pods that would overcommit (warning), vLLM shares larger than an MPS
+ * <p>Also: replicas (parallelism, size) out of range, extra pods of a rolling update or an
+ * overlapping CronJob run that would overcommit (warning), vLLM shares larger than an MPS
  * pinned-memory limit, and too little memory left for CUDA contexts (warning), the last two when the
  * device's memory is known from a selector.
  */
@@ -30,25 +36,31 @@ final class SharingBudgetRule implements Rule {
   private static final long MIB = 1024L * 1024;
 
   private record Contribution(VllmContainer container, BigDecimal utilization) {
-    Workload workload() {
-      return container.workload();
+    PodGroup pods() {
+      return container.pods();
+    }
+
+    int count() {
+      return pods().count().known();
     }
 
     String describe(boolean withSurge) {
-      String pods = withSurge && workload().surge() > 0
-          ? "(" + workload().replicas() + " + " + workload().surge() + ")" : String.valueOf(workload().replicas());
-      return workload().id() + " " + pods + " x " + utilization.toPlainString()
+      String pods = withSurge && pods().surge().pods() > 0
+          ? "(" + count() + " + " + pods().surge().pods() + ")" : String.valueOf(count());
+      return pods().id() + " " + pods + " x " + utilization.toPlainString()
           + (container.utilizationAssumed() ? " (vLLM's default, no " + FLAG + ")" : "");
     }
   }
 
   @Override
   public void check(ValidationContext context, Findings findings) {
-    Map<String, List<Contribution>> byClaim = new LinkedHashMap<>();
     for (Workload workload : context.workloads()) {
-      checkReplicas(workload, findings);
+      workload.counts().forEach(count -> checkCount(count, findings));
+    }
+    Map<String, List<Contribution>> byClaim = new LinkedHashMap<>();
+    for (PodGroup pods : context.podGroups()) {
       Map<String, List<Contribution>> perPod = new LinkedHashMap<>();
-      for (VllmContainer container : context.vllmContainers(workload)) {
+      for (VllmContainer container : context.vllmContainers(pods)) {
         checkRange(container, findings);
         var utilization = container.utilization();
         if (utilization.isEmpty()) {
@@ -59,19 +71,30 @@ final class SharingBudgetRule implements Rule {
         }
         for (VllmContainer.PodClaimUse use : container.claims()) {
           Contribution contribution = new Contribution(container, utilization.get());
-          if (use.shared()) {
-            if (workload.replicas() > 0) {
-              byClaim.computeIfAbsent(use.budgetKey(), k -> new ArrayList<>()).add(contribution);
-            }
-          } else {
-            perPod.computeIfAbsent(workload.podPath() + ".resourceClaims[" + use.podClaimIndex() + "]",
+          if (!use.shared()) {
+            perPod.computeIfAbsent(pods.podPath() + ".resourceClaims[" + use.podClaimIndex() + "]",
                 k -> new ArrayList<>()).add(contribution);
+          } else if (pods.count().value().isEmpty()) {
+            countUnknown(contribution, use, findings);
+          } else if (contribution.count() > 0) {
+            byClaim.computeIfAbsent(use.budgetKey(), k -> new ArrayList<>()).add(contribution);
           }
         }
       }
       perPod.forEach((path, contributions) -> checkOwnDevice(path, contributions, findings));
     }
     byClaim.forEach((claim, contributions) -> checkShared(claim, contributions, context, findings));
+  }
+
+  /** Pods of a number the manifests do not say (a DaemonSet's) on a shared claim: said, not guessed. */
+  private static void countUnknown(Contribution contribution, VllmContainer.PodClaimUse use, Findings findings) {
+    PodGroup pods = contribution.pods();
+    findings.add(FindingCode.POD_COUNT_UNKNOWN, pods.podPath() + ".resourceClaims[" + use.podClaimIndex() + "]",
+        "expected a known number of pods to sum the memory of ResourceClaim[" + use.claimName() + "], found "
+            + pods.id() + " with " + pods.count().unknownBecause() + ", so its "
+            + contribution.utilization().toPlainString() + " per pod was not counted",
+        "run a known number of pods (a Deployment or StatefulSet with replicas), or give each pod its own device"
+            + " with resourceClaimTemplateName; pods on different nodes cannot share one claim's device anyway");
   }
 
   /** {@code key} is a claim's name, or {@code claim/request} when containers use one request each. */
@@ -84,8 +107,8 @@ final class SharingBudgetRule implements Rule {
     int processes = 0;
     List<String> parts = new ArrayList<>();
     for (Contribution contribution : contributions) {
-      sum = sum.add(contribution.utilization().multiply(BigDecimal.valueOf(contribution.workload().replicas())));
-      processes += contribution.workload().replicas();
+      sum = sum.add(contribution.utilization().multiply(BigDecimal.valueOf(contribution.count())));
+      processes += contribution.count();
       parts.add(contribution.describe(false));
     }
     if (sum.compareTo(LIMIT) > 0) {
@@ -95,31 +118,7 @@ final class SharingBudgetRule implements Rule {
               + " most " + twoPlaces(LIMIT) + ", or give each pod its own GPU with a ResourceClaimTemplate");
       return;
     }
-    for (Contribution surging : contributions) {
-      int surge = surging.workload().surge();
-      if (surge == 0 || contributions.stream().filter(c -> c.workload() == surging.workload()).findFirst().get() != surging) {
-        continue;
-      }
-      BigDecimal extra = BigDecimal.ZERO;
-      for (Contribution c : contributions) {
-        if (c.workload() == surging.workload()) {
-          extra = extra.add(c.utilization().multiply(BigDecimal.valueOf(surge)));
-        }
-      }
-      BigDecimal during = sum.add(extra);
-      if (during.compareTo(LIMIT) > 0) {
-        List<String> withSurge = new ArrayList<>();
-        for (Contribution c : contributions) {
-          withSurge.add(c.describe(c.workload() == surging.workload()));
-        }
-        findings.add(FindingCode.ROLLOUT_SURGE_OVERCOMMIT, surging.workload().surgePath(),
-            "a rolling update starts " + surge + " more pod" + (surge == 1 ? "" : "s") + " ("
-                + surging.workload().surgeDescription() + ") on " + id + ", which then has " + twoPlaces(during)
-                + " of the GPU's memory requested (limit " + twoPlaces(LIMIT) + "): " + String.join(", ", withSurge),
-            "the new pod cannot start while the old ones hold the GPU; set spec.strategy.type: Recreate, or"
-                + " rollingUpdate maxSurge: 0 with maxUnavailable: 1");
-      }
-    }
+    checkSurge(id, sum, contributions, findings);
     ClaimDevices devices = context.deviceClaims().devices(ClaimScope.SHARED, claim);
     OptionalLong memory = slash < 0 ? devices.memoryBytes() : devices.memoryBytes(key.substring(slash + 1));
     if (memory.isEmpty()) {
@@ -136,6 +135,41 @@ final class SharingBudgetRule implements Rule {
           "lower " + FLAG + " so that each process keeps 1 GiB for its CUDA context and allocations outside vLLM's"
               + " budget");
     }
+  }
+
+  /** Extra pods of a rollout (or an overlapping run) next to the running ones, per workload. */
+  private static void checkSurge(String id, BigDecimal sum, List<Contribution> contributions, Findings findings) {
+    // the pod groups of one workload (a LeaderWorkerSet's leaders and workers) surge together
+    Map<String, List<Contribution>> bySurge = new LinkedHashMap<>();
+    for (Contribution contribution : contributions) {
+      if (contribution.pods().surge().pods() > 0) {
+        bySurge.computeIfAbsent(contribution.pods().surge().path(), k -> new ArrayList<>()).add(contribution);
+      }
+    }
+    bySurge.forEach((path, surging) -> {
+      BigDecimal extra = BigDecimal.ZERO;
+      Set<PodGroup> groups = Collections.newSetFromMap(new IdentityHashMap<>());
+      int surge = 0;
+      for (Contribution c : surging) {
+        extra = extra.add(c.utilization().multiply(BigDecimal.valueOf(c.pods().surge().pods())));
+        if (groups.add(c.pods())) {
+          surge += c.pods().surge().pods();
+        }
+      }
+      BigDecimal during = sum.add(extra);
+      if (during.compareTo(LIMIT) > 0) {
+        List<String> withSurge = new ArrayList<>();
+        for (Contribution c : contributions) {
+          withSurge.add(c.describe(groups.contains(c.pods())));
+        }
+        PodGroup.Surge first = surging.get(0).pods().surge();
+        findings.add(FindingCode.ROLLOUT_SURGE_OVERCOMMIT, path,
+            first.event() + " starts " + surge + " more pod" + (surge == 1 ? "" : "s") + " (" + first.description()
+                + ") on " + id + ", which then has " + twoPlaces(during) + " of the GPU's memory requested (limit "
+                + twoPlaces(LIMIT) + "): " + String.join(", ", withSurge),
+            first.hint());
+      }
+    });
   }
 
   private static void checkMpsLimit(String id, List<Contribution> contributions, ClaimDevices devices, long memory,
@@ -195,18 +229,15 @@ final class SharingBudgetRule implements Rule {
         "write the fraction in the manifest, or in a literal env value of the container, so that it can be checked");
   }
 
-  private static void checkReplicas(Workload workload, Findings findings) {
-    if (!(workload.resource() instanceof io.fabric8.kubernetes.api.model.apps.Deployment deployment)
-        || deployment.getSpec() == null || deployment.getSpec().getReplicas() == null) {
-      return;
-    }
-    int replicas = deployment.getSpec().getReplicas();
-    if (replicas < 0) {
-      findings.add(FindingCode.REPLICAS_RANGE, workload.id() + ".spec.replicas",
-          "replicas must be >= 0, found " + replicas, "set replicas to 1 or more");
-    } else if (replicas == 0) {
-      findings.add(FindingCode.REPLICAS_RANGE, Severity.WARNING, workload.id() + ".spec.replicas",
-          "replicas is 0: no pod will run", "set replicas to 1 or more");
+  /** A replicas, parallelism or size field below its minimum (error), or 0 where 0 is allowed (warning). */
+  private static void checkCount(Workload.CountField count, Findings findings) {
+    if (count.value() < count.minimum()) {
+      findings.add(FindingCode.REPLICAS_RANGE, count.path(),
+          count.name() + " must be >= " + count.minimum() + ", found " + count.value(),
+          "set " + count.name() + " to 1 or more");
+    } else if (count.value() == 0) {
+      findings.add(FindingCode.REPLICAS_RANGE, Severity.WARNING, count.path(),
+          count.name() + " is 0: no pod will run", "set " + count.name() + " to 1 or more");
     }
   }
 

@@ -1,11 +1,7 @@
 package io.gpushare.core.validate;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
 import io.gpushare.core.catalog.Catalog;
@@ -13,21 +9,19 @@ import io.gpushare.core.kube.ConvertedFrom;
 import io.gpushare.core.kube.Manifest;
 import io.gpushare.core.kube.ManifestSet;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The set being judged, indexed once for every rule: claims, templates, workloads, Services. */
 final class ValidationContext {
-  private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern.compile("[0-9]+%");
   private final ManifestSet set;
   private final Catalog catalog;
   private final Map<String, ResourceClaim> claims = new LinkedHashMap<>();
   private final Map<String, ResourceClaimTemplate> templates = new LinkedHashMap<>();
   private final List<Workload> workloads = new ArrayList<>();
   private final List<Service> services = new ArrayList<>();
-  private final Map<Workload, List<VllmContainer>> vllmContainers = new java.util.IdentityHashMap<>();
+  private final Map<PodGroup, List<VllmContainer>> vllmContainers = new java.util.IdentityHashMap<>();
   private Map<String, String> featureGates;
   private DeviceClaims deviceClaims;
   private final List<String> duplicates = new ArrayList<>();
@@ -59,13 +53,10 @@ final class ValidationContext {
         claims.put(name(claim), claim);
       } else if (resource instanceof ResourceClaimTemplate template) {
         templates.put(name(template), template);
-      } else if (resource instanceof Deployment deployment) {
-        workloads.add(workload(deployment));
-      } else if (resource instanceof Pod pod && pod.getSpec() != null) {
-        String id = "Pod[" + name(pod) + "]";
-        workloads.add(new Workload(id, id + ".spec", pod.getSpec(), labels(pod), 1, 0, id, "", pod));
       } else if (resource instanceof Service service) {
         services.add(service);
+      } else {
+        Workloads.of(resource).ifPresent(workloads::add);
       }
     }
   }
@@ -111,13 +102,18 @@ final class ValidationContext {
     return workloads;
   }
 
+  /** The pods of every workload, one group per pod template. */
+  List<PodGroup> podGroups() {
+    return workloads.stream().flatMap(workload -> workload.podGroups().stream()).toList();
+  }
+
   List<Service> services() {
     return services;
   }
 
-  /** The vLLM containers of a workload, found once per validation. */
-  List<VllmContainer> vllmContainers(Workload workload) {
-    return vllmContainers.computeIfAbsent(workload, VllmContainer::of);
+  /** The vLLM containers of a pod group, found once per validation. */
+  List<VllmContainer> vllmContainers(PodGroup pods) {
+    return vllmContainers.computeIfAbsent(pods, VllmContainer::of);
   }
 
   /** The driver feature gates the set needs, with the first object needing each; computed once. */
@@ -138,47 +134,5 @@ final class ValidationContext {
 
   static String name(HasMetadata resource) {
     return resource.getMetadata() == null ? null : resource.getMetadata().getName();
-  }
-
-  private static Map<String, String> labels(HasMetadata resource) {
-    return resource.getMetadata() == null || resource.getMetadata().getLabels() == null
-        ? Map.of() : Collections.unmodifiableMap(resource.getMetadata().getLabels());
-  }
-
-  private static Workload workload(Deployment deployment) {
-    String id = "Deployment[" + name(deployment) + "]";
-    var spec = deployment.getSpec();
-    var template = spec == null ? null : spec.getTemplate();
-    var pod = template == null ? null : template.getSpec();
-    Integer replicasValue = spec == null ? null : spec.getReplicas();
-    int replicas = replicasValue == null ? 1 : Math.max(0, replicasValue);
-    Map<String, String> labels = template == null || template.getMetadata() == null
-        || template.getMetadata().getLabels() == null
-        ? Map.of() : Collections.unmodifiableMap(template.getMetadata().getLabels());
-    DeploymentStrategy strategy = spec == null ? null : spec.getStrategy();
-    int surge = 0;
-    String surgeDescription = "";
-    if (strategy == null || strategy.getType() == null || "RollingUpdate".equals(strategy.getType())) {
-      IntOrString maxSurge = strategy == null || strategy.getRollingUpdate() == null
-          ? null : strategy.getRollingUpdate().getMaxSurge();
-      if (maxSurge == null) {
-        surge = percentOf(replicas, 25);
-        surgeDescription = "maxSurge defaults to 25%";
-      } else if (maxSurge.getIntVal() != null) {
-        surge = maxSurge.getIntVal();
-        surgeDescription = "maxSurge " + maxSurge.getIntVal();
-      } else if (maxSurge.getStrVal() != null && PERCENT.matcher(maxSurge.getStrVal()).matches()) {
-        String percent = maxSurge.getStrVal();
-        surge = percentOf(replicas, Integer.parseInt(percent.substring(0, percent.length() - 1)));
-        surgeDescription = "maxSurge " + percent;
-      }
-    }
-    return new Workload(id, id + ".spec.template.spec", pod, labels, replicas, surge, id + ".spec.strategy",
-        surgeDescription, deployment);
-  }
-
-  /** Kubernetes rounds a percentage maxSurge up. */
-  private static int percentOf(int replicas, int percent) {
-    return (replicas * percent + 99) / 100;
   }
 }

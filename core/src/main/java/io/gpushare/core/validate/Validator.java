@@ -15,12 +15,16 @@ import java.util.List;
  *       selectors, ports;
  *   <li>the NVIDIA DRA driver: config kinds, strategy, interval, MPS settings, unknown fields, the
  *       feature gates the set needs;
- *   <li>the sharing budget: replicas x {@code --gpu-memory-utilization} per shared GPU, rollout surge,
+ *   <li>the sharing budget: pods x {@code --gpu-memory-utilization} per shared GPU, rollout surge,
  *       MPS pinned memory, CUDA-context headroom;
  *   <li>capacity: model weights against the device, MIG profiles against the GPU (from the catalogs);
  *   <li>vLLM: duplicated flags, parallelism against devices, ports, image age;
  *   <li>security: literal credentials, unauthenticated LoadBalancers.
  * </ul>
+ *
+ * <p>The pods of every kind that carries a pod template are judged alike: Pod, Deployment,
+ * ReplicaSet, ReplicationController, StatefulSet, DaemonSet, Job, CronJob and LeaderWorkerSet, each
+ * counted by how many pods it runs at once.
  *
  * <p>Every code, with a failing example and the fix, is listed in {@code docs/validation.md}. What
  * it cannot know (the cluster's DeviceClasses, the driver version installed, what the node really

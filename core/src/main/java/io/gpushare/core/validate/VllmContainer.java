@@ -10,17 +10,17 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A vLLM server container of a workload (recognized by its image, its command, or a server start
+ * A vLLM server container of a pod group (recognized by its image, its command, or a server start
  * that {@link VllmArgs} finds), its arguments, and the claims it uses. Shared by the budget,
  * capacity, vLLM and security rules.
  *
- * @param workload the pod's owner
+ * @param pods the pods it runs in
  * @param index the container's index in {@code spec.containers}
  * @param container the container
  * @param args its server arguments, as {@link VllmArgs} reads them
  * @param claims the claims it uses, as the pod declares them
  */
-record VllmContainer(Workload workload, int index, Container container, VllmArgs args, List<PodClaimUse> claims) {
+record VllmContainer(PodGroup pods, int index, Container container, VllmArgs args, List<PodClaimUse> claims) {
   static final String UTILIZATION = VllmArgs.Flag.GPU_MEMORY_UTILIZATION.wireName();
 
   /** A container's use of a pod claim entry: a shared claim, or a per-pod template. */
@@ -36,24 +36,24 @@ record VllmContainer(Workload workload, int index, Container container, VllmArgs
   }
 
   String path() {
-    return workload.podPath() + ".containers[" + index + "]";
+    return pods.podPath() + ".containers[" + index + "]";
   }
 
   String argPath(VllmArgs.Option option) {
     return path() + "." + option.location();
   }
 
-  static List<VllmContainer> of(Workload workload) {
+  static List<VllmContainer> of(PodGroup pods) {
     List<VllmContainer> found = new ArrayList<>();
-    if (workload.pod() == null) {
+    if (pods.pod() == null) {
       return found;
     }
-    List<Container> containers = Nulls.list(workload.pod().getContainers());
+    List<Container> containers = Nulls.list(pods.pod().getContainers());
     for (int i = 0; i < containers.size(); i++) {
       Container container = containers.get(i);
       VllmArgs args = VllmArgs.read(container);
       if (isVllm(container, args)) {
-        found.add(new VllmContainer(workload, i, container, args, claimsUsed(workload, container)));
+        found.add(new VllmContainer(pods, i, container, args, claimsUsed(pods, container)));
       }
     }
     return found;
@@ -114,12 +114,12 @@ record VllmContainer(Workload workload, int index, Container container, VllmArgs
     }
   }
 
-  private static List<PodClaimUse> claimsUsed(Workload workload, Container container) {
+  private static List<PodClaimUse> claimsUsed(PodGroup pods, Container container) {
     List<PodClaimUse> uses = new ArrayList<>();
     if (container.getResources() == null) {
       return uses;
     }
-    List<PodResourceClaim> podClaims = Nulls.list(workload.pod().getResourceClaims());
+    List<PodResourceClaim> podClaims = Nulls.list(pods.pod().getResourceClaims());
     for (var claim : Nulls.list(container.getResources().getClaims())) {
       for (int p = 0; p < podClaims.size(); p++) {
         PodResourceClaim podClaim = podClaims.get(p);

@@ -26,8 +26,8 @@ final class VllmRule implements Rule {
 
   @Override
   public void check(ValidationContext context, Findings findings) {
-    for (Workload workload : context.workloads()) {
-      for (VllmContainer container : context.vllmContainers(workload)) {
+    for (PodGroup pods : context.podGroups()) {
+      for (VllmContainer container : context.vllmContainers(pods)) {
         duplicates(container, findings);
         parallelism(container, context, findings);
         port(container, findings);

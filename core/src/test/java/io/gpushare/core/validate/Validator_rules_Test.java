@@ -459,6 +459,19 @@ class Validator_rules_Test {
             },
             "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.20 of the GPU's memory requested (limit 1.00):"
                 + " Deployment[vllm-gpu] 2 x 0.6"),
+        fails("vllm serve in a shell script", f -> {
+              f.container().setCommand(new ArrayList<>(List.of("/bin/sh", "-c")));
+              f.container().setArgs(new ArrayList<>(List.of("pip install x && vllm serve google/gemma-3-1b-it"
+                  + " --gpu-memory-utilization 0.6")));
+            },
+            "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.20 of the GPU's memory requested (limit 1.00):"
+                + " Deployment[vllm-gpu] 2 x 0.6"),
+        // the kubelet leaves $(PORT) as written when the container defines no PORT (kubernetes
+        // third_party/forked/golang/expansion), so vLLM's argparse gets the text and refuses it
+        fails("a port from an undefined variable", f -> f.args("--host=0.0.0.0", "--port=$(PORT)",
+            "--model=google/gemma-3-1b-it", "--gpu-memory-utilization=0.42"),
+            "ERROR VLLM_PORT_MISMATCH Deployment[vllm-gpu].spec.template.spec.containers[0].args[1]: expected a port"
+                + " number, found '$(PORT)'"),
         fails("Gemma 3 27B on a GPU with at least 40Gi", f -> {
               f.devices().getRequests().get(0).getExactly().setSelectors(new ArrayList<>(List.of(
                   cel("device.capacity[\"gpu.nvidia.com\"].memory.compareTo(quantity(\"40Gi\")) >= 0"))));
@@ -569,6 +582,8 @@ class Validator_rules_Test {
                 + " --api-key in the manifest"),
         passes("TOKENIZERS_PARALLELISM is no credential", f -> f.container().getEnv().add(
             new EnvVar("TOKENIZERS_PARALLELISM", "false", null))),
+        passes("a placeholder $HF_TOKEN for envsubst is no credential", f -> f.container().getEnv().set(0,
+            new EnvVar("HF_TOKEN", "$HF_TOKEN", null))),
         fails("a Hugging Face token in the arguments", f -> f.args("--model=google/gemma-3-1b-it",
                 "--gpu-memory-utilization=0.42", "--hf-token", "hf_AbCdEfGhIjKlMnOpQrStUv"),
             "ERROR SECRET_LITERAL " + CONTAINER + ".args[3]: expected no credentials in arguments, found a literal"
