@@ -77,6 +77,10 @@ public final class FmtCommand implements Callable<Integer> {
         err.println(file + ": cannot read: " + e.getMessage() + " (left untouched)");
         untouched = true;
         continue;
+      } catch (RuntimeException | StackOverflowError e) {
+        err.println(LintCommand.internalError(file, e) + " (left untouched)");
+        untouched = true;
+        continue;
       }
       if (!write) {
         if (files.size() > 1) {

@@ -98,10 +98,19 @@ public final class LintCommand implements Callable<Integer> {
         problems.add(new Problem(file, 0, "no such file"));
       } catch (IOException e) {
         problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
+      } catch (RuntimeException | StackOverflowError e) {
+        problems.add(new Problem(Inputs.name(file), 0, internalError(Inputs.name(file), e)));
       }
     }
     ReadManifests all = ReadManifests.combine(reads);
-    ValidationReport report = Validator.withCatalog(catalog.get()).validate(all.set());
+    ValidationReport report;
+    try {
+      report = Validator.withCatalog(catalog.get()).validate(all.set());
+    } catch (RuntimeException | StackOverflowError e) {
+      // the rules judge the files together: a defect there is reported, and the JSON still written
+      problems.add(new Problem(String.join(" ", files), 0, internalError("the files together", e)));
+      report = ValidationReport.empty();
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.print(json(files, problems, report, all));
@@ -119,6 +128,12 @@ public final class LintCommand implements Callable<Integer> {
       return EXIT_UNREADABLE;
     }
     return report.blocksRendering(strict) ? EXIT_FINDINGS : CommandLine.ExitCode.OK;
+  }
+
+  /** What a defect of gpushare says instead of a stack trace: the file, the exception, and to report it. */
+  static String internalError(String where, Throwable e) {
+    return "gpushare: internal error on " + where + ": " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + " (please report)";
   }
 
   /** The built-in catalog with each {@code --catalog} file over it; empty, with a message, when one cannot be read. */

@@ -1,6 +1,5 @@
 package io.gpushare.core.kube;
 
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.gpushare.core.kube.NvidiaConfigProblem.Type;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.GpuSharing;
@@ -383,14 +382,7 @@ final class NvidiaConfigCodec {
 
   /** The bytes of a quantity both the value types and the API server accept; empty for anything else. */
   private static Optional<BigDecimal> bytes(String quantity) {
-    if (!Quantities.isQuantity(quantity)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Quantity.getAmountInBytes(new Quantity(quantity)));
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      return Optional.empty();
-    }
+    return Quantities.bytes(quantity);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package io.gpushare.core.validate;
 
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaimConfiguration;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest;
@@ -13,6 +12,7 @@ import io.gpushare.core.kube.NvidiaConfigRead;
 import io.gpushare.core.kube.NvidiaConfigs;
 import io.gpushare.core.model.NvidiaDeviceConfig;
 import java.util.List;
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -98,11 +98,9 @@ final class ClaimDevices {
             migProfile = profile.profile();
             requestProfile = profile.profile();
           } else if (recognized instanceof io.gpushare.core.model.DeviceSelector.MemoryAtLeast memory) {
-            try {
-              minimumMemory = Quantity.getAmountInBytes(new Quantity(memory.quantity())).longValue();
-            } catch (IllegalArgumentException | ArithmeticException e) {
-              // not a quantity the API server reads: the memory stays unknown, it will say why
-            }
+            // not a quantity the API server reads: the memory stays unknown, it will say why
+            minimumMemory = io.gpushare.core.model.Quantities.bytes(memory.quantity())
+                .map(BigDecimal::longValue).orElse(minimumMemory);
           }
         }
       }

@@ -129,7 +129,7 @@ final class LeaderWorkerSets {
     if (maxSurge instanceof Integer value) {
       return Math.max(0, value);
     }
-    if (maxSurge instanceof String percent) {
+    if (maxSurge instanceof String percent && Workloads.PERCENT.matcher(percent).matches()) {
       return Workloads.percentOf(groups, Integer.parseInt(percent.substring(0, percent.length() - 1)));
     }
     return 0;

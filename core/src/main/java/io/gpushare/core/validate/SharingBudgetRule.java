@@ -4,6 +4,7 @@ import io.gpushare.core.kube.NvidiaConfigRead;
 import io.gpushare.core.kube.VllmArgs.Flag;
 import io.gpushare.core.model.ClaimScope;
 import io.gpushare.core.model.MpsConfig;
+import io.gpushare.core.model.Quantities;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -179,13 +181,11 @@ final class SharingBudgetRule implements Rule {
     if (limitText.isEmpty()) {
       return;
     }
-    long limit;
-    try {
-      limit = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
-          new io.fabric8.kubernetes.api.model.Quantity(limitText.get())).longValue();
-    } catch (IllegalArgumentException | ArithmeticException e) {
+    Optional<BigDecimal> limitBytes = Quantities.bytes(limitText.get());
+    if (limitBytes.isEmpty()) {
       return; // the driver rule reports a malformed limit
     }
+    long limit = limitBytes.get().longValue();
     for (Contribution contribution : contributions) {
       BigDecimal wanted = contribution.utilization().multiply(BigDecimal.valueOf(memory));
       if (wanted.compareTo(BigDecimal.valueOf(limit)) > 0) {
@@ -244,15 +244,14 @@ final class SharingBudgetRule implements Rule {
   private static void checkRange(VllmContainer container, Findings findings) {
     container.args().last(Flag.GPU_MEMORY_UTILIZATION).filter(flag -> flag.value().isPresent()).ifPresent(flag -> {
       String path = container.argPath(flag);
-      BigDecimal value;
-      try {
-        value = new BigDecimal(flag.value().get());
-      } catch (NumberFormatException e) {
+      Optional<BigDecimal> parsed = Quantities.decimal(flag.value().get());
+      if (parsed.isEmpty()) {
         findings.add(FindingCode.GPU_MEMORY_UTILIZATION_RANGE, path,
             FLAG + " must be a decimal fraction in (0, 1], found '" + flag.value().get() + "'",
             "write the fraction with a dot, e.g. " + Flag.GPU_MEMORY_UTILIZATION.write("0.42"));
         return;
       }
+      BigDecimal value = parsed.get();
       if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
         findings.add(FindingCode.GPU_MEMORY_UTILIZATION_RANGE, path,
             FLAG + " must be in (0, 1], found " + value.toPlainString(),

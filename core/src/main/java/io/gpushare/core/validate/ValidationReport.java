@@ -43,6 +43,11 @@ public final class ValidationReport {
     this.featureGates = Collections.unmodifiableSet(new LinkedHashSet<>(featureGates));
   }
 
+  /** A report without findings, for a run whose validation could not complete (its caller says why). */
+  public static ValidationReport empty() {
+    return new ValidationReport(List.of(), Set.of());
+  }
+
   public List<Finding> findings() {
     return findings;
   }

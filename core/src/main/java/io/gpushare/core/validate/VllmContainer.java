@@ -76,12 +76,8 @@ record VllmContainer(PodGroup pods, int index, Container container, VllmArgs arg
     if (flag.isEmpty()) {
       return args.complete() ? Optional.of(VllmArgs.DEFAULT_GPU_MEMORY_UTILIZATION) : Optional.empty();
     }
-    try {
-      BigDecimal value = new BigDecimal(flag.get().value().orElse(""));
-      return value.signum() > 0 && value.compareTo(BigDecimal.ONE) <= 0 ? Optional.of(value) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return io.gpushare.core.model.Quantities.decimal(flag.get().value().orElse(""))
+        .filter(value -> value.signum() > 0 && value.compareTo(BigDecimal.ONE) <= 0);
   }
 
   /** Whether only the running pod knows the utilization: a value from a Secret, or no flag where more may come. */
@@ -107,11 +103,8 @@ record VllmContainer(PodGroup pods, int index, Container container, VllmArgs arg
     if (option.get().value().isEmpty()) {
       return OptionalInt.empty();
     }
-    try {
-      return OptionalInt.of(Integer.parseInt(option.get().value().get()));
-    } catch (NumberFormatException e) {
-      return OptionalInt.of(fallback);
-    }
+    OptionalInt value = io.gpushare.core.model.Quantities.smallInt(option.get().value().get());
+    return value.isPresent() ? value : OptionalInt.of(fallback);
   }
 
   private static List<PodClaimUse> claimsUsed(PodGroup pods, Container container) {

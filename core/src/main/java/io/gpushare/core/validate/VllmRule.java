@@ -145,10 +145,11 @@ final class VllmRule implements Rule {
     String[] x = a.split("\\.");
     String[] y = b.split("\\.");
     for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      int xi = i < x.length ? Integer.parseInt(x[i]) : 0;
-      int yi = i < y.length ? Integer.parseInt(y[i]) : 0;
-      if (xi != yi) {
-        return Integer.compare(xi, yi);
+      // any number of digits: v99999999999.0.0 is newer than every release, not an overflow
+      java.math.BigInteger xi = new java.math.BigInteger(i < x.length ? x[i] : "0");
+      java.math.BigInteger yi = new java.math.BigInteger(i < y.length ? y[i] : "0");
+      if (xi.compareTo(yi) != 0) {
+        return xi.compareTo(yi);
       }
     }
     return 0;

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -29,6 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads Kubernetes YAML that may come from anywhere into a {@link ManifestSet}, so that hand-written
@@ -128,8 +128,9 @@ public final class ManifestReader {
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
     String file = source.substring(slash + 1);
     List<Manifest> manifests = new ArrayList<>();
-    Map<Manifest, Node> nodes = new LinkedHashMap<>();
+    List<Map.Entry<Manifest, Node>> nodes = new ArrayList<>();
     try {
+      ReadBounds.check(text, source);
       for (Node node : yaml.composeAll(new StringReader(text))) {
         if (node == null || (node instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
           continue; // an empty document, e.g. after a trailing ---
@@ -140,7 +141,12 @@ public final class ManifestReader {
               + node.getNodeId());
         }
         refuseDuplicateKeys(node, source, 0, new int[] {0}, new long[] {0});
-        Object value = new PlainValues(options).construct(node);
+        Object value;
+        try {
+          value = new PlainValues(options).construct(node);
+        } catch (YAMLException | IllegalArgumentException | ClassCastException e) {
+          throw new ManifestParseException(source, line, "a value does not match its tag: " + describe(e));
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> object = (Map<String, Object>) value;
         if ("List".equals(object.get("kind")) && object.get("items") instanceof List<?> items
@@ -158,19 +164,25 @@ public final class ManifestReader {
             int itemLine = itemNode.getStartMark().getLine() + 1;
             Manifest manifest = toManifest(item, file, source, itemLine);
             manifests.add(manifest);
-            nodes.put(manifest, itemNode);
+            nodes.add(Map.entry(manifest, itemNode));
           }
           continue;
         }
         Manifest manifest = toManifest(object, file, source, line);
         manifests.add(manifest);
-        nodes.put(manifest, node);
+        nodes.add(Map.entry(manifest, node));
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new ManifestParseException(source, mark == null ? 0 : mark.getLine() + 1, describe(e));
     } catch (YAMLException e) {
       throw new ManifestParseException(source, 0, describe(e));
+    } catch (ManifestParseException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      // whatever the bytes, a file ends as objects or as one unreadable report
+      throw new ManifestParseException(source, 0, "cannot read it: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
     }
     return new ReadManifests(ManifestSet.of(manifests), nodes);
   }
@@ -205,7 +217,26 @@ public final class ManifestReader {
       }
     } else if (node instanceof SequenceNode sequence) {
       for (Node item : sequence.getValue()) {
+        if (item instanceof ScalarNode empty && empty.getTag().equals(Tag.NULL)) {
+          // fabric8 would hold a null element that no rule expects: refused here, with its line
+          throw new ManifestParseException(source, item.getStartMark().getLine() + 1, "an empty list entry ('-' with"
+              + " nothing after it, or null): remove it, or write the entry");
+        }
         refuseDuplicateKeys(item, source, depth + 1, nodes, characters);
+      }
+    } else if (node instanceof ScalarNode number && (number.getTag().equals(Tag.INT) || number.getTag().equals(Tag.FLOAT))
+        && number.getValue().length() > io.gpushare.core.model.Quantities.MAX_LENGTH) {
+      // a number of a million digits would take minutes to construct
+      throw new ManifestParseException(source, node.getStartMark().getLine() + 1, "a number of "
+          + number.getValue().length() + " characters; at most " + io.gpushare.core.model.Quantities.MAX_LENGTH
+          + " are read (quote it if it is text)");
+    } else if (node instanceof ScalarNode scalar && STANDARD_TAGS.contains(scalar.getTag())) {
+      try {
+        new PlainValues(new LoaderOptions()).construct(scalar);
+      } catch (RuntimeException e) {
+        throw new ManifestParseException(source, node.getStartMark().getLine() + 1, "'" + scalar.getValue()
+            + "' does not fit its tag !!" + scalar.getTag().getValue().substring(Tag.PREFIX.length())
+            + ": drop the tag or fix the value");
       }
     }
   }
@@ -232,7 +263,11 @@ public final class ManifestReader {
     return false;
   }
 
-  private static String describe(YAMLException e) {
+  /** The tags of values SafeConstructor parses; an explicit one on a value it does not fit is refused. */
+  private static final java.util.Set<Tag> STANDARD_TAGS =
+      java.util.Set.of(Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.BINARY, Tag.TIMESTAMP);
+
+  private static String describe(RuntimeException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (message.contains("Number of aliases")) {
       return "too many aliases (at most " + MAX_ALIASES + "): refusing what looks like an alias bomb";

@@ -3,7 +3,6 @@ package io.gpushare.core.yaml;
 import io.gpushare.core.kube.Manifest;
 import io.gpushare.core.kube.ManifestSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
@@ -18,9 +17,12 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ReadManifests {
   private final ManifestSet set;
-  private final Map<Manifest, Node> nodes;
+  // by identity, in order: a Manifest's equals would compare fabric8 objects, whose Quantity fields
+  // parse themselves (a memory: 16GB throws), and a list keeps a thousand objects linear
+  private final List<Map.Entry<Manifest, Node>> nodes;
+  private Map<String, Map.Entry<Manifest, Node>> byId;
 
-  ReadManifests(ManifestSet set, Map<Manifest, Node> nodes) {
+  ReadManifests(ManifestSet set, List<Map.Entry<Manifest, Node>> nodes) {
     this.set = set;
     this.nodes = nodes;
   }
@@ -37,10 +39,10 @@ public final class ReadManifests {
   /** Several reads (files) as one set, for validation across files. */
   public static ReadManifests combine(List<ReadManifests> reads) {
     List<Manifest> manifests = new ArrayList<>();
-    Map<Manifest, Node> nodes = new LinkedHashMap<>();
+    List<Map.Entry<Manifest, Node>> nodes = new ArrayList<>();
     for (ReadManifests read : reads) {
       manifests.addAll(read.set.manifests());
-      nodes.putAll(read.nodes);
+      nodes.addAll(read.nodes);
     }
     return new ReadManifests(ManifestSet.of(manifests), nodes);
   }
@@ -70,16 +72,19 @@ public final class ReadManifests {
   public String location(String path) {
     int bracket = path.indexOf(']');
     String id = bracket < 0 ? path : path.substring(0, bracket + 1);
-    for (Map.Entry<Manifest, Node> entry : nodes.entrySet()) {
-      Manifest manifest = entry.getKey();
-      if (manifest.id().equals(id)) {
-        String origin = manifest.origin();
-        String source = origin.substring(0, origin.lastIndexOf(':'));
-        String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
-        return source + ":" + ManifestReader.lineOf(entry.getValue(), inFile.substring(id.length()));
-      }
+    if (byId == null) {
+      byId = new java.util.HashMap<>();
+      nodes.forEach(entry -> byId.putIfAbsent(entry.getKey().id(), entry));
     }
-    return nodes.isEmpty() ? "-" : sourceOf(nodes.keySet().iterator().next()) + ":0";
+    Map.Entry<Manifest, Node> entry = byId.get(id);
+    if (entry != null) {
+      Manifest manifest = entry.getKey();
+      String origin = manifest.origin();
+      String source = origin.substring(0, origin.lastIndexOf(':'));
+      String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
+      return source + ":" + ManifestReader.lineOf(entry.getValue(), inFile.substring(id.length()));
+    }
+    return nodes.isEmpty() ? "-" : sourceOf(nodes.get(0).getKey()) + ":0";
   }
 
   private static String sourceOf(Manifest manifest) {
