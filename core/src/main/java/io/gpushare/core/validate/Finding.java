@@ -23,6 +23,10 @@ public record Finding(String code, Severity severity, String path, String messag
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(hint, "hint");
+    // the one funnel of every finding: no message of gpushare prints a credential
+    path = Credentials.redact(path);
+    message = Credentials.redact(message);
+    hint = Credentials.redact(hint);
   }
 
   /** {@code SEVERITY CODE PATH: message}, one line. */

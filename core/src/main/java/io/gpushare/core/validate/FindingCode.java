@@ -73,6 +73,7 @@ public enum FindingCode {
   VLLM_IMAGE_TOO_OLD(Severity.WARNING, Group.VLLM, "a vLLM image older than the model's first supported release"),
   // Security
   SECRET_LITERAL(Severity.ERROR, Group.SECURITY, "a credential written in the manifest"),
+  SECRET_IN_MANIFEST(Severity.WARNING, Group.SECURITY, "a Secret whose values are written in the manifest"),
   API_KEY_MISSING(Severity.WARNING, Group.SECURITY, "vLLM behind a LoadBalancer without an API key");
 
   /** Who would otherwise catch the problem; each group is one section of docs/validation.md. */

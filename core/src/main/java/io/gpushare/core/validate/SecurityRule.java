@@ -1,40 +1,73 @@
 package io.gpushare.core.validate;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
-import io.gpushare.core.kube.VllmArgs;
+import io.gpushare.core.kube.Manifest;
 import io.gpushare.core.kube.VllmArgs.Flag;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Credentials in plain sight: a literal Hugging Face token, or a literal value for a variable named
- * like a secret, is an error (it belongs in a Secret, read through {@code secretKeyRef}); a literal
- * {@code --api-key} likewise. A LoadBalancer in front of vLLM that asks for no API key is a warning.
- * Messages never repeat the secret.
+ * Credentials in plain sight. A literal credential in a manifest is an error ({@code SECRET_LITERAL}):
+ * a token-looking value anywhere in any object but a Secret ({@link TokenScan}), a literal value
+ * under a credential's name in the env, flags or shell scripts of any container
+ * ({@link ContainerSecrets}), or in a ConfigMap a workload reads ({@link ConfigMapSecrets}). A Secret
+ * with literal {@code data} or {@code stringData} is a warning ({@code SECRET_IN_MANIFEST}). A
+ * LoadBalancer in front of vLLM that asks for no API key is a warning. Messages never repeat the
+ * secret (and every {@link Finding} is redacted by {@link Credentials#redact}).
  */
 final class SecurityRule implements Rule {
-  /** A value that is only a variable ({@code $(X)}, {@code $X}, {@code ${X}}): a placeholder, not a credential. */
-  private static final Pattern ONLY_VARIABLE =
-      Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern HF_TOKEN = Pattern.compile(".*\\bhf_[A-Za-z0-9]{16,}.*");
-  /** A name segment that says "credential": HF_TOKEN, API_KEY, DB_PASSWORD; not TOKENIZERS_PARALLELISM. */
-  private static final Pattern SECRET_NAME =
-      Pattern.compile("(?i)(.*[_.-])?(TOKEN|KEY|APIKEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?)([_.-].*)?");
 
   @Override
   public void check(ValidationContext context, Findings findings) {
+    Set<String> reported = new HashSet<>();
+    ContainerSecrets containers = new ContainerSecrets(reported, findings);
+    ConfigMapSecrets configMaps = new ConfigMapSecrets();
     for (PodGroup pods : context.podGroups()) {
       if (pods.pod() == null) {
         continue;
       }
-      List<Container> containers = Nulls.list(pods.pod().getContainers());
-      for (int c = 0; c < containers.size(); c++) {
-        checkContainer(containers.get(c), pods.podPath() + ".containers[" + c + "]", findings);
+      configMaps.read(pods);
+      checkContainers(pods.pod().getContainers(), pods.podPath() + ".containers", containers);
+      checkContainers(pods.pod().getInitContainers(), pods.podPath() + ".initContainers", containers);
+      List<EphemeralContainer> ephemeral = Nulls.list(pods.pod().getEphemeralContainers());
+      for (int c = 0; c < ephemeral.size(); c++) {
+        if (ephemeral.get(c) != null) {
+          containers.check(ephemeral.get(c), pods.podPath() + ".ephemeralContainers[" + c + "]");
+        }
       }
     }
+    for (Manifest manifest : context.set().manifests()) {
+      HasMetadata resource = manifest.resource();
+      String root = resource.getKind() + "[" + ValidationContext.name(resource) + "]";
+      if (resource instanceof Secret secret) {
+        SecretManifests.check(secret, root, findings);
+        continue;
+      }
+      if (resource instanceof ConfigMap configMap) {
+        configMaps.check(configMap, reported, findings);
+      }
+      TokenScan.scan(resource, root, reported, findings);
+    }
+    checkApiKeys(context, findings);
+  }
+
+  private static void checkContainers(List<Container> list, String field, ContainerSecrets containers) {
+    List<Container> all = Nulls.list(list);
+    for (int c = 0; c < all.size(); c++) {
+      if (all.get(c) != null) {
+        containers.check(all.get(c), field + "[" + c + "]");
+      }
+    }
+  }
+
+  private static void checkApiKeys(ValidationContext context, Findings findings) {
     for (Service service : context.services()) {
       if (service.getSpec() == null || !"LoadBalancer".equals(service.getSpec().getType())
           || service.getSpec().getSelector() == null || service.getSpec().getSelector().isEmpty()) {
@@ -58,46 +91,11 @@ final class SecurityRule implements Rule {
     }
   }
 
-  private static void checkContainer(Container container, String path, Findings findings) {
-    List<EnvVar> env = Nulls.list(container.getEnv());
-    for (int e = 0; e < env.size(); e++) {
-      EnvVar variable = env.get(e);
-      String value = variable.getValue();
-      if (value == null || value.isEmpty() || ONLY_VARIABLE.matcher(value).matches()) {
-        continue;
-      }
-      boolean token = HF_TOKEN.matcher(value).matches();
-      if (token || (variable.getName() != null && SECRET_NAME.matcher(variable.getName()).matches())) {
-        findings.add(FindingCode.SECRET_LITERAL, path + ".env[" + e + "].value",
-            "expected " + variable.getName() + " from a Secret (valueFrom.secretKeyRef), found a literal "
-                + (token ? "Hugging Face token" : "value") + " in the manifest",
-            token ? "kubectl create secret generic hf-secret --from-literal=hf_api_token=...; then"
-                + " valueFrom.secretKeyRef {name: hf-secret, key: hf_api_token}; and revoke the token that was written down"
-                : "put the value in a Secret and read it with valueFrom.secretKeyRef; and change the value that was"
-                    + " written down");
-      }
-    }
-    List<String> args = Nulls.list(container.getArgs());
-    VllmArgs.read(container).last(Flag.API_KEY)
-        .filter(f -> !f.fromVariable() && f.value().filter(v -> !v.isEmpty() && !ONLY_VARIABLE.matcher(v).matches())
-            .isPresent())
-        .ifPresent(flag -> findings.add(FindingCode.SECRET_LITERAL, path + "." + flag.location(),
-            "expected the API key from a Secret, found a literal " + Flag.API_KEY.wireName() + " in the manifest",
-            "set env VLLM_API_KEY from a Secret (valueFrom.secretKeyRef) and drop " + Flag.API_KEY.wireName()));
-    for (int a = 0; a < args.size(); a++) {
-      if (args.get(a) != null && HF_TOKEN.matcher(args.get(a)).matches()) {
-        findings.add(FindingCode.SECRET_LITERAL, path + ".args[" + a + "]",
-            "expected no credentials in arguments, found a literal Hugging Face token",
-            "pass the token as env HF_TOKEN from a Secret; and revoke the token that was written down");
-      }
-    }
-  }
-
   private static boolean requiresApiKey(VllmContainer container) {
     if (container.args().last(Flag.API_KEY).isPresent()) {
       return true;
     }
-    return Nulls.list(container.container().getEnv()).stream().anyMatch(e -> "VLLM_API_KEY".equals(e.getName())
-        && e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null);
+    return Nulls.list(container.container().getEnv()).stream().anyMatch(e -> e != null
+        && "VLLM_API_KEY".equals(e.getName()) && e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null);
   }
 }

@@ -1,5 +1,7 @@
 package io.gpushare.core.yaml;
 
+import io.gpushare.core.validate.Credentials;
+
 /**
  * A file or text that cannot be read as Kubernetes manifests: not YAML, too large, too deep, an
  * alias bomb, a duplicate key, a custom tag, or a document that is not an object with apiVersion
@@ -12,7 +14,8 @@ public final class ManifestParseException extends RuntimeException {
   private final int line;
 
   public ManifestParseException(String source, int line, String problem) {
-    super(source + ":" + line + ": " + problem);
+    // parse errors quote the scalar they could not read: never a credential
+    super(source + ":" + line + ": " + Credentials.redact(problem));
     this.source = source;
     this.line = line;
   }

@@ -570,7 +570,7 @@ class Validator_rules_Test {
 
         // security
         fails("a literal Hugging Face token", f -> f.container().getEnv().set(0,
-                new EnvVar("HF_TOKEN", "hf_AbCdEfGhIjKlMnOpQrStUv", null)),
+                new EnvVar("HF_TOKEN", FakeTokens.HF, null)),
             "ERROR SECRET_LITERAL " + CONTAINER + ".env[0].value: expected HF_TOKEN from a Secret"
                 + " (valueFrom.secretKeyRef), found a literal Hugging Face token in the manifest"),
         fails("a literal password", f -> f.container().getEnv().add(new EnvVar("DB_PASSWORD", "hunter2", null)),
@@ -585,9 +585,9 @@ class Validator_rules_Test {
         passes("a placeholder $HF_TOKEN for envsubst is no credential", f -> f.container().getEnv().set(0,
             new EnvVar("HF_TOKEN", "$HF_TOKEN", null))),
         fails("a Hugging Face token in the arguments", f -> f.args("--model=google/gemma-3-1b-it",
-                "--gpu-memory-utilization=0.42", "--hf-token", "hf_AbCdEfGhIjKlMnOpQrStUv"),
-            "ERROR SECRET_LITERAL " + CONTAINER + ".args[3]: expected no credentials in arguments, found a literal"
-                + " Hugging Face token"),
+                "--gpu-memory-utilization=0.42", "--hf-token", FakeTokens.HF),
+            "ERROR SECRET_LITERAL " + CONTAINER + ".args[3]: expected --hf-token from a Secret, found a literal"
+                + " Hugging Face token in the manifest"),
         passes("--api-key from an environment variable", f -> f.args("--model=google/gemma-3-1b-it",
             "--gpu-memory-utilization=0.42", "--api-key=$(VLLM_API_KEY)")),
         fails("a LoadBalancer without an API key", f -> f.container().getEnv().remove(1),

@@ -188,7 +188,7 @@ class Validator_workloads_Test {
   void should_report_a_literal_token_at_the_pod_path_of_each_kind(Kind kind) {
     // GIVEN
     Fixture fixture = new Fixture();
-    fixture.container().getEnv().set(0, new EnvVar("HF_TOKEN", "hf_AbCdEfGhIjKlMnOpQrStUv", null));
+    fixture.container().getEnv().set(0, new EnvVar("HF_TOKEN", FakeTokens.HF, null));
     // WHEN
     List<String> findings = validate(fixture, f -> run(kind, f, 1));
     // THEN

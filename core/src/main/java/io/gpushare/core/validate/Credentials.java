@@ -1,0 +1,120 @@
+package io.gpushare.core.validate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a credential looks like, in one home: token formats recognized in any text, names that mean
+ * a credential, and the redaction every message of gpushare goes through.
+ *
+ * <pre>
+ * hf_ + 30 or more letters and digits                 Hugging Face        redacted hf_****
+ * sk- + 32 or more, sk-proj- (sk-svcacct-, sk-admin-)  OpenAI              redacted sk-**** / sk-proj-****
+ * AKIA or ASIA + 16 upper-case letters and digits     AWS access key id   redacted AKIA****
+ * ghp_ gho_ ghs_ ghu_ ghr_ + 36 or more, github_pat_  GitHub              redacted ghp_**** / github_pat_****
+ * scheme://user:password@host                         URL user:password   redacted scheme://user:****@host
+ * </pre>
+ *
+ * Tokens are found with or without a word boundary before them ({@code xhf_...}); a URL password
+ * that is only a variable ({@code $(DB_PASSWORD)}, {@code ${DB_PASSWORD}}) is a placeholder.
+ */
+public final class Credentials {
+  private record Format(String kind, Pattern pattern) {}
+
+  // group 1 is what redaction keeps, the rest of the match is replaced by ****
+  private static final List<Format> FORMATS = List.of(
+      new Format("Hugging Face token", Pattern.compile("(hf_)[A-Za-z0-9]{30,}")),
+      new Format("OpenAI key", Pattern.compile("(sk-(?:proj|svcacct|admin)-)[A-Za-z0-9_-]{20,}")),
+      new Format("OpenAI key", Pattern.compile("(sk-)[A-Za-z0-9]{32,}")),
+      new Format("AWS access key id", Pattern.compile("((?:AKIA|ASIA))[A-Z0-9]{16}")),
+      new Format("GitHub token", Pattern.compile("(github_pat_)[A-Za-z0-9_]{22,}")),
+      new Format("GitHub token", Pattern.compile("(gh[pousr]_)[A-Za-z0-9]{36,}")),
+      new Format("URL password", Pattern.compile(
+          "([A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@\"']*:)(?!\\$\\([A-Za-z_][A-Za-z0-9_]*\\)@|\\$\\{[A-Za-z_][A-Za-z0-9_]*}@"
+              + "|\\$[A-Za-z_][A-Za-z0-9_]*@|\\*+@|\uFFFF)[^\\s/@\"']+(?=@)")));
+
+  /** A value that is only a variable ({@code $(X)}, {@code $X}, {@code ${X}}): a placeholder, not a credential. */
+  private static final Pattern ONLY_VARIABLE =
+      Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
+  /** Where a name splits into words: separators, and lower-case to upper-case ({@code hfToken}). */
+  private static final Pattern WORDS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
+
+  private Credentials() {}
+
+  /** The kind of the first token-looking text in {@code text} ({@code Hugging Face token}), if any. */
+  public static Optional<String> tokenIn(String text) {
+    if (text == null || text.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Format format : FORMATS) {
+      if (format.pattern().matcher(text).find()) {
+        return Optional.of(format.kind());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The text with every token-looking part replaced by its prefix and {@code ****}:
+   * {@code hf_****}, {@code AKIA****}, {@code s3://user:****@bucket}. Null stays null.
+   */
+  public static String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String result = text;
+    for (Format format : FORMATS) {
+      Matcher matcher = format.pattern().matcher(result);
+      if (matcher.find()) {
+        result = matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "****"));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Whether a variable, key or flag name means a credential: its last word (after splitting on
+   * {@code _ - .} and camel case, digits dropped) ends with {@code TOKEN} ({@code HF_TOKEN},
+   * {@code APITOKEN}, {@code HFTOKEN}), {@code SECRET}, {@code PASSWORD}, {@code PASSWD} or
+   * {@code AUTH}, is {@code KEY} ({@code API_KEY}), ends with {@code APIKEY}, is {@code PWD},
+   * {@code CREDENTIAL} or {@code CREDENTIALS}, or the last two are {@code KEY ID}
+   * ({@code AWS_ACCESS_KEY_ID}). A name that ends with another word names something else:
+   * {@code TOKENIZERS_PARALLELISM}, {@code MAX_TOKENS}, {@code HF_TOKEN_PATH}, {@code API_KEY_FILE},
+   * {@code SECRET_NAME}, {@code KEYCLOAK_URL}.
+   */
+  public static boolean credentialName(String name) {
+    if (name == null) {
+      return false;
+    }
+    List<String> words = java.util.Arrays.stream(WORDS.split(name.replaceFirst("^-+", "")))
+        .map(w -> w.toUpperCase(Locale.ROOT)).filter(w -> !w.isEmpty() && !w.chars().allMatch(Character::isDigit))
+        .toList();
+    if (words.isEmpty()) {
+      return false;
+    }
+    String last = words.get(words.size() - 1);
+    if (last.equals("ID") && words.size() > 1 && words.get(words.size() - 2).endsWith("KEY")) {
+      return true;
+    }
+    return last.endsWith("TOKEN") || last.endsWith("SECRET") || last.endsWith("PASSWORD") || last.endsWith("PASSWD")
+        || last.endsWith("AUTH") || last.equals("KEY") || last.endsWith("APIKEY") || last.equals("PWD")
+        || last.equals("CREDENTIAL") || last.equals("CREDENTIALS");
+  }
+
+  /**
+   * Whether a literal value under a credential's name is no credential: empty, only a variable
+   * ({@code $(HF_TOKEN)}, {@code ${HF_TOKEN}}, {@code $HF_TOKEN}), or a switch ({@code true},
+   * {@code false}) as in {@code ENABLE_AUTH: "false"}.
+   */
+  public static boolean placeholder(String value) {
+    if (value == null || value.isBlank() || value.indexOf('\uFFFF') >= 0) {
+      return true;
+    }
+    String trimmed = value.trim();
+    return ONLY_VARIABLE.matcher(trimmed).matches() || trimmed.equalsIgnoreCase("true")
+        || trimmed.equalsIgnoreCase("false");
+  }
+}
