@@ -22,7 +22,7 @@ class ManifestReader_fuzz_Test {
   private static final Validator VALIDATOR = Validator.standard();
   private static final YamlRenderer RENDERER = YamlRenderer.canonical();
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "5m")
   void should_judge_and_render_or_refuse_when_any_bytes_are_read(byte[] input) {
     // GIVEN any bytes, decoded leniently so that every input reaches the YAML reader
     String text = new String(input, StandardCharsets.UTF_8);
