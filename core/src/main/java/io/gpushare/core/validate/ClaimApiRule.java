@@ -176,7 +176,7 @@ final class ClaimApiRule implements Rule {
       } else if (!known.contains(reference)) {
         findings.add(FindingCode.CONFIG_REQUEST_UNKNOWN, path + "[" + r + "]",
             "expected the name of a request in the claim (or request/subrequest), found '" + reference
-                + "'; the claim has " + known.stream().sorted().toList(),
+                + "'; the claim has " + known.stream().filter(java.util.Objects::nonNull).sorted().toList(),
             "name one of the claim's requests, exactly as spec.devices.requests[].name spells it");
       }
     }

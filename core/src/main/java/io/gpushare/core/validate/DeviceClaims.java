@@ -58,6 +58,9 @@ final class DeviceClaims {
 
   /** The claim or template of that scope and name, when the set has it. */
   Optional<DeviceClaimView> find(ClaimScope scope, String name) {
+    if (name == null) {
+      return Optional.empty(); // a pod's resourceClaims entry that names no claim
+    }
     return Optional.ofNullable(byName.getOrDefault(scope, Map.of()).get(name));
   }
 

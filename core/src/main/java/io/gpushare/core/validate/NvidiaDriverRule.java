@@ -90,7 +90,7 @@ final class NvidiaDriverRule implements Rule {
       if (!fitsOne && !classByRequest.isEmpty()) {
         findings.add(FindingCode.NVIDIA_CONFIG_DEVICE_MISMATCH, path,
             "expected a " + expected + " request for a " + kind + " that names no request, found only "
-                + classByRequest.values().stream().distinct().sorted().toList(),
+                + classByRequest.values().stream().filter(java.util.Objects::nonNull).distinct().sorted().toList(),
             otherKindHint);
       }
       return;

@@ -137,7 +137,7 @@ final class PodApiRule implements Rule {
         String key = claim.getName() + "/" + claim.getRequest();
         if (!podClaims.contains(claim.getName())) {
           findings.add(FindingCode.CONTAINER_CLAIM_UNKNOWN, claimPath,
-              "expected one of the names in pod.spec.resourceClaims " + new ArrayList<>(podClaims).stream().sorted().toList()
+              "expected one of the names in pod.spec.resourceClaims " + podClaims.stream().filter(java.util.Objects::nonNull).sorted().toList()
                   + ", found " + Names.quoted(claim.getName()),
               "use the pod-level entry's name (e.g. gpu), not the ResourceClaim object's name (e.g. gpu-claim)");
         } else if (!seen.add(key)) {
@@ -152,7 +152,7 @@ final class PodApiRule implements Rule {
       VolumeMount mount = mounts.get(i);
       if (!volumes.contains(mount.getName())) {
         findings.add(FindingCode.VOLUME_MOUNT_UNKNOWN, path + ".volumeMounts[" + i + "].name",
-            "expected the name of a pod volume " + volumes.stream().sorted().toList() + ", found "
+            "expected the name of a pod volume " + volumes.stream().filter(java.util.Objects::nonNull).sorted().toList() + ", found "
                 + Names.quoted(mount.getName()),
             "add the volume to spec.volumes, or mount one that exists");
       }

@@ -21,6 +21,9 @@ final class NodeTrees {
 
   static YamlNode fromObject(Object value, Shape shape) {
     NodeTreeGenerator generator = new NodeTreeGenerator(shape);
+    // fabric8 writes opaque values it does not know the type of (claim parameters without a kind)
+    // with writeObject, which needs the mapper as the generator's codec
+    generator.setCodec(MAPPER);
     try {
       MAPPER.writeValue(generator, value);
     } catch (IOException e) {
