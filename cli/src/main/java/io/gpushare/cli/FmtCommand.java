@@ -1,10 +1,9 @@
 package io.gpushare.cli;
 
 import io.gpushare.core.render.AtomicWrite;
+import io.gpushare.core.yaml.ManifestFormatter;
 import io.gpushare.core.yaml.ManifestParseException;
 import io.gpushare.core.yaml.ManifestReader;
-import io.gpushare.core.yaml.ReadManifests;
-import io.gpushare.core.yaml.YamlRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,26 +15,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gpushare fmt PATH... [--write]}: the files in gpushare's canonical style (key order,
- * indentation, quoting), to stdout or, with {@code --write}, in place, atomically. A file that does
- * not parse is left untouched and reported; so is a file with comments under {@code --write}, since
- * the canonical text would drop them.
+ * {@code gpushare fmt PATH... [--write | --check]}: the files in gpushare's canonical style (key
+ * order, indentation, quoting; comments kept, see {@link ManifestFormatter}), to stdout or, with
+ * {@code --write}, in place, atomically. A file that does not parse, or that fmt cannot write
+ * faithfully, is left untouched and reported.
  *
  * <pre>
  * $ gpushare fmt --write manifests/
  * formatted manifests/vllm.yaml
  * unchanged manifests/claim.yaml
+ * $ gpushare fmt --check manifests/
+ * would change manifests/vllm.yaml
  * </pre>
  *
- * Exit 0 when every file was formatted, 2 when one was left untouched (unreadable, unparsable, with
- * comments, or not writable: read-only, several hard links); the other files are still formatted.
+ * Exit 0 when every file was formatted (with {@code --check}: every file is canonical), 1 with
+ * {@code --check} when a file would change, 2 when a file was left untouched (unreadable,
+ * unparsable, not writable faithfully, or not writable: read-only, several hard links); the other
+ * files are still formatted.
  */
 @Command(
     name = "fmt",
     mixinStandardHelpOptions = true,
     description = {
       "Re-emit YAML manifests in gpushare's canonical style.",
-      "Exit 0: all formatted; 2: a file could not be read, parsed, or (with comments) rewritten."
+      "Exit 0: all formatted (or, with --check, all canonical); 1: with --check, a file would change;",
+      "2: a file could not be read, parsed, or written faithfully."
     })
 public final class FmtCommand implements Callable<Integer> {
 
@@ -46,6 +50,11 @@ public final class FmtCommand implements Callable<Integer> {
 
   @Option(names = "--write", description = "Rewrite the files in place (atomically) instead of printing them.")
   boolean write;
+
+  @Option(names = "--check", description = "Write nothing; exit 1 and name the files that fmt would change.")
+  boolean check;
+
+  static final int EXIT_WOULD_CHANGE = 1;
 
   @Override
   public Integer call() throws IOException {
@@ -58,7 +67,12 @@ public final class FmtCommand implements Callable<Integer> {
       err.println("gpushare: cannot list the files: " + e.getMessage());
       return LintCommand.EXIT_UNREADABLE;
     }
+    if (write && check) {
+      err.println("gpushare: --write and --check exclude each other");
+      return CommandLine.ExitCode.USAGE;
+    }
     boolean untouched = false;
+    boolean wouldChange = false;
     boolean first = true;
     for (String file : files) {
       Path path = Path.of(file);
@@ -66,9 +80,8 @@ public final class FmtCommand implements Callable<Integer> {
       String canonical;
       try {
         text = ManifestReader.readText(path);
-        ReadManifests read = ManifestReader.standard().read(text, file);
-        // each object in the API version the file has it in: a v1beta1 claim stays v1beta1
-        canonical = YamlRenderer.canonical().render(read.asWritten(path.getFileName().toString()));
+        // the YAML as written: each object in its own API version, every comment line kept
+        canonical = ManifestFormatter.standard().format(text, file);
       } catch (ManifestParseException e) {
         err.println(e.getMessage() + " (left untouched)");
         untouched = true;
@@ -82,7 +95,12 @@ public final class FmtCommand implements Callable<Integer> {
         untouched = true;
         continue;
       }
-      if (!write) {
+      if (check) {
+        if (!canonical.equals(text)) {
+          out.println("would change " + file);
+          wouldChange = true;
+        }
+      } else if (!write) {
         if (files.size() > 1) {
           out.print((first ? "" : "---\n") + "# file: " + file + "\n");
         }
@@ -90,9 +108,6 @@ public final class FmtCommand implements Callable<Integer> {
         first = false;
       } else if (canonical.equals(text)) {
         err.println("unchanged " + file);
-      } else if (ManifestReader.hasComments(text)) {
-        err.println(file + ": has comments, which the canonical text would drop (left untouched)");
-        untouched = true;
       } else {
         try {
           AtomicWrite.replace(path, canonical);
@@ -105,6 +120,9 @@ public final class FmtCommand implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    return untouched ? LintCommand.EXIT_UNREADABLE : CommandLine.ExitCode.OK;
+    if (untouched) {
+      return LintCommand.EXIT_UNREADABLE;
+    }
+    return wouldChange ? EXIT_WOULD_CHANGE : CommandLine.ExitCode.OK;
   }
 }

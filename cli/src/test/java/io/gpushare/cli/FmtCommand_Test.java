@@ -62,16 +62,112 @@ class FmtCommand_Test extends CliTest {
   }
 
   @Test
-  void should_not_rewrite_a_file_whose_comments_it_would_drop() throws IOException {
+  void should_rewrite_a_commented_file_keeping_every_comment_line() throws IOException {
     // GIVEN: the NVIDIA demo starts with comments
     String demo = ReferenceDocuments.read("nvidia-demo/gpu-test3.yaml");
     Path file = Files.writeString(dir.resolve("gpu-test3.yaml"), demo);
     // WHEN
     int exit = run("fmt", "--write", file.toString());
+    // THEN: it is rewritten, every comment line still in it
+    assertThat(exit).isZero();
+    assertThat(err.toString()).isEqualTo("formatted " + file + "\n");
+    assertThat(commentLines(Files.readString(file))).containsExactlyInAnyOrderElementsOf(commentLines(demo))
+        .isNotEmpty();
+  }
+
+  @Test
+  void should_exit_1_and_name_the_file_when_check_finds_one_that_would_change() throws IOException {
+    // GIVEN: one canonical file and one in another key order
+    Path canonical = Files.writeString(dir.resolve("a.yaml"), CONFIG_MAP);
+    String reordered = "kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: x\n";
+    Path other = Files.writeString(dir.resolve("b.yaml"), reordered);
+    // WHEN
+    int exit = run("fmt", "--check", canonical.toString(), other.toString());
+    // THEN: exit 1, the file named, nothing written
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).isEqualTo("would change " + other + "\n");
+    assertThat(Files.readString(other)).isEqualTo(reordered);
+  }
+
+  @Test
+  void should_exit_0_when_check_finds_every_file_canonical() throws IOException {
+    // GIVEN
+    Path canonical = Files.writeString(dir.resolve("a.yaml"), CONFIG_MAP);
+    // WHEN
+    int exit = run("fmt", "--check", canonical.toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void should_exit_2_when_check_meets_an_unreadable_file() throws IOException {
+    // GIVEN
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "apiVersion: v1\nkind: [\n");
+    // WHEN
+    int exit = run("fmt", "--check", broken.toString());
     // THEN
     assertThat(exit).isEqualTo(2);
-    assertThat(Files.readString(file)).isEqualTo(demo);
-    assertThat(err.toString()).isEqualTo(file + ": has comments, which the canonical text would drop (left untouched)\n");
+    assertThat(err.toString()).startsWith(broken + ":3: ").endsWith(" (left untouched)\n");
+  }
+
+  // The issue's "Rewritten values": each reproducer, its exit code and message, the file before and after.
+
+  @Test
+  void should_keep_sexagesimal_and_octal_lookalikes_when_writing() throws IOException {
+    // GIVEN: t: 12:30:00 (a string to go-yaml, 45000 to YAML 1.1) and x: 012 (Go reads the integer 10)
+    Path file = Files.writeString(dir.resolve("v.yaml"), CONFIG_MAP + "data:\n  t: 12:30:00\n  x: 012\n  o: 0o12\n");
+    // WHEN
+    int exit = run("fmt", "--write", file.toString());
+    // THEN: the string is quoted, never "45000"; the integers keep their text, never "10"
+    assertThat(exit).isZero();
+    assertThat(err.toString()).isEqualTo("formatted " + file + "\n");
+    assertThat(Files.readString(file)).isEqualTo(CONFIG_MAP + "data:\n  t: \"12:30:00\"\n  x: 012\n  o: 0o12\n");
+  }
+
+  @Test
+  void should_write_a_key_with_a_newline_double_quoted() throws IOException {
+    // GIVEN: a key with a line break, which fmt used to write as an unreadable literal block
+    Path file = Files.writeString(dir.resolve("k.yaml"), CONFIG_MAP + "data: {\"a\\nb\": c}\n");
+    // WHEN
+    int exit = run("fmt", "--write", file.toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(Files.readString(file)).isEqualTo(CONFIG_MAP + "data:\n  \"a\\nb\": c\n");
+  }
+
+  @Test
+  void should_leave_a_file_with_a_complex_key_untouched() throws IOException {
+    // GIVEN: a key that is a sequence, which fmt used to write as Java toString text
+    String text = CONFIG_MAP + "data:\n  ? [a, b]\n  : c\n";
+    Path file = Files.writeString(dir.resolve("c.yaml"), text);
+    // WHEN
+    int exit = run("fmt", "--write", file.toString());
+    // THEN
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo(file + ":6: a key is a sequence, not a string; fmt writes only string"
+        + " keys, as Kubernetes objects have (left untouched)\n");
+    assertThat(Files.readString(file)).isEqualTo(text);
+  }
+
+  @Test
+  void should_leave_a_file_with_a_lone_surrogate_untouched() throws IOException {
+    // GIVEN: an escaped lone surrogate, which fmt used to write as ?
+    String text = CONFIG_MAP + "data:\n  s: \"\\ud800\"\n";
+    Path file = Files.writeString(dir.resolve("s.yaml"), text);
+    // WHEN
+    int exit = run("fmt", "--write", file.toString());
+    // THEN
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo(file + ":6: the text has a lone UTF-16 surrogate \\ud800, which no UTF-8"
+        + " file can hold; write the character it was meant to be (left untouched)\n");
+    assertThat(Files.readString(file)).isEqualTo(text);
+  }
+
+  private static final String CONFIG_MAP = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n";
+
+  private static List<String> commentLines(String text) {
+    return text.lines().filter(l -> l.contains("#")).map(l -> l.substring(l.indexOf('#')).trim()).toList();
   }
 
   @Test

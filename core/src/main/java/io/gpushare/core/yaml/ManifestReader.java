@@ -124,7 +124,7 @@ public final class ManifestReader {
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_BYTES);
     options.setAllowRecursiveKeys(false);
-    Yaml yaml = new Yaml(new SafeConstructor(options));
+    Yaml yaml = KubernetesScalars.yaml(options);
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
     String file = source.substring(slash + 1);
     List<Manifest> manifests = new ArrayList<>();
@@ -143,7 +143,7 @@ public final class ManifestReader {
         refuseDuplicateKeys(node, source, 0, new int[] {0}, new long[] {0});
         Object value;
         try {
-          value = new PlainValues(options).construct(node);
+          value = new KubernetesScalars.Values(options).construct(node);
         } catch (YAMLException | IllegalArgumentException | ClassCastException e) {
           throw new ManifestParseException(source, line, "a value does not match its tag: " + describe(e));
         }
@@ -232,35 +232,13 @@ public final class ManifestReader {
           + " are read (quote it if it is text)");
     } else if (node instanceof ScalarNode scalar && STANDARD_TAGS.contains(scalar.getTag())) {
       try {
-        new PlainValues(new LoaderOptions()).construct(scalar);
+        new KubernetesScalars.Values(new LoaderOptions()).construct(scalar);
       } catch (RuntimeException e) {
         throw new ManifestParseException(source, node.getStartMark().getLine() + 1, "'" + scalar.getValue()
             + "' does not fit its tag !!" + scalar.getTag().getValue().substring(Tag.PREFIX.length())
             + ": drop the tag or fix the value");
       }
     }
-  }
-
-  /**
-   * Whether the text has comments: {@code fmt --write} refuses to rewrite such a file, since the
-   * canonical output would drop them.
-   */
-  public static boolean hasComments(String text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setProcessComments(true);
-    options.setCodePointLimit(MAX_BYTES);
-    try {
-      for (org.yaml.snakeyaml.events.Event event : new Yaml(options).parse(new StringReader(text))) {
-        // blank lines come as comment events too; only real comments would be lost
-        if (event instanceof org.yaml.snakeyaml.events.CommentEvent comment
-            && comment.getCommentType() != org.yaml.snakeyaml.comments.CommentType.BLANK_LINE) {
-          return true;
-        }
-      }
-    } catch (YAMLException e) {
-      return true; // unreadable: treat as not safe to rewrite
-    }
-    return false;
   }
 
   /** The tags of values SafeConstructor parses; an explicit one on a value it does not fit is refused. */
@@ -314,19 +292,6 @@ public final class ManifestReader {
     } catch (IllegalArgumentException e) {
       String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       throw new ManifestParseException(source, line, "cannot read it as " + kind + ": " + reason);
-    }
-  }
-
-  /** SnakeYAML's safe construction of one composed node into maps, lists and scalars. */
-  private static final class PlainValues extends SafeConstructor {
-    PlainValues(LoaderOptions options) {
-      super(options);
-      // an unquoted 2024-01-01 stays the string it is for kubectl, not a java.util.Date
-      this.yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, new ConstructYamlStr());
-    }
-
-    Object construct(Node node) {
-      return constructDocument(node);
     }
   }
 

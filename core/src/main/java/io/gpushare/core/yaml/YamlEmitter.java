@@ -20,6 +20,8 @@ final class YamlEmitter {
   }
 
   private final StringBuilder out;
+  /** Comments for the end of the line being written (after a literal block's header). */
+  private java.util.List<String> pendingInline = java.util.List.of();
 
   YamlEmitter(StringBuilder out) {
     this.out = out;
@@ -29,6 +31,9 @@ final class YamlEmitter {
   void document(YamlNode root) {
     if (root instanceof YamlMapping mapping && mapping.size() > 0) {
       mapping(mapping, 0, false);
+    } else if (root instanceof YamlMapping mapping) {
+      out.append("{}\n");
+      commentLines(mapping.endComments(), 0);
     } else if (root instanceof YamlSequence sequence && sequence.size() > 0) {
       sequence(sequence, ScalarStyle.PLAIN, 0, false);
     } else {
@@ -39,7 +44,9 @@ final class YamlEmitter {
 
   private void mapping(YamlMapping mapping, int indent, boolean firstInline) {
     for (int i = 0; i < mapping.size(); i++) {
+      YamlComments comments = mapping.comments(i);
       if (i > 0 || !firstInline) {
+        commentLines(comments.before(), indent); // the first entry's lines stand before its "- "
         indent(indent);
       }
       String key = mapping.key(i);
@@ -47,45 +54,74 @@ final class YamlEmitter {
       if (field.plainKey == Boolean.TRUE) {
         out.append(key);
       } else {
-        string(key, ScalarStyle.PLAIN, indent);
+        string(key, ScalarStyle.PLAIN, -1); // a key is one line: never a literal block
       }
       out.append(':');
       YamlNode value = mapping.value(i);
+      pendingInline = comments.inline();
       if (value instanceof YamlMapping child && child.size() > 0) {
-        out.append('\n');
+        endLine();
         mapping(child, indent + 2, false);
       } else if (value instanceof YamlSequence items && items.size() > 0) {
         if (field.flow && items.allScalars()) {
           out.append(' ');
           flowSequence(items, field.style);
-          out.append('\n');
+          endLine();
         } else {
-          out.append('\n');
+          endLine();
           sequence(items, field.style, indent, false);
         }
       } else {
         out.append(' ');
         inlineValue(value, field.style, indent);
-        out.append('\n');
+        endLine();
       }
     }
+    commentLines(mapping.endComments(), indent);
   }
 
   private void sequence(YamlSequence items, ScalarStyle itemStyle, int indent, boolean firstInline) {
     for (int i = 0; i < items.size(); i++) {
+      YamlNode item = items.item(i);
+      YamlComments comments = items.comments(i);
       if (i > 0 || !firstInline) {
+        commentLines(comments.before(), indent);
+        if (item instanceof YamlMapping child && child.size() > 0) {
+          commentLines(child.comments(0).before(), indent);
+        }
         indent(indent);
       }
       out.append("- ");
-      YamlNode item = items.item(i);
+      pendingInline = comments.inline();
       if (item instanceof YamlMapping child && child.size() > 0) {
         mapping(child, indent + 2, true);
       } else if (item instanceof YamlSequence nested && nested.size() > 0) {
         sequence(nested, itemStyle, indent + 2, true);
       } else {
         inlineValue(item, itemStyle, indent);
-        out.append('\n');
+        endLine();
       }
+    }
+    commentLines(items.endComments(), indent);
+  }
+
+  /** The comments read on the line of the entry being written, then the line break. */
+  private void endLine() {
+    appendInline();
+    out.append('\n');
+  }
+
+  private void appendInline() {
+    for (String comment : pendingInline) {
+      out.append(" #").append(comment);
+    }
+    pendingInline = java.util.List.of();
+  }
+
+  private void commentLines(java.util.List<String> lines, int indent) {
+    for (String line : lines) {
+      indent(indent);
+      out.append('#').append(line).append('\n');
     }
   }
 
@@ -151,6 +187,7 @@ final class YamlEmitter {
       trailingBreaks++;
     }
     out.append(trailingBreaks == 0 ? "|-" : trailingBreaks == 1 ? "|" : "|+");
+    appendInline();
     int start = 0;
     while (start <= end) {
       int newline = s.indexOf('\n', start);

@@ -11,6 +11,9 @@ final class YamlMapping implements YamlNode {
   private String[] keys;
   private Shape.Field[] fields;
   private YamlNode[] values;
+  /** Null until an entry has comments: generated documents never pay for them. */
+  private YamlComments[] comments;
+  private java.util.List<String> endComments = java.util.List.of();
   private int size;
 
   YamlMapping(int expectedSize) {
@@ -25,11 +28,36 @@ final class YamlMapping implements YamlNode {
       keys = Arrays.copyOf(keys, capacity);
       fields = Arrays.copyOf(fields, capacity);
       values = Arrays.copyOf(values, capacity);
+      if (comments != null) {
+        comments = Arrays.copyOf(comments, capacity);
+      }
     }
     keys[size] = key;
     fields[size] = field;
     values[size] = value;
     size++;
+  }
+
+  /** Sets the comments of the entry last put. */
+  void comment(YamlComments entryComments) {
+    if (comments == null) {
+      comments = new YamlComments[keys.length];
+    }
+    comments[size - 1] = entryComments;
+  }
+
+  YamlComments comments(int index) {
+    YamlComments entry = comments == null ? null : comments[index];
+    return entry == null ? YamlComments.NONE : entry;
+  }
+
+  /** Comment lines after the last entry. */
+  void endComments(java.util.List<String> lines) {
+    endComments = lines;
+  }
+
+  java.util.List<String> endComments() {
+    return endComments;
   }
 
   int size() {
@@ -61,16 +89,23 @@ final class YamlMapping implements YamlNode {
       }
       String key = keys[i];
       YamlNode value = values[i];
+      YamlComments comment = comments == null ? null : comments[i];
       int j = i - 1;
       while (j >= 0 && fields[j].rank > rank) {
         keys[j + 1] = keys[j];
         fields[j + 1] = fields[j];
         values[j + 1] = values[j];
+        if (comments != null) {
+          comments[j + 1] = comments[j];
+        }
         j--;
       }
       keys[j + 1] = key;
       fields[j + 1] = field;
       values[j + 1] = value;
+      if (comments != null) {
+        comments[j + 1] = comment;
+      }
     }
   }
 }
