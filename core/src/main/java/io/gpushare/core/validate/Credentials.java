@@ -36,9 +36,12 @@ public final class Credentials {
           "([A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@\"']*:)(?!\\$\\([A-Za-z_][A-Za-z0-9_]*\\)@|\\$\\{[A-Za-z_][A-Za-z0-9_]*}@"
               + "|\\$[A-Za-z_][A-Za-z0-9_]*@|\\*+@|\uFFFF)[^\\s/@\"']+(?=@)")));
 
-  /** A value that is only a variable ({@code $(X)}, {@code $X}, {@code ${X}}): a placeholder, not a credential. */
-  private static final Pattern ONLY_VARIABLE =
-      Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
+  /**
+   * A value that is only a variable ({@code $(X)}, {@code $X}, {@code ${X}}) or a template
+   * expression ({@code {{ .Values.token }}}): a placeholder, not a credential.
+   */
+  private static final Pattern ONLY_VARIABLE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)"
+      + "|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{[^{}]*}}");
   /** Where a name splits into words: separators, and lower-case to upper-case ({@code hfToken}). */
   private static final Pattern WORDS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
 
@@ -106,7 +109,8 @@ public final class Credentials {
 
   /**
    * Whether a literal value under a credential's name is no credential: empty, only a variable
-   * ({@code $(HF_TOKEN)}, {@code ${HF_TOKEN}}, {@code $HF_TOKEN}), or a switch ({@code true},
+   * ({@code $(HF_TOKEN)}, {@code ${HF_TOKEN}}, {@code $HF_TOKEN}), a template expression
+   * ({@code {{ .Values.hfToken }}}), or a switch ({@code true},
    * {@code false}) as in {@code ENABLE_AUTH: "false"}.
    */
   public static boolean placeholder(String value) {

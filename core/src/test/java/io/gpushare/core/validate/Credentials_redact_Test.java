@@ -1,0 +1,60 @@
+package io.gpushare.core.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The token formats, the names that mean a credential, and the redaction every message goes through. */
+class Credentials_redact_Test {
+
+  static Stream<Arguments> tokens() {
+    return Stream.of(
+        Arguments.of("HF_TOKEN=" + FakeTokens.HF + " vllm serve", "HF_TOKEN=hf_**** vllm serve", "Hugging Face token"),
+        Arguments.of("x" + FakeTokens.HF, "xhf_****", "Hugging Face token"),
+        Arguments.of("key " + FakeTokens.OPENAI, "key sk-proj-****", "OpenAI key"),
+        Arguments.of("s3://" + FakeTokens.AWS_KEY_ID + ":abc123@bucket/m", "s3://AKIA****:****@bucket/m",
+            "AWS access key id"),
+        Arguments.of("git clone https://" + FakeTokens.GITHUB + "@github.com/o/r",
+            "git clone https://ghp_****@github.com/o/r", "GitHub token"),
+        Arguments.of("postgres://app:hunter2@db:5432/x", "postgres://app:****@db:5432/x", "URL password"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("tokens")
+  void should_keep_only_the_prefix_when_text_holds_a_token(String text, String redacted, String kind) {
+    // WHEN
+    String result = Credentials.redact(text);
+    // THEN
+    assertThat(result).isEqualTo(redacted);
+    assertThat(Credentials.tokenIn(text)).contains(kind);
+    assertThat(Credentials.redact(result)).isEqualTo(result);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "hf_api_token, false", "postgres://app:$(DB_PASSWORD)@db/x, false", "http://localhost:8000/v1, false",
+      "disk-pressure, false", "ASIA, false", "hf_short, false"})
+  void should_leave_text_alone_when_it_holds_no_token(String text, boolean token) {
+    // WHEN / THEN
+    assertThat(Credentials.tokenIn(text).isPresent()).isEqualTo(token);
+    assertThat(Credentials.redact(text)).isEqualTo(text);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "HF_TOKEN, true", "TOKEN, true", "APITOKEN, true", "HFTOKEN, true", "hfToken, true", "API_KEY, true",
+      "APIKEY, true", "OPENAI_AUTH, true", "SECRET, true", "CLIENT_SECRET, true", "DB_PASSWORD, true",
+      "PASSWD, true", "CREDENTIALS, true", "AWS_ACCESS_KEY_ID, true", "AWS_SECRET_ACCESS_KEY, true",
+      "--hf-token, true", "--api-key, true", "API_KEY_2, true",
+      "TOKENIZERS_PARALLELISM, false", "HF_HUB_ENABLE_HF_TRANSFER, false", "KEYCLOAK_URL, false",
+      "MAX_TOKENS, false", "HF_TOKEN_PATH, false", "API_KEY_FILE, false", "SECRET_NAME, false",
+      "--tokenizer, false", "--ssl-keyfile, false", "MONKEY, false"})
+  void should_tell_a_credentials_name_when_its_last_word_names_one(String name, boolean credential) {
+    // WHEN / THEN
+    assertThat(Credentials.credentialName(name)).isEqualTo(credential);
+  }
+}
