@@ -80,7 +80,9 @@ class LintCommand_adversarial_Test extends CliTest {
     int exit = run("lint", dir.toString());
     // THEN
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).contains("1e500000000");
+    assertThat(out.toString()).startsWith(dir.resolve("claim.yaml") + ":21: ERROR MPS_PINNED_MEMORY_TOO_LOW"
+        + " ResourceClaim[gpu-claim].spec.devices.config[0].opaque.parameters.sharing.mpsConfig"
+        + ".defaultPinnedDeviceMemoryLimit: expected a quantity of at least 1Mi, found '1e500000000'\n");
   }
 
   @Test
@@ -98,5 +100,13 @@ class LintCommand_adversarial_Test extends CliTest {
     // THEN
     assertThat(out.toString().lines().filter(line -> line.contains("API_KEY_MISSING"))).hasSize(5)
         .last().asString().endsWith("; and 15 more API_KEY_MISSING at this path");
+  }
+
+  @Test
+  void should_name_the_file_the_exception_and_ask_for_a_report_when_gpushare_has_a_defect() {
+    // WHEN: what lint prints (as UNREADABLE, exit 2) and fmt (on stderr) for an unexpected exception
+    String message = LintCommand.internalError("vllm.yaml", new IllegalStateException("boom\n  at somewhere"));
+    // THEN: one line, no stack trace
+    assertThat(message).isEqualTo("gpushare: internal error on vllm.yaml: IllegalStateException: boom (please report)");
   }
 }
