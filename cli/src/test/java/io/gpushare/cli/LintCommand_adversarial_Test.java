@@ -109,4 +109,30 @@ class LintCommand_adversarial_Test extends CliTest {
     // THEN: one line, no stack trace
     assertThat(message).isEqualTo("gpushare: internal error on vllm.yaml: IllegalStateException: boom (please report)");
   }
+
+  @Test
+  void should_report_the_missing_name_when_a_request_has_none() throws IOException {
+    // GIVEN
+    vllm("x", "x");
+    Path claim = dir.resolve("claim.yaml");
+    Files.writeString(claim, ReferenceDocuments.timeSlicingClaim().replace("    - name: gpu\n      exactly:", "    - exactly:"));
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).contains(claim + ":8: ERROR INVALID_NAME ResourceClaim[gpu-claim].spec.devices"
+        + ".requests[0].name: expected a lowercase RFC 1123 label (at most 63 characters of a-z, 0-9 and '-', starting"
+        + " and ending alphanumeric), found nothing\n");
+  }
+
+  @Test
+  void should_judge_the_file_when_maxSurge_is_a_percentage_beyond_an_int() throws IOException {
+    // GIVEN
+    vllm("  replicas: 2\n", "  replicas: 2\n  strategy:\n    rollingUpdate:\n      maxSurge: 99999999999%\n");
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).doesNotContain("ROLLOUT_SURGE_OVERCOMMIT").endsWith("0 errors, 2 warnings, 0 infos in 2 files\n");
+  }
 }
