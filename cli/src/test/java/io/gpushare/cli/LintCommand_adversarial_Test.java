@@ -80,7 +80,9 @@ class LintCommand_adversarial_Test extends CliTest {
     int exit = run("lint", dir.toString());
     // THEN
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).contains("1e500000000");
+    assertThat(out.toString()).startsWith(dir.resolve("claim.yaml") + ":21: ERROR MPS_PINNED_MEMORY_TOO_LOW"
+        + " ResourceClaim[gpu-claim].spec.devices.config[0].opaque.parameters.sharing.mpsConfig"
+        + ".defaultPinnedDeviceMemoryLimit: expected a quantity of at least 1Mi, found '1e500000000'\n");
   }
 
   @Test
@@ -98,5 +100,39 @@ class LintCommand_adversarial_Test extends CliTest {
     // THEN
     assertThat(out.toString().lines().filter(line -> line.contains("API_KEY_MISSING"))).hasSize(5)
         .last().asString().endsWith("; and 15 more API_KEY_MISSING at this path");
+  }
+
+  @Test
+  void should_name_the_file_the_exception_and_ask_for_a_report_when_gpushare_has_a_defect() {
+    // WHEN: what lint prints (as UNREADABLE, exit 2) and fmt (on stderr) for an unexpected exception
+    String message = LintCommand.internalError("vllm.yaml", new IllegalStateException("boom\n  at somewhere"));
+    // THEN: one line, no stack trace
+    assertThat(message).isEqualTo("gpushare: internal error on vllm.yaml: IllegalStateException: boom (please report)");
+  }
+
+  @Test
+  void should_report_the_missing_name_when_a_request_has_none() throws IOException {
+    // GIVEN
+    vllm("x", "x");
+    Path claim = dir.resolve("claim.yaml");
+    Files.writeString(claim, ReferenceDocuments.timeSlicingClaim().replace("    - name: gpu\n      exactly:", "    - exactly:"));
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).contains(claim + ":8: ERROR INVALID_NAME ResourceClaim[gpu-claim].spec.devices"
+        + ".requests[0].name: expected a lowercase RFC 1123 label (at most 63 characters of a-z, 0-9 and '-', starting"
+        + " and ending alphanumeric), found nothing\n");
+  }
+
+  @Test
+  void should_judge_the_file_when_maxSurge_is_a_percentage_beyond_an_int() throws IOException {
+    // GIVEN
+    vllm("  replicas: 2\n", "  replicas: 2\n  strategy:\n    rollingUpdate:\n      maxSurge: 99999999999%\n");
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).doesNotContain("ROLLOUT_SURGE_OVERCOMMIT").endsWith("0 errors, 2 warnings, 0 infos in 2 files\n");
   }
 }

@@ -27,4 +27,14 @@ class Quantities_bounded_Test {
     assertThat(Quantities.smallInt("99999999999")).isEmpty();
     assertThat(Quantities.smallInt("8000")).hasValue(8000);
   }
+
+  @Test
+  void should_refuse_an_mps_limit_at_once_when_its_exponent_is_500_million() {
+    // WHEN / THEN: what the DSL's mps(50, "1e500000000") builds; fabric8 would spin the CPU for minutes
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MpsConfig.builder().defaultActiveThreadPercentage(50)
+            .defaultPinnedDeviceMemoryLimit("1e500000000").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("INVALID_SPEC MpsConfig: 1 problem(s):\n  - defaultPinnedDeviceMemoryLimit must be a Kubernetes"
+            + " quantity such as 15Gi, found '1e500000000'");
+  }
 }
