@@ -32,6 +32,16 @@ final class Findings {
     all.add(new Finding(code.name(), severity, path, message, hint));
   }
 
+  /**
+   * Counts {@code more} findings of {@code code} at {@code path} beyond those kept, without building
+   * them: for rules that know a finding repeats many times (a Service in front of many workloads).
+   */
+  void addMore(FindingCode code, String path, int more) {
+    if (more > 0) {
+      same.computeIfAbsent(code.name() + " " + path, key -> new int[3])[1] += more;
+    }
+  }
+
   List<Finding> all() {
     List<Finding> grouped = new ArrayList<>(all);
     for (int[] count : same.values()) {

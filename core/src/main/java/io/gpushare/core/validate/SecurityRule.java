@@ -68,23 +68,27 @@ final class SecurityRule implements Rule {
   }
 
   private static void checkApiKeys(ValidationContext context, Findings findings) {
+    // which pod groups run vLLM without an API key, worked out once however many Services select them
+    Map<PodGroup, Long> unauthenticated = new java.util.IdentityHashMap<>();
     for (Service service : context.services()) {
       if (service.getSpec() == null || !"LoadBalancer".equals(service.getSpec().getType())
           || service.getSpec().getSelector() == null || service.getSpec().getSelector().isEmpty()) {
         continue;
       }
-      Map<String, String> selector = service.getSpec().getSelector();
-      for (PodGroup pods : context.podGroups()) {
-        if (!pods.labels().entrySet().containsAll(selector.entrySet())) {
-          continue;
-        }
-        for (VllmContainer container : context.vllmContainers(pods)) {
-          if (!requiresApiKey(container)) {
-            findings.add(FindingCode.API_KEY_MISSING, "Service[" + ValidationContext.name(service) + "].spec.type",
+      String path = "Service[" + ValidationContext.name(service) + "].spec.type";
+      int reported = 0;
+      for (PodGroup pods : context.podGroupsSelectedBy(service.getSpec().getSelector())) {
+        long open = unauthenticated.computeIfAbsent(pods,
+            p -> context.vllmContainers(p).stream().filter(c -> !requiresApiKey(c)).count());
+        for (long i = 0; i < open; i++) {
+          if (reported++ < Findings.MAX_SAME) {
+            findings.add(FindingCode.API_KEY_MISSING, path,
                 "expected vLLM behind a LoadBalancer to require an API key, found " + pods.id()
                     + " without " + Flag.API_KEY.wireName() + " or VLLM_API_KEY",
                 "add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
                     + " ClusterIP behind an authenticating gateway");
+          } else {
+            findings.addMore(FindingCode.API_KEY_MISSING, path, 1);
           }
         }
       }

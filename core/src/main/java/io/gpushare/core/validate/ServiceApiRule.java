@@ -38,7 +38,7 @@ final class ServiceApiRule implements Rule {
       }
       Map<String, String> selector = service.getSpec().getSelector();
       if (selector != null && !selector.isEmpty() && !context.podGroups().isEmpty()
-          && context.podGroups().stream().noneMatch(p -> p.labels().entrySet().containsAll(selector.entrySet()))) {
+          && context.podGroupsSelectedBy(selector).isEmpty()) {
         findings.add(FindingCode.SERVICE_SELECTS_NOTHING, id + ".spec.selector",
             "expected the selector " + selector + " to match the pods of a workload in the set, found none",
             "use the pod template's labels, e.g. app: vllm-gpu");

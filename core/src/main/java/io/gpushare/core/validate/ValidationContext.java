@@ -23,6 +23,9 @@ final class ValidationContext {
   private final List<Service> services = new ArrayList<>();
   private final Map<PodGroup, List<VllmContainer>> vllmContainers = new java.util.IdentityHashMap<>();
   private Map<String, String> featureGates;
+  private List<PodGroup> podGroups;
+  private Map<Map.Entry<String, String>, List<PodGroup>> podGroupsByLabel;
+  private final Map<Map<String, String>, List<PodGroup>> podGroupsBySelector = new java.util.HashMap<>();
   private DeviceClaims deviceClaims;
   private final List<String> duplicates = new ArrayList<>();
   private final List<HasMetadata> otherResourceVersions = new ArrayList<>();
@@ -104,7 +107,42 @@ final class ValidationContext {
 
   /** The pods of every workload, one group per pod template. */
   List<PodGroup> podGroups() {
-    return workloads.stream().flatMap(workload -> workload.podGroups().stream()).toList();
+    if (podGroups == null) {
+      podGroups = workloads.stream().flatMap(workload -> workload.podGroups().stream()).toList();
+    }
+    return podGroups;
+  }
+
+  /**
+   * The pod groups whose labels carry every label of {@code selector}, as a Service selects pods.
+   * Indexed by label once, so that N Services over N workloads cost about N lookups, not N x N matches.
+   */
+  List<PodGroup> podGroupsSelectedBy(Map<String, String> selector) {
+    if (selector == null || selector.isEmpty()) {
+      return List.of();
+    }
+    return podGroupsBySelector.computeIfAbsent(new java.util.HashMap<>(selector), this::select);
+  }
+
+  private List<PodGroup> select(Map<String, String> selector) {
+    if (podGroupsByLabel == null) {
+      podGroupsByLabel = new java.util.HashMap<>();
+      for (PodGroup pods : podGroups()) {
+        for (Map.Entry<String, String> label : pods.labels().entrySet()) {
+          podGroupsByLabel.computeIfAbsent(Map.entry(label.getKey(), String.valueOf(label.getValue())),
+              k -> new ArrayList<>()).add(pods);
+        }
+      }
+    }
+    List<PodGroup> fewest = null;
+    for (Map.Entry<String, String> label : selector.entrySet()) {
+      List<PodGroup> candidates = podGroupsByLabel.getOrDefault(
+          Map.entry(String.valueOf(label.getKey()), String.valueOf(label.getValue())), List.of());
+      if (fewest == null || candidates.size() < fewest.size()) {
+        fewest = candidates;
+      }
+    }
+    return fewest.stream().filter(p -> p.labels().entrySet().containsAll(selector.entrySet())).toList();
   }
 
   List<Service> services() {
