@@ -135,6 +135,11 @@ public final class ManifestFormatter {
       throw new ManifestParseException(source, mark == null ? 0 : mark.getLine() + 1, firstLine(e));
     } catch (YAMLException e) {
       throw new ManifestParseException(source, 0, firstLine(e));
+    } catch (ClassCastException e) {
+      // SnakeYAML 2.5's Composer casts a comment event where it expects a node when a comment sits
+      // between a key and its value in some layouts (found by the fuzzer, crash-snakeyaml-comment-*)
+      throw new ManifestParseException(source, 0, "fmt cannot place the comments of this file (a comment between a"
+          + " key and its value); move the comment to its own line above the key");
     }
     return documents;
   }
