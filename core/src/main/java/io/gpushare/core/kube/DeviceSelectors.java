@@ -106,27 +106,13 @@ public final class DeviceSelectors {
     if (!inner.equals(expression)) {
       return conditions(inner);
     }
+    int[] depth = depths(expression);
     List<String> conditions = new ArrayList<>();
-    int depth = 0;
     int start = 0;
-    char quote = 0;
     for (int i = 0; i < expression.length(); i++) {
-      char c = expression.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '(' || c == '[') {
-        depth++;
-      } else if (c == ')' || c == ']') {
-        depth--;
-      } else if (depth == 0 && expression.startsWith("||", i)) {
+      if (depth[i] == 0 && expression.startsWith("||", i)) {
         return List.of();
-      } else if (depth == 0 && expression.startsWith("&&", i)) {
+      } else if (depth[i] == 0 && expression.startsWith("&&", i)) {
         conditions.add(expression.substring(start, i).strip());
         start = i + 2;
         i++;
@@ -148,24 +134,47 @@ public final class DeviceSelectors {
     if (!expression.startsWith("(") || !expression.endsWith(")")) {
       return expression;
     }
+    int[] depth = depths(expression);
+    for (int i = 0; i < expression.length() - 1; i++) {
+      if (expression.charAt(i) == ')' && depth[i] == 1 && depth[i + 1] == 0) {
+        return expression; // (a) && (b): the first parenthesis closes early
+      }
+    }
+    return expression.substring(1, expression.length() - 1).strip();
+  }
+
+  /**
+   * The bracket depth at each character, counted outside string literals ({@code "..."}, {@code '...'}
+   * with backslash escapes); -1 inside a literal. The one scanner both splitting steps read.
+   */
+  private static int[] depths(String expression) {
+    int[] depths = new int[expression.length()];
     int depth = 0;
     char quote = 0;
     for (int i = 0; i < expression.length(); i++) {
       char c = expression.charAt(i);
       if (quote != 0) {
-        if (c == '\\') {
-          i++;
+        depths[i] = -1;
+        if (c == '\\' && i + 1 < expression.length()) {
+          depths[++i] = -1;
         } else if (c == quote) {
           quote = 0;
         }
-      } else if (c == '"' || c == '\'') {
+        continue;
+      }
+      if (c == '"' || c == '\'') {
         quote = c;
-      } else if (c == '(') {
+        depths[i] = -1;
+        continue;
+      }
+      if (c == '(' || c == '[') {
         depth++;
-      } else if (c == ')' && --depth == 0 && i < expression.length() - 1) {
-        return expression; // (a) && (b): the first parenthesis closes early
+      }
+      depths[i] = depth;
+      if (c == ')' || c == ']') {
+        depth--;
       }
     }
-    return expression.substring(1, expression.length() - 1).strip();
+    return depths;
   }
 }
