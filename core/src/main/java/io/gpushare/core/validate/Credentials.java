@@ -42,6 +42,15 @@ public final class Credentials {
    */
   private static final Pattern ONLY_VARIABLE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)"
       + "|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{[^{}]*}}");
+  /** A cheap first look: no token format can match a text without one of these. */
+  private static final Pattern MAY_HOLD_TOKEN = Pattern.compile("hf_|sk-|AKIA|ASIA|github_pat_|gh[pousr]_|://");
+  /**
+   * {@code NAME=value} or {@code NAME: value} where NAME means a credential ({@code DB_PASSWORD=hunter2},
+   * {@code HF_TOKEN: abc}, {@code --api-key=abc}) and the value is no variable: group 1 is kept.
+   */
+  private static final Pattern ASSIGNMENT = Pattern.compile("((?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]*(?i:token|secret"
+      + "|password|passwd|pwd|apikey|api[_-]key|auth|credentials?)[\"']?[ \t]*[=:][ \t]*[\"']?)"
+      + "(?![$*{]|true\\b|false\\b|[^\\s\"',}\\]]*\\*{4})[^\\s\"',}\\]]+");
   /** Where a name splits into words: separators, and lower-case to upper-case ({@code hfToken}). */
   private static final Pattern WORDS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
 
@@ -62,17 +71,27 @@ public final class Credentials {
 
   /**
    * The text with every token-looking part replaced by its prefix and {@code ****}:
-   * {@code hf_****}, {@code AKIA****}, {@code s3://user:****@bucket}. Null stays null.
+   * {@code hf_****}, {@code AKIA****}, {@code s3://user:****@bucket}; and the value of every
+   * {@code NAME=value} or {@code NAME: value} whose name means a credential replaced by {@code ****}
+   * ({@code DB_PASSWORD=****}), unless it is a variable or a switch. Null stays null.
    */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
     String result = text;
-    for (Format format : FORMATS) {
-      Matcher matcher = format.pattern().matcher(result);
-      if (matcher.find()) {
-        result = matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "****"));
+    if (MAY_HOLD_TOKEN.matcher(result).find()) {
+      for (Format format : FORMATS) {
+        Matcher matcher = format.pattern().matcher(result);
+        if (matcher.find()) {
+          result = matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "****"));
+        }
+      }
+    }
+    if (result.indexOf('=') >= 0 || result.indexOf(':') >= 0) {
+      Matcher assignment = ASSIGNMENT.matcher(result);
+      if (assignment.find()) {
+        result = assignment.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "****"));
       }
     }
     return result;

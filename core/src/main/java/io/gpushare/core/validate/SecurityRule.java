@@ -76,22 +76,21 @@ final class SecurityRule implements Rule {
         continue;
       }
       String path = "Service[" + ValidationContext.name(service) + "].spec.type";
-      int reported = 0;
+      long open = 0;
       for (PodGroup pods : context.podGroupsSelectedBy(service.getSpec().getSelector())) {
-        long open = unauthenticated.computeIfAbsent(pods,
+        long openHere = unauthenticated.computeIfAbsent(pods,
             p -> context.vllmContainers(p).stream().filter(c -> !requiresApiKey(c)).count());
-        for (long i = 0; i < open; i++) {
-          if (reported++ < Findings.MAX_SAME) {
-            findings.add(FindingCode.API_KEY_MISSING, path,
-                "expected vLLM behind a LoadBalancer to require an API key, found " + pods.id()
-                    + " without " + Flag.API_KEY.wireName() + " or VLLM_API_KEY",
-                "add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
-                    + " ClusterIP behind an authenticating gateway");
-          } else {
-            findings.addMore(FindingCode.API_KEY_MISSING, path, 1);
-          }
+        for (long i = 0; i < openHere && open + i < Findings.MAX_SAME; i++) {
+          findings.add(FindingCode.API_KEY_MISSING, path,
+              "expected vLLM behind a LoadBalancer to require an API key, found " + pods.id()
+                  + " without " + Flag.API_KEY.wireName() + " or VLLM_API_KEY",
+              "add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
+                  + " ClusterIP behind an authenticating gateway");
         }
+        open += openHere;
       }
+      // the rest counted, not built: one "and N more" however many pod groups the Service selects
+      findings.addMore(FindingCode.API_KEY_MISSING, path, (int) Math.min(Integer.MAX_VALUE, open - Findings.MAX_SAME));
     }
   }
 

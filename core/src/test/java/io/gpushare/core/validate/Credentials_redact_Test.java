@@ -45,6 +45,24 @@ class Credentials_redact_Test {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "DB_PASSWORD=hunter2 | DB_PASSWORD=****",
+      "expected a mapping, found 'DB_PASSWORD=hunter2' | expected a mapping, found 'DB_PASSWORD=****'",
+      "--api-key=abc123 --port 8000 | --api-key=**** --port 8000",
+      "{hfToken: abc123, x: 1} | {hfToken: ****, x: 1}",
+      "OPENAI_AUTH: \"abc\" | OPENAI_AUTH: \"****\"",
+      "DB_PASSWORD=$(DB_PASSWORD) | DB_PASSWORD=$(DB_PASSWORD)",
+      "ENABLE_AUTH=false | ENABLE_AUTH=false",
+      "HF_TOKEN_PATH=/secrets/t | HF_TOKEN_PATH=/secrets/t",
+      "--max-num-batched-tokens=8192 | --max-num-batched-tokens=8192",
+      "'Authorization: Bearer <key>' | 'Authorization: Bearer <key>'",
+      "secretKeyRef: {name: hf, key: token} | secretKeyRef: {name: hf, key: token}"})
+  void should_hide_the_value_when_a_credentials_name_is_assigned_one(String text, String redacted) {
+    // WHEN / THEN
+    assertThat(Credentials.redact(text)).isEqualTo(redacted);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
       "HF_TOKEN, true", "TOKEN, true", "APITOKEN, true", "HFTOKEN, true", "hfToken, true", "API_KEY, true",
       "APIKEY, true", "OPENAI_AUTH, true", "SECRET, true", "CLIENT_SECRET, true", "DB_PASSWORD, true",

@@ -142,7 +142,9 @@ class ManifestReader_secrets_Test {
         Arguments.of("compose-style env", container("        env:\n        - HF_TOKEN=" + HF)),
         Arguments.of("a token as valueFrom", container("        env: [{name: HF_TOKEN, valueFrom: " + HF + "}]")),
         Arguments.of("a token as replicas", deployment("", "", "").replace("spec:\n  selector",
-            "spec:\n  replicas: " + HF + "\n  selector")));
+            "spec:\n  replicas: " + HF + "\n  selector")),
+        Arguments.of("a plain password, compose-style", container("        env:\n        - DB_PASSWORD=hunter2")),
+        Arguments.of("a plain password as valueFrom", container("        env: [{name: X, valueFrom: \"DB_PASSWORD=hunter2\"}]")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -153,6 +155,6 @@ class ManifestReader_secrets_Test {
         ManifestParseException.class);
     // THEN
     assertThat(e).isNotNull();
-    assertThat(e.getMessage()).startsWith("app.yaml:").doesNotContain(HF.substring(3));
+    assertThat(e.getMessage()).startsWith("app.yaml:").doesNotContain(HF.substring(3)).doesNotContain("hunter2");
   }
 }
