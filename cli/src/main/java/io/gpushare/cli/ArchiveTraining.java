@@ -1,0 +1,58 @@
+package io.gpushare.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The training run behind the class-data-sharing archive {@code gpushare.jsa} that {@code mvn package}
+ * writes beside the jar: one JVM that renders the tutorial, lints and formats what it rendered and
+ * prints the help, so the archive holds the classes of every command. The build runs it as
+ * <pre>
+ * java -XX:ArchiveClassesAtExit=target/gpushare.jsa -cp target/gpushare.jar io.gpushare.cli.ArchiveTraining
+ * </pre>
+ * and the launcher {@code target/gpushare} starts the JVM with that archive. Not part of the command line.
+ */
+public final class ArchiveTraining {
+  private ArchiveTraining() {}
+
+  public static void main(String[] args) throws IOException {
+    Path work = Files.createTempDirectory("gpushare-cds");
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8")) {
+      System.setOut(quiet);
+      System.setErr(quiet);
+      String dir = work.resolve("manifests").toString();
+      Main.run("render", "--out", dir);
+      Main.run("render");
+      Main.run("lint", dir);
+      Main.run("lint", "--format", "json", dir + "/claim.yaml", dir + "/vllm.yaml");
+      Main.run("fmt", dir + "/vllm.yaml");
+      Main.run("fmt", "--check", dir + "/claim.yaml");
+      Main.run("fmt", "--write", dir + "/claim.yaml");
+      Main.run("--help");
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+      delete(work);
+    }
+  }
+
+  private static void delete(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
