@@ -3,16 +3,16 @@ package io.gpushare.core;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
-import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.SecretKeyRef;
-import io.gpushare.core.model.ServicePort;
-import io.gpushare.core.model.ServiceSpec;
+import io.gpushare.core.model.PortSpec;
+import io.gpushare.core.model.VllmServiceSpec;
 import io.gpushare.core.model.TcpProbe;
 import io.gpushare.core.model.TimeSliceInterval;
-import io.gpushare.core.model.Toleration;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.TolerationSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -22,13 +22,13 @@ public final class TutorialSpecs {
 
   public static DeviceClaimSpec claim(String name) {
     return DeviceClaimSpec.shared(name)
-        .addRequests(DeviceRequest.of("gpu", GpuConfig.DEVICE_CLASS))
+        .addRequests(DeviceRequestSpec.of("gpu", GpuConfig.DEVICE_CLASS))
         .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
         .build();
   }
 
-  public static VllmDeploymentSpec vllm(String name, String claim, int replicas, String utilization) {
-    VllmDeploymentSpec.Builder builder = vllmWithoutReplicasPortOrUtilization(name, claim)
+  public static VllmWorkloadSpec vllm(String name, String claim, int replicas, String utilization) {
+    VllmWorkloadSpec.Builder builder = vllmWithoutReplicasPortOrUtilization(name, claim)
         .replicas(replicas)
         .port(8000);
     if (utilization != null) {
@@ -38,8 +38,8 @@ public final class TutorialSpecs {
   }
 
   /** The tutorial's Deployment, less the attributes a test wants to set itself (strict builders set each once). */
-  public static VllmDeploymentSpec.Builder vllmWithoutReplicasPortOrUtilization(String name, String claim) {
-    return VllmDeploymentSpec.builder()
+  public static VllmWorkloadSpec.Builder vllmWithoutReplicasPortOrUtilization(String name, String claim) {
+    return VllmWorkloadSpec.builder()
         .name(name)
         .image("vllm/vllm-openai:v0.7.2")
         .addCommand("python3", "-m", "vllm.entrypoints.openai.api_server")
@@ -47,17 +47,17 @@ public final class TutorialSpecs {
         .model("google/gemma-3-1b-it")
         .huggingFaceToken(SecretKeyRef.of("hf-secret", "hf_api_token"))
         .claim(ClaimReference.of("gpu", claim))
-        .addTolerations(Toleration.gpuNoSchedule())
+        .addTolerations(TolerationSpec.gpuNoSchedule())
         .readinessProbe(TcpProbe.of(15, 10))
         .sharedMemoryVolume(true);
   }
 
-  public static ServiceSpec service(String name, String app) {
-    return ServiceSpec.builder()
+  public static VllmServiceSpec service(String name, String app) {
+    return VllmServiceSpec.builder()
         .name(name)
         .type("LoadBalancer")
         .putSelector("app", app)
-        .addPorts(ServicePort.http(8000))
+        .addPorts(PortSpec.http(8000))
         .build();
   }
 

@@ -2,10 +2,10 @@ package io.gpushare.dsl;
 
 import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.GpuProduct;
-import io.gpushare.core.model.DeviceConstraint;
-import io.gpushare.core.model.DeviceRequest;
-import io.gpushare.core.model.DeviceSelector;
-import io.gpushare.core.model.DeviceSubRequest;
+import io.gpushare.core.model.DeviceConstraintSpec;
+import io.gpushare.core.model.DeviceRequestSpec;
+import io.gpushare.core.model.DeviceSelectorSpec;
+import io.gpushare.core.model.DeviceSubRequestSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.MigDeviceConfig;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ final class Devices {
   }
 
   /** The requests, named {@code gpu} (one) or {@code gpu-0}, {@code gpu-1} (several MIG slices). */
-  List<DeviceRequest> requests() {
+  List<DeviceRequestSpec> requests() {
     if (!alternatives.isEmpty() && (productName != null || minimumMemory != null || mig())) {
       throw new IllegalStateException("firstAvailable(...) names the products itself; it cannot be combined with"
           + " onGpu, withMemoryAtLeast or a MIG slice");
@@ -87,25 +87,25 @@ final class Devices {
     if (mig() && minimumMemory != null) {
       throw new IllegalStateException("a MIG slice's memory is its profile's; withMemoryAtLeast does not apply to it");
     }
-    List<DeviceRequest> requests = new ArrayList<>();
+    List<DeviceRequestSpec> requests = new ArrayList<>();
     if (mig()) {
       for (int i = 0; i < migProfiles.size(); i++) {
-        DeviceRequest.Builder request = DeviceRequest.builder()
+        DeviceRequestSpec.Builder request = DeviceRequestSpec.builder()
             .name(migProfiles.size() == 1 ? GpuShare.REQUEST_NAME : GpuShare.REQUEST_NAME + "-" + i)
             .deviceClassName(MIG_CLASS);
         if (productName != null) {
-          request.addSelectors(DeviceSelector.productName(productName));
+          request.addSelectors(DeviceSelectorSpec.productName(productName));
         }
-        request.addSelectors(DeviceSelector.migProfile(migProfiles.get(i)));
+        request.addSelectors(DeviceSelectorSpec.migProfile(migProfiles.get(i)));
         requests.add(request.build());
       }
       return requests;
     }
-    DeviceRequest.Builder request = DeviceRequest.builder().name(GpuShare.REQUEST_NAME);
+    DeviceRequestSpec.Builder request = DeviceRequestSpec.builder().name(GpuShare.REQUEST_NAME);
     if (!alternatives.isEmpty()) {
       for (String alternative : alternatives) {
-        DeviceSubRequest.Builder sub = DeviceSubRequest.builder()
-            .name(subrequestName(alternative)).deviceClassName(GPU_CLASS).addSelectors(DeviceSelector.productName(alternative));
+        DeviceSubRequestSpec.Builder sub = DeviceSubRequestSpec.builder()
+            .name(subrequestName(alternative)).deviceClassName(GPU_CLASS).addSelectors(DeviceSelectorSpec.productName(alternative));
         if (count > 1) {
           sub.count(count);
         }
@@ -118,10 +118,10 @@ final class Devices {
       request.count(count);
     }
     if (productName != null) {
-      request.addSelectors(DeviceSelector.productName(productName));
+      request.addSelectors(DeviceSelectorSpec.productName(productName));
     }
     if (minimumMemory != null) {
-      request.addSelectors(DeviceSelector.memoryAtLeast(minimumMemory));
+      request.addSelectors(DeviceSelectorSpec.memoryAtLeast(minimumMemory));
     }
     return List.of(request.build());
   }
@@ -129,7 +129,7 @@ final class Devices {
   /** What configs name: each request, or each {@code request/subrequest} (the driver matches them exactly). */
   List<String> configReferences() {
     List<String> references = new ArrayList<>();
-    for (DeviceRequest request : requests()) {
+    for (DeviceRequestSpec request : requests()) {
       if (request.firstAvailable().isEmpty()) {
         references.add(request.name());
       } else {
@@ -139,8 +139,8 @@ final class Devices {
     return references;
   }
 
-  List<DeviceConstraint> constraints() {
-    return migProfiles.size() > 1 ? List.of(DeviceConstraint.sameParentGpu(configReferences())) : List.of();
+  List<DeviceConstraintSpec> constraints() {
+    return migProfiles.size() > 1 ? List.of(DeviceConstraintSpec.sameParentGpu(configReferences())) : List.of();
   }
 
   /** {@code h100-80gb} for a catalog product, else a DNS label made from the name. */

@@ -4,8 +4,8 @@ import io.gpushare.core.kube.VllmArgs;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.SecretKeyRef;
 import io.gpushare.core.model.TcpProbe;
-import io.gpushare.core.model.Toleration;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.TolerationSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,13 +107,13 @@ final class VllmSettings implements VllmOptions {
     return this;
   }
 
-  VllmDeploymentSpec toSpec(ClaimReference claim) {
+  VllmWorkloadSpec toSpec(ClaimReference claim) {
     if (model == null) {
       throw new IllegalStateException(
           "Deployment[" + name + "] needs a model: add .model(\"google/gemma-3-1b-it\") or another Hugging Face id");
     }
-    VllmDeploymentSpec.Builder spec =
-        VllmDeploymentSpec.builder()
+    VllmWorkloadSpec.Builder spec =
+        VllmWorkloadSpec.builder()
             .name(name)
             .replicas(replicas)
             .image(image)
@@ -126,7 +126,7 @@ final class VllmSettings implements VllmOptions {
                     extraArgs.stream()).toList()
                 : extraArgs)
             .claim(request == null ? claim : claim.withRequest(request))
-            .addTolerations(Toleration.gpuNoSchedule())
+            .addTolerations(TolerationSpec.gpuNoSchedule())
             .readinessProbe(TcpProbe.of(15, 10))
             .sharedMemoryVolume(true);
     if (utilization != null) {

@@ -4,9 +4,9 @@ import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.ManifestSpec;
-import io.gpushare.core.model.ServicePort;
-import io.gpushare.core.model.ServiceSpec;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.PortSpec;
+import io.gpushare.core.model.VllmServiceSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /** The workload steps every device choice ends in: vLLM Deployments and their Services, in call order. */
 abstract class Workloads implements WorkloadStep {
   private final List<ManifestSpec> workloads = new ArrayList<>();
-  private VllmDeploymentSpec lastDeployment;
+  private VllmWorkloadSpec lastDeployment;
 
   /** The claim or template itself, built once the device and sharing choices are complete. */
   abstract DeviceClaimSpec claim();
@@ -44,11 +44,11 @@ abstract class Workloads implements WorkloadStep {
       throw new IllegalStateException(
           "loadBalancer(\"" + name + "\", " + port + ") needs a vllm(...) Deployment before it to select");
     }
-    workloads.add(ServiceSpec.builder()
+    workloads.add(VllmServiceSpec.builder()
         .name(name)
         .type("LoadBalancer")
         .putAllSelector(lastDeployment.labels())
-        .addPorts(ServicePort.builder().name("http").port(port).targetPort(lastDeployment.port()).build())
+        .addPorts(PortSpec.builder().name("http").port(port).targetPort(lastDeployment.port()).build())
         .build());
     return this;
   }

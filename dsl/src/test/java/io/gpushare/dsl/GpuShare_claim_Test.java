@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gpushare.core.model.ClaimReference;
-import io.gpushare.core.model.DeviceRequest;
-import io.gpushare.core.model.DeviceSelector;
+import io.gpushare.core.model.DeviceRequestSpec;
+import io.gpushare.core.model.DeviceSelectorSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.ManifestDocument;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.SecretKeyRef;
-import io.gpushare.core.model.ServicePort;
-import io.gpushare.core.model.ServiceSpec;
+import io.gpushare.core.model.PortSpec;
+import io.gpushare.core.model.VllmServiceSpec;
 import io.gpushare.core.model.TcpProbe;
 import io.gpushare.core.model.TimeSliceInterval;
-import io.gpushare.core.model.Toleration;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.TolerationSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ class GpuShare_claim_Test {
     // WHEN
     DeviceClaimSpec claim = (DeviceClaimSpec) tutorial().specs().get(0);
     // THEN
-    assertThat(claim.requests()).containsExactly(DeviceRequest.of("gpu", "gpu.nvidia.com"));
+    assertThat(claim.requests()).containsExactly(DeviceRequestSpec.of("gpu", "gpu.nvidia.com"));
     assertThat(claim.config()).singleElement().satisfies(config -> {
       assertThat(config.requests()).containsExactly("gpu");
       assertThat(config.driver()).isEqualTo("gpu.nvidia.com");
@@ -62,7 +62,7 @@ class GpuShare_claim_Test {
   @Test
   void should_apply_the_tutorials_defaults_to_the_vllm_deployment() {
     // WHEN
-    VllmDeploymentSpec vllm = (VllmDeploymentSpec) tutorial().specs().get(1);
+    VllmWorkloadSpec vllm = (VllmWorkloadSpec) tutorial().specs().get(1);
     // THEN
     assertThat(vllm.image()).isEqualTo("vllm/vllm-openai:v0.7.2");
     assertThat(vllm.command()).containsExactly("python3", "-m", "vllm.entrypoints.openai.api_server");
@@ -72,7 +72,7 @@ class GpuShare_claim_Test {
     assertThat(vllm.gpuMemoryUtilization()).contains(new BigDecimal("0.42"));
     assertThat(vllm.huggingFaceToken()).contains(SecretKeyRef.of("hf-secret", "hf_api_token"));
     assertThat(vllm.claim()).isEqualTo(ClaimReference.of("gpu", "gpu-claim"));
-    assertThat(vllm.tolerations()).containsExactly(Toleration.gpuNoSchedule());
+    assertThat(vllm.tolerations()).containsExactly(TolerationSpec.gpuNoSchedule());
     assertThat(vllm.readinessProbe()).contains(TcpProbe.of(15, 10));
     assertThat(vllm.sharedMemoryVolume()).isTrue();
     assertThat(vllm.labels()).isEqualTo(Map.of("app", "vllm-gpu"));
@@ -82,7 +82,7 @@ class GpuShare_claim_Test {
   @Test
   void should_point_the_load_balancer_at_the_last_deployments_labels_and_port() {
     // WHEN
-    ServiceSpec service = (ServiceSpec) GpuShare.claim("c").timeSlicing(TimeSliceInterval.SHORT)
+    VllmServiceSpec service = (VllmServiceSpec) GpuShare.claim("c").timeSlicing(TimeSliceInterval.SHORT)
         .vllm("a", v -> v.model("m").port(9000).label("tier", "chat"))
         .loadBalancer("front", 80)
         .build().specs().get(2);
@@ -90,12 +90,12 @@ class GpuShare_claim_Test {
     assertThat(service.type()).isEqualTo("LoadBalancer");
     assertThat(service.selector()).isEqualTo(Map.of("tier", "chat"));
     assertThat(service.ports()).containsExactly(
-        ServicePort.builder().name("http").port(80).targetPort(9000).build());
+        PortSpec.builder().name("http").port(80).targetPort(9000).build());
   }
 
   @Test
   void should_keep_the_decimal_the_user_wrote_for_the_utilization() {
-    VllmDeploymentSpec vllm = (VllmDeploymentSpec) GpuShare.claim("c").timeSlicing(TimeSliceInterval.LONG)
+    VllmWorkloadSpec vllm = (VllmWorkloadSpec) GpuShare.claim("c").timeSlicing(TimeSliceInterval.LONG)
         .vllm("a", v -> v.model("m").gpuMemoryUtilization(0.1))
         .build().specs().get(1);
     assertThat(vllm.gpuMemoryUtilization()).map(BigDecimal::toPlainString).isEqualTo(Optional.of("0.1"));
@@ -136,7 +136,7 @@ class GpuShare_claim_Test {
 
   @Test
   void should_append_extra_args_after_the_ones_gpushare_writes() {
-    VllmDeploymentSpec vllm = (VllmDeploymentSpec) GpuShare.claim("c").timeSlicing(TimeSliceInterval.LONG)
+    VllmWorkloadSpec vllm = (VllmWorkloadSpec) GpuShare.claim("c").timeSlicing(TimeSliceInterval.LONG)
         .vllm("a", v -> v.model("m").extraArgs("--max-model-len=2048"))
         .build().specs().get(1);
     assertThat(vllm.extraArgs()).isEqualTo(List.of("--max-model-len=2048"));
@@ -153,7 +153,7 @@ class GpuShare_claim_Test {
     var report = io.gpushare.core.validate.Validator.standard().validate(io.gpushare.core.kube.ManifestSet.of(bundle));
     // THEN
     assertThat(claim.requests().get(0).selectors())
-        .containsExactly(DeviceSelector.productName("NVIDIA A100-SXM4-40GB"));
+        .containsExactly(DeviceSelectorSpec.productName("NVIDIA A100-SXM4-40GB"));
     assertThat(report.findings()).extracting(io.gpushare.core.validate.Finding::code).contains("MODEL_DOES_NOT_FIT");
   }
 

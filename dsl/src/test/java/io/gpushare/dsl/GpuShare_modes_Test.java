@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.ClaimScope;
 import io.gpushare.core.model.DeviceConfig;
-import io.gpushare.core.model.DeviceRequest;
-import io.gpushare.core.model.DeviceSelector;
-import io.gpushare.core.model.DeviceSubRequest;
+import io.gpushare.core.model.DeviceRequestSpec;
+import io.gpushare.core.model.DeviceSelectorSpec;
+import io.gpushare.core.model.DeviceSubRequestSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.MigDeviceConfig;
 import io.gpushare.core.model.MpsConfig;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.TimeSliceInterval;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +37,8 @@ class GpuShare_modes_Test {
     DeviceClaimSpec claim = (DeviceClaimSpec) GpuShare.claim("c").migSlice("3g.40gb").mps(50, "10Gi")
         .vllm("a", v -> v.model("m")).build().specs().get(0);
     // THEN
-    assertThat(claim.requests()).containsExactly(DeviceRequest.builder().name("gpu").deviceClassName("mig.nvidia.com")
-        .addSelectors(DeviceSelector.migProfile("3g.40gb")).build());
+    assertThat(claim.requests()).containsExactly(DeviceRequestSpec.builder().name("gpu").deviceClassName("mig.nvidia.com")
+        .addSelectors(DeviceSelectorSpec.migProfile("3g.40gb")).build());
     assertThat(claim.config().get(0).parameters()).isEqualTo(MigDeviceConfig.mps(
         MpsConfig.builder().defaultActiveThreadPercentage(50).defaultPinnedDeviceMemoryLimit("10Gi").build()));
   }
@@ -57,11 +57,11 @@ class GpuShare_modes_Test {
         .firstAvailable("NVIDIA H100 80GB HBM3", "NVIDIA A100-SXM4-80GB").timeSlicing(TimeSliceInterval.LONG)
         .vllm("a", v -> v.model("m")).build().specs().get(0);
     // THEN
-    DeviceRequest request = claim.requests().get(0);
+    DeviceRequestSpec request = claim.requests().get(0);
     assertThat(request.deviceClassName()).isEmpty();
-    assertThat(request.firstAvailable()).extracting(DeviceSubRequest::name).containsExactly("h100-80gb", "a100-80gb");
+    assertThat(request.firstAvailable()).extracting(DeviceSubRequestSpec::name).containsExactly("h100-80gb", "a100-80gb");
     assertThat(request.firstAvailable().get(0).selectors())
-        .containsExactly(DeviceSelector.productName("NVIDIA H100 80GB HBM3"));
+        .containsExactly(DeviceSelectorSpec.productName("NVIDIA H100 80GB HBM3"));
     assertThat(claim.config().get(0).requests()).containsExactly("gpu/h100-80gb", "gpu/a100-80gb");
   }
 
@@ -69,7 +69,7 @@ class GpuShare_modes_Test {
   void should_select_by_minimum_memory() {
     DeviceClaimSpec claim = (DeviceClaimSpec) GpuShare.claim("c").withMemoryAtLeast("40Gi")
         .timeSlicing(TimeSliceInterval.LONG).vllm("a", v -> v.model("m")).build().specs().get(0);
-    assertThat(claim.requests().get(0).selectors()).containsExactly(DeviceSelector.memoryAtLeast("40Gi"));
+    assertThat(claim.requests().get(0).selectors()).containsExactly(DeviceSelectorSpec.memoryAtLeast("40Gi"));
   }
 
   @Test
@@ -78,7 +78,7 @@ class GpuShare_modes_Test {
     ManifestBundle bundle = GpuShare.perPod("t").gpus(4).vllm("big", v -> v.model("m")).build();
     // THEN
     DeviceClaimSpec template = (DeviceClaimSpec) bundle.specs().get(0);
-    VllmDeploymentSpec vllm = (VllmDeploymentSpec) bundle.specs().get(1);
+    VllmWorkloadSpec vllm = (VllmWorkloadSpec) bundle.specs().get(1);
     assertThat(bundle.documents().get(0).file()).isEqualTo("claim-templates.yaml");
     assertThat(template.scope()).isEqualTo(ClaimScope.PER_POD);
     assertThat(template.requests().get(0).count()).hasValue(4);
@@ -121,11 +121,11 @@ class GpuShare_modes_Test {
     DeviceClaimSpec claim = (DeviceClaimSpec) bundle.specs().get(0);
     var rendered = io.gpushare.core.render.ManifestRenderer.standard().render(bundle);
     // THEN
-    assertThat(claim.requests()).extracting(DeviceRequest::name).containsExactly("gpu-0", "gpu-1");
+    assertThat(claim.requests()).extracting(DeviceRequestSpec::name).containsExactly("gpu-0", "gpu-1");
     assertThat(claim.constraints()).containsExactly(
-        io.gpushare.core.model.DeviceConstraint.sameParentGpu(List.of("gpu-0", "gpu-1")));
+        io.gpushare.core.model.DeviceConstraintSpec.sameParentGpu(List.of("gpu-0", "gpu-1")));
     assertThat(claim.config()).isEmpty();
-    assertThat(((VllmDeploymentSpec) bundle.specs().get(1)).claim().request()).contains("gpu-0");
+    assertThat(((VllmWorkloadSpec) bundle.specs().get(1)).claim().request()).contains("gpu-0");
     // each slice is its own device: 0.9 + 0.9 on two slices is no overcommit, nor is one slice per server parallel
     assertThat(rendered.report().hasErrors()).isFalse();
     assertThat(rendered.report().featureGates()).containsExactly("DynamicMIG");

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
-import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.TimeSliceInterval;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -25,10 +25,10 @@ class ManifestAssertions_Test {
   private static ManifestBundle bundle(int replicas) {
     return ManifestBundle.builder()
         .add("claim.yaml", DeviceClaimSpec.shared("gpu-claim")
-            .addRequests(DeviceRequest.of("gpu", "gpu.nvidia.com"))
+            .addRequests(DeviceRequestSpec.of("gpu", "gpu.nvidia.com"))
             .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
             .build())
-        .add("vllm.yaml", VllmDeploymentSpec.builder().name("vllm-gpu").replicas(replicas).port(8000)
+        .add("vllm.yaml", VllmWorkloadSpec.builder().name("vllm-gpu").replicas(replicas).port(8000)
             .image("vllm/vllm-openai:v0.8.5").model("google/gemma-3-1b-it")
             .gpuMemoryUtilization(new BigDecimal("0.42")).claim(ClaimReference.of("gpu", "gpu-claim"))
             .sharedMemoryVolume(false).build())
@@ -146,7 +146,7 @@ class ManifestAssertions_Test {
   void should_pass_uses_mps_on_a_claim_shared_with_mps() {
     ManifestBundle mps = ManifestBundle.builder()
         .add("claim.yaml", DeviceClaimSpec.shared("gpu-claim")
-            .addRequests(DeviceRequest.of("gpu", "gpu.nvidia.com"))
+            .addRequests(DeviceRequestSpec.of("gpu", "gpu.nvidia.com"))
             .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.mps(
                 io.gpushare.core.model.MpsConfig.builder().defaultActiveThreadPercentage(50).build())))
             .build())

@@ -1,10 +1,10 @@
 package io.gpushare.core.kube;
 
-import io.gpushare.core.model.DeviceSelector;
-import io.gpushare.core.model.DeviceSelector.Cel;
-import io.gpushare.core.model.DeviceSelector.MemoryAtLeast;
-import io.gpushare.core.model.DeviceSelector.MigProfile;
-import io.gpushare.core.model.DeviceSelector.ProductName;
+import io.gpushare.core.model.DeviceSelectorSpec;
+import io.gpushare.core.model.DeviceSelectorSpec.Cel;
+import io.gpushare.core.model.DeviceSelectorSpec.MemoryAtLeast;
+import io.gpushare.core.model.DeviceSelectorSpec.MigProfile;
+import io.gpushare.core.model.DeviceSelectorSpec.ProductName;
 import io.gpushare.core.model.Quantities;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The CEL form of {@link DeviceSelector}s, written and recognized in this one place. The NVIDIA
+ * The CEL form of {@link DeviceSelectorSpec}s, written and recognized in this one place. The NVIDIA
  * driver publishes each device's {@code productName} and MIG {@code profile} as attributes and its
  * {@code memory} as a capacity, all under the domain {@code gpu.nvidia.com}:
  *
@@ -44,7 +44,7 @@ public final class DeviceSelectors {
   private DeviceSelectors() {}
 
   /** The CEL expression of a selector. */
-  public static String toCel(DeviceSelector selector) {
+  public static String toCel(DeviceSelectorSpec selector) {
     if (selector instanceof ProductName product) {
       return attribute(PRODUCT_NAME, product.productName());
     }
@@ -65,12 +65,12 @@ public final class DeviceSelectors {
    * The selector that writes exactly {@code expression}: a typed one when {@link #toCel} of it gives
    * back the same text, else {@link Cel} with the text as it is. Reading then writing changes nothing.
    */
-  static DeviceSelector fromCel(String expression) {
-    List<DeviceSelector> recognized = recognize(expression);
+  static DeviceSelectorSpec fromCel(String expression) {
+    List<DeviceSelectorSpec> recognized = recognize(expression);
     if (recognized.size() == 1 && toCel(recognized.get(0)).equals(expression)) {
       return recognized.get(0);
     }
-    return DeviceSelector.cel(expression);
+    return DeviceSelectorSpec.cel(expression);
   }
 
   /**
@@ -79,8 +79,8 @@ public final class DeviceSelectors {
    * left out (they only narrow further); an expression with {@code ||} at its top says nothing certain
    * and gives none. A raw expression is never returned.
    */
-  public static List<DeviceSelector> recognize(String expression) {
-    List<DeviceSelector> found = new ArrayList<>();
+  public static List<DeviceSelectorSpec> recognize(String expression) {
+    List<DeviceSelectorSpec> found = new ArrayList<>();
     if (expression == null) {
       return found;
     }
@@ -88,12 +88,12 @@ public final class DeviceSelectors {
       Matcher attribute = ATTRIBUTE_EQUALS.matcher(condition);
       Matcher memory = MEMORY_AT_LEAST.matcher(condition);
       if (attribute.matches() && !attribute.group(2).isBlank()) {
-        found.add(attribute.group(1).equals(PRODUCT_NAME) ? DeviceSelector.productName(attribute.group(2))
-            : DeviceSelector.migProfile(attribute.group(2)));
+        found.add(attribute.group(1).equals(PRODUCT_NAME) ? DeviceSelectorSpec.productName(attribute.group(2))
+            : DeviceSelectorSpec.migProfile(attribute.group(2)));
       } else if (memory.matches()) {
         String quantity = memory.group(1) != null ? memory.group(1) : memory.group(2);
         if (Quantities.isQuantity(quantity)) {
-          found.add(DeviceSelector.memoryAtLeast(quantity));
+          found.add(DeviceSelectorSpec.memoryAtLeast(quantity));
         }
       }
     }

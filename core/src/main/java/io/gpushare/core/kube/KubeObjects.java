@@ -33,13 +33,13 @@ import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.ClaimScope;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
-import io.gpushare.core.model.DeviceRequest;
-import io.gpushare.core.model.DeviceSubRequest;
+import io.gpushare.core.model.DeviceRequestSpec;
+import io.gpushare.core.model.DeviceSubRequestSpec;
 import io.gpushare.core.model.ManifestSpec;
-import io.gpushare.core.model.ServicePort;
-import io.gpushare.core.model.ServiceSpec;
-import io.gpushare.core.model.Toleration;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.PortSpec;
+import io.gpushare.core.model.VllmServiceSpec;
+import io.gpushare.core.model.TolerationSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,15 +72,15 @@ public final class KubeObjects {
     if (spec instanceof DeviceClaimSpec claim) {
       return claim.scope() == ClaimScope.SHARED ? toResourceClaim(claim) : toResourceClaimTemplate(claim);
     }
-    if (spec instanceof VllmDeploymentSpec deployment) {
+    if (spec instanceof VllmWorkloadSpec deployment) {
       return toDeployment(deployment);
     }
-    if (spec instanceof ServiceSpec service) {
+    if (spec instanceof VllmServiceSpec service) {
       return toService(service);
     }
     throw new IllegalArgumentException(
         "no conversion for " + spec.getClass().getName() + " (kind " + spec.kind()
-            + "); expected a DeviceClaimSpec, VllmDeploymentSpec or ServiceSpec");
+            + "); expected a DeviceClaimSpec, VllmWorkloadSpec or VllmServiceSpec");
   }
 
   /** A {@code resource.k8s.io/v1} {@code ResourceClaim}, of a {@link ClaimScope#SHARED} claim. */
@@ -123,10 +123,10 @@ public final class KubeObjects {
 
   private static DeviceClaim deviceClaim(DeviceClaimSpec spec) {
     DeviceClaim devices = new DeviceClaim();
-    for (DeviceRequest request : spec.requests()) {
+    for (DeviceRequestSpec request : spec.requests()) {
       devices.getRequests().add(deviceRequest(request));
     }
-    for (io.gpushare.core.model.DeviceConstraint constraint : spec.constraints()) {
+    for (io.gpushare.core.model.DeviceConstraintSpec constraint : spec.constraints()) {
       io.fabric8.kubernetes.api.model.resource.v1.DeviceConstraint result =
           new io.fabric8.kubernetes.api.model.resource.v1.DeviceConstraint();
       result.setRequests(new ArrayList<>(constraint.requests()));
@@ -145,7 +145,7 @@ public final class KubeObjects {
     return devices;
   }
 
-  private static io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest deviceRequest(DeviceRequest request) {
+  private static io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest deviceRequest(DeviceRequestSpec request) {
     io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest result =
         new io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest();
     result.setName(request.name());
@@ -159,7 +159,7 @@ public final class KubeObjects {
       exactly.setSelectors(selectors(request.selectors()));
       result.setExactly(exactly);
     }
-    for (DeviceSubRequest alternative : request.firstAvailable()) {
+    for (DeviceSubRequestSpec alternative : request.firstAvailable()) {
       io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest sub =
           new io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest();
       sub.setName(alternative.name());
@@ -174,9 +174,9 @@ public final class KubeObjects {
     return result;
   }
 
-  private static List<DeviceSelector> selectors(List<io.gpushare.core.model.DeviceSelector> values) {
+  private static List<DeviceSelector> selectors(List<io.gpushare.core.model.DeviceSelectorSpec> values) {
     List<DeviceSelector> selectors = new ArrayList<>(values.size());
-    for (io.gpushare.core.model.DeviceSelector value : values) {
+    for (io.gpushare.core.model.DeviceSelectorSpec value : values) {
       CELDeviceSelector cel = new CELDeviceSelector();
       cel.setExpression(DeviceSelectors.toCel(value));
       DeviceSelector selector = new DeviceSelector();
@@ -187,7 +187,7 @@ public final class KubeObjects {
   }
 
   /** An {@code apps/v1} {@code Deployment} running vLLM's OpenAI-compatible server. */
-  public static Deployment toDeployment(VllmDeploymentSpec spec) {
+  public static Deployment toDeployment(VllmWorkloadSpec spec) {
     ClaimReference claim = spec.claim();
     Container container = new Container();
     container.setName(spec.containerName());
@@ -201,7 +201,7 @@ public final class KubeObjects {
       EnvVarSource source = new EnvVarSource();
       source.setSecretKeyRef(key);
       EnvVar env = new EnvVar();
-      env.setName(VllmDeploymentSpec.HF_TOKEN_ENV);
+      env.setName(VllmWorkloadSpec.HF_TOKEN_ENV);
       env.setValueFrom(source);
       container.getEnv().add(env);
     });
@@ -225,12 +225,12 @@ public final class KubeObjects {
     });
 
     PodSpec pod = new PodSpec();
-    for (Toleration toleration : spec.tolerations()) {
+    for (TolerationSpec toleration : spec.tolerations()) {
       io.fabric8.kubernetes.api.model.Toleration result = new io.fabric8.kubernetes.api.model.Toleration();
       result.setKey(toleration.key());
       result.setOperator(toleration.operator().wireName());
       result.setValue(toleration.value().orElse(null));
-      result.setEffect(toleration.effect().map(Toleration.Effect::wireName).orElse(null));
+      result.setEffect(toleration.effect().map(TolerationSpec.Effect::wireName).orElse(null));
       pod.getTolerations().add(result);
     }
     PodResourceClaim podClaim = new PodResourceClaim();
@@ -290,11 +290,11 @@ public final class KubeObjects {
   }
 
   /** A {@code v1} {@code Service}. */
-  public static Service toService(ServiceSpec spec) {
+  public static Service toService(VllmServiceSpec spec) {
     io.fabric8.kubernetes.api.model.ServiceSpec serviceSpec = new io.fabric8.kubernetes.api.model.ServiceSpec();
     serviceSpec.setSelector(new LinkedHashMap<>(spec.selector()));
     serviceSpec.setType(spec.type());
-    for (ServicePort port : spec.ports()) {
+    for (PortSpec port : spec.ports()) {
       io.fabric8.kubernetes.api.model.ServicePort result = new io.fabric8.kubernetes.api.model.ServicePort();
       result.setName(port.name());
       result.setProtocol(port.protocol());

@@ -23,17 +23,17 @@ import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.ClaimScope;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
-import io.gpushare.core.model.DeviceConstraint;
-import io.gpushare.core.model.DeviceRequest;
-import io.gpushare.core.model.DeviceSubRequest;
+import io.gpushare.core.model.DeviceConstraintSpec;
+import io.gpushare.core.model.DeviceRequestSpec;
+import io.gpushare.core.model.DeviceSubRequestSpec;
 import io.gpushare.core.model.ManifestSpec;
 import io.gpushare.core.model.NvidiaDeviceConfig;
 import io.gpushare.core.model.SecretKeyRef;
-import io.gpushare.core.model.ServicePort;
-import io.gpushare.core.model.ServiceSpec;
+import io.gpushare.core.model.PortSpec;
+import io.gpushare.core.model.VllmServiceSpec;
 import io.gpushare.core.model.TcpProbe;
-import io.gpushare.core.model.Toleration;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.TolerationSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,7 +53,7 @@ import java.util.Optional;
  * List<ManifestSpec> specs = KubeSpecs.recognize(ManifestReader.standard().read(path).set());
  * }</pre>
  *
- * recognizes, for example, this Service as a {@link ServiceSpec}:
+ * recognizes, for example, this Service as a {@link VllmServiceSpec}:
  *
  * <pre>
  * apiVersion: v1
@@ -162,7 +162,7 @@ public final class KubeSpecs {
       return Optional.empty();
     }
     for (var request : devices.getRequests()) {
-      Optional<DeviceRequest> read = request(request);
+      Optional<DeviceRequestSpec> read = request(request);
       if (read.isEmpty()) {
         return Optional.empty();
       }
@@ -172,7 +172,7 @@ public final class KubeSpecs {
       if (!noNulls(constraint.getRequests()) || constraint.getMatchAttribute() == null) {
         return Optional.empty();
       }
-      spec.addConstraints(DeviceConstraint.builder().addAllRequests(constraint.getRequests())
+      spec.addConstraints(DeviceConstraintSpec.builder().addAllRequests(constraint.getRequests())
           .matchAttribute(constraint.getMatchAttribute()).build());
     }
     for (DeviceClaimConfiguration config : devices.getConfig()) {
@@ -190,11 +190,11 @@ public final class KubeSpecs {
     return Optional.of(spec.build());
   }
 
-  private static Optional<DeviceRequest> request(io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest request) {
+  private static Optional<DeviceRequestSpec> request(io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest request) {
     if (request.getName() == null || !noNulls(request.getFirstAvailable())) {
       return Optional.empty();
     }
-    DeviceRequest.Builder result = DeviceRequest.builder().name(request.getName());
+    DeviceRequestSpec.Builder result = DeviceRequestSpec.builder().name(request.getName());
     ExactDeviceRequest exactly = request.getExactly();
     if (exactly != null) {
       if (exactly.getDeviceClassName() == null || !expressions(exactly.getSelectors())) {
@@ -210,7 +210,7 @@ public final class KubeSpecs {
       if (sub.getName() == null || sub.getDeviceClassName() == null || !expressions(sub.getSelectors())) {
         return Optional.empty();
       }
-      DeviceSubRequest.Builder alternative = DeviceSubRequest.builder()
+      DeviceSubRequestSpec.Builder alternative = DeviceSubRequestSpec.builder()
           .name(sub.getName()).deviceClassName(sub.getDeviceClassName());
       sub.getSelectors().forEach(selector -> alternative.addSelectors(DeviceSelectors.fromCel(selector.getCel().getExpression())));
       if (sub.getCount() != null) {
@@ -241,7 +241,7 @@ public final class KubeSpecs {
         || !noNulls(pod.getTolerations()) || !noNulls(template.getMetadata().getLabels().values())) {
       return Optional.empty();
     }
-    VllmDeploymentSpec.Builder spec = VllmDeploymentSpec.builder()
+    VllmWorkloadSpec.Builder spec = VllmWorkloadSpec.builder()
         .name(deployment.getMetadata().getName())
         .containerName(container.getName())
         .replicas(deploymentSpec.getReplicas() == null ? 1 : deploymentSpec.getReplicas())
@@ -253,7 +253,7 @@ public final class KubeSpecs {
     }
     for (EnvVar env : container.getEnv()) {
       var key = env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef();
-      if (!VllmDeploymentSpec.HF_TOKEN_ENV.equals(env.getName()) || key == null || key.getName() == null
+      if (!VllmWorkloadSpec.HF_TOKEN_ENV.equals(env.getName()) || key == null || key.getName() == null
           || key.getKey() == null) {
         return Optional.empty();
       }
@@ -265,7 +265,7 @@ public final class KubeSpecs {
     }
     spec.claim(reference.get());
     for (var toleration : pod.getTolerations()) {
-      Optional<Toleration> read = toleration(toleration);
+      Optional<TolerationSpec> read = toleration(toleration);
       if (read.isEmpty()) {
         return Optional.empty();
       }
@@ -299,17 +299,17 @@ public final class KubeSpecs {
     return Optional.of(request == null ? reference : reference.withRequest(request));
   }
 
-  private static Optional<Toleration> toleration(io.fabric8.kubernetes.api.model.Toleration toleration) {
-    Optional<Toleration.Operator> operator = java.util.Arrays.stream(Toleration.Operator.values())
+  private static Optional<TolerationSpec> toleration(io.fabric8.kubernetes.api.model.Toleration toleration) {
+    Optional<TolerationSpec.Operator> operator = java.util.Arrays.stream(TolerationSpec.Operator.values())
         .filter(o -> o.wireName().equals(toleration.getOperator())).findFirst();
     if (toleration.getKey() == null || operator.isEmpty()) {
       return Optional.empty();
     }
-    Toleration.Builder result = Toleration.builder().key(toleration.getKey()).operator(operator.get());
+    TolerationSpec.Builder result = TolerationSpec.builder().key(toleration.getKey()).operator(operator.get());
     if (toleration.getValue() != null) {
       result.value(toleration.getValue());
     }
-    for (Toleration.Effect effect : Toleration.Effect.values()) {
+    for (TolerationSpec.Effect effect : TolerationSpec.Effect.values()) {
       if (effect.wireName().equals(toleration.getEffect())) {
         result.effect(effect);
       }
@@ -323,7 +323,7 @@ public final class KubeSpecs {
         || !noNulls(serviceSpec.getSelector().values()) || !noNulls(serviceSpec.getPorts())) {
       return Optional.empty();
     }
-    ServiceSpec.Builder spec = ServiceSpec.builder()
+    VllmServiceSpec.Builder spec = VllmServiceSpec.builder()
         .name(service.getMetadata().getName())
         .type(serviceSpec.getType())
         .putAllSelector(serviceSpec.getSelector());
@@ -333,7 +333,7 @@ public final class KubeSpecs {
           || target.getIntVal() == null) {
         return Optional.empty();
       }
-      spec.addPorts(ServicePort.builder().name(port.getName()).protocol(port.getProtocol()).port(port.getPort())
+      spec.addPorts(PortSpec.builder().name(port.getName()).protocol(port.getProtocol()).port(port.getPort())
           .targetPort(target.getIntVal()).build());
     }
     return Optional.of(spec.build());

@@ -22,7 +22,7 @@ import java.util.Objects;
  *
  * @param resource the fabric8 object; any kind, unknown kinds as {@code GenericKubernetesResource}
  * @param file the output file name, e.g. {@code vllm.yaml}
- * @param origin a human-readable origin, e.g. {@code VllmDeploymentSpec[vllm-gpu]}
+ * @param origin a human-readable origin, e.g. {@code VllmWorkloadSpec[vllm-gpu]}
  * @param convertedFrom how the object was converted from the version it was written in; null when it
  *     is held as written
  */

@@ -1,7 +1,7 @@
 package io.gpushare.core.kube;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The arguments of vLLM's OpenAI-compatible server: written from a {@link VllmDeploymentSpec}, and
+ * The arguments of vLLM's OpenAI-compatible server: written from a {@link VllmWorkloadSpec}, and
  * read back from any container that runs the server, the one place that knows their wire form.
  *
  * <pre>
@@ -227,7 +227,7 @@ public final class VllmArgs {
   }
 
   /** The arguments {@link KubeObjects#toDeployment} gives the server, in this order. */
-  public static List<String> write(VllmDeploymentSpec spec) {
+  public static List<String> write(VllmWorkloadSpec spec) {
     List<String> args = new ArrayList<>(4 + spec.extraArgs().size());
     spec.host().ifPresent(host -> args.add(Flag.HOST.write(host)));
     args.add(Flag.PORT.write(spec.port()));
@@ -328,7 +328,7 @@ public final class VllmArgs {
    * attributes go into the builder, every other argument into its extra arguments. False when an
    * argument the spec writes itself cannot be read back (no model, a malformed number).
    */
-  static boolean readInto(List<String> args, VllmDeploymentSpec.Builder spec) {
+  static boolean readInto(List<String> args, VllmWorkloadSpec.Builder spec) {
     java.util.Set<Flag> seen = java.util.EnumSet.noneOf(Flag.class);
     int port = DEFAULT_PORT;
     for (String arg : args) {

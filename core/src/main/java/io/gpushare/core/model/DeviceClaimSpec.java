@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * DeviceClaimSpec.shared("gpu-claim")
- *     .addRequests(DeviceRequest.of("gpu", GpuConfig.DEVICE_CLASS))
+ *     .addRequests(DeviceRequestSpec.of("gpu", GpuConfig.DEVICE_CLASS))
  *     .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
  *     .build();
  * }</pre>
@@ -73,13 +73,13 @@ public abstract class DeviceClaimSpec implements ManifestSpec {
   public abstract ClaimScope scope();
 
   /** The requests; each names the devices of one class it wants. */
-  public abstract List<DeviceRequest> requests();
+  public abstract List<DeviceRequestSpec> requests();
 
   /** The NVIDIA configs, each for the requests it names (all when it names none). */
   public abstract List<DeviceConfig> config();
 
   /** Constraints across requests, e.g. MIG slices of one parent GPU. */
-  public abstract List<DeviceConstraint> constraints();
+  public abstract List<DeviceConstraintSpec> constraints();
 
   /** {@code ResourceClaim} or {@code ResourceClaimTemplate}, after the {@link #scope()}. */
   @Override

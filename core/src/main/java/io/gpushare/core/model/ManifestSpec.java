@@ -2,8 +2,8 @@ package io.gpushare.core.model;
 
 /**
  * A value that becomes one Kubernetes document: {@link DeviceClaimSpec} (a {@code ResourceClaim} or a
- * {@code ResourceClaimTemplate}), {@link VllmDeploymentSpec} (a {@code Deployment}) or
- * {@link ServiceSpec} (a {@code Service}). Its {@link #kind()} and {@link #name()} are the document's:
+ * {@code ResourceClaimTemplate}), {@link VllmWorkloadSpec} (a {@code Deployment}) or
+ * {@link VllmServiceSpec} (a {@code Service}). Its {@link #kind()} and {@link #name()} are the document's:
  *
  * <pre>
  * kind: ResourceClaim

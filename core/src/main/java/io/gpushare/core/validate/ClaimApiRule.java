@@ -137,7 +137,7 @@ final class ClaimApiRule implements Rule {
       String expression = selector.getCel() == null ? null : selector.getCel().getExpression();
       if (expression == null || expression.isBlank()) {
         findings.add(FindingCode.CEL_MISSING, path + ".selectors[" + s + "].cel.expression",
-            "expected a CEL expression, found none", "write e.g. " + DeviceSelectors.toCel(io.gpushare.core.model.DeviceSelector.productName("NVIDIA L4")));
+            "expected a CEL expression, found none", "write e.g. " + DeviceSelectors.toCel(io.gpushare.core.model.DeviceSelectorSpec.productName("NVIDIA L4")));
       } else if (expression.length() > MAX_CEL_LENGTH) {
         findings.add(FindingCode.CEL_TOO_LONG, path + ".selectors[" + s + "].cel.expression",
             "expected at most " + MAX_CEL_LENGTH + " characters, found " + expression.length(),

@@ -86,18 +86,18 @@ final class ClaimDevices {
         if (expression == null) {
           continue;
         }
-        for (io.gpushare.core.model.DeviceSelector recognized : DeviceSelectors.recognize(expression)) {
-          if (recognized instanceof io.gpushare.core.model.DeviceSelector.ProductName productName) {
+        for (io.gpushare.core.model.DeviceSelectorSpec recognized : DeviceSelectors.recognize(expression)) {
+          if (recognized instanceof io.gpushare.core.model.DeviceSelectorSpec.ProductName productName) {
             Optional<GpuProduct> known = catalog.gpuByProductName(productName.productName());
             if (known.isPresent()) {
               product = known.get();
             } else {
               unknownProduct = productName.productName();
             }
-          } else if (recognized instanceof io.gpushare.core.model.DeviceSelector.MigProfile profile) {
+          } else if (recognized instanceof io.gpushare.core.model.DeviceSelectorSpec.MigProfile profile) {
             migProfile = profile.profile();
             requestProfile = profile.profile();
-          } else if (recognized instanceof io.gpushare.core.model.DeviceSelector.MemoryAtLeast memory) {
+          } else if (recognized instanceof io.gpushare.core.model.DeviceSelectorSpec.MemoryAtLeast memory) {
             // not a quantity the API server reads: the memory stays unknown, it will say why
             minimumMemory = io.gpushare.core.model.Quantities.bytes(memory.quantity())
                 .map(BigDecimal::longValue).orElse(minimumMemory);

@@ -3,7 +3,7 @@ package io.gpushare.core.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gpushare.core.model.DeviceSelector;
+import io.gpushare.core.model.DeviceSelectorSpec;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,35 +22,35 @@ class DeviceSelectors_recognize_Test {
 
   @Test
   void should_write_the_cel_the_dsl_has_always_written_when_given_each_typed_selector() {
-    assertThat(DeviceSelectors.toCel(DeviceSelector.productName("NVIDIA A100-SXM4-40GB")))
+    assertThat(DeviceSelectors.toCel(DeviceSelectorSpec.productName("NVIDIA A100-SXM4-40GB")))
         .isEqualTo("device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA A100-SXM4-40GB\"");
-    assertThat(DeviceSelectors.toCel(DeviceSelector.migProfile("3g.40gb")))
+    assertThat(DeviceSelectors.toCel(DeviceSelectorSpec.migProfile("3g.40gb")))
         .isEqualTo("device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\"\n");
-    assertThat(DeviceSelectors.toCel(DeviceSelector.memoryAtLeast("40Gi")))
+    assertThat(DeviceSelectors.toCel(DeviceSelectorSpec.memoryAtLeast("40Gi")))
         .isEqualTo("device.capacity[\"gpu.nvidia.com\"].memory.compareTo(quantity(\"40Gi\")) >= 0");
-    assertThat(DeviceSelectors.toCel(DeviceSelector.cel("device.driver == \"gpu.nvidia.com\"")))
+    assertThat(DeviceSelectors.toCel(DeviceSelectorSpec.cel("device.driver == \"gpu.nvidia.com\"")))
         .isEqualTo("device.driver == \"gpu.nvidia.com\"");
   }
 
   static Stream<Arguments> forms() {
     return Stream.of(
         Arguments.of("device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA L4\"",
-            List.of(DeviceSelector.productName("NVIDIA L4"))),
+            List.of(DeviceSelectorSpec.productName("NVIDIA L4"))),
         Arguments.of("device.attributes['gpu.nvidia.com'].profile == '1g.5gb'",
-            List.of(DeviceSelector.migProfile("1g.5gb"))),
+            List.of(DeviceSelectorSpec.migProfile("1g.5gb"))),
         Arguments.of("device.attributes[ 'gpu.nvidia.com' ].profile=='3g.40gb'\n",
-            List.of(DeviceSelector.migProfile("3g.40gb"))),
+            List.of(DeviceSelectorSpec.migProfile("3g.40gb"))),
         Arguments.of("device.capacity['gpu.nvidia.com'].memory.compareTo(quantity('40Gi')) > 0",
-            List.of(DeviceSelector.memoryAtLeast("40Gi"))),
+            List.of(DeviceSelectorSpec.memoryAtLeast("40Gi"))),
         Arguments.of("device.capacity[\"gpu.nvidia.com\"].memory.isGreaterThan(quantity(\"80Gi\"))",
-            List.of(DeviceSelector.memoryAtLeast("80Gi"))),
+            List.of(DeviceSelectorSpec.memoryAtLeast("80Gi"))),
         // a DeviceClass-style conjunction, as in the NVIDIA driver's demo specs
         Arguments.of("device.driver == 'gpu.nvidia.com' && device.attributes['gpu.nvidia.com'].type == 'mig'"
                 + " && device.attributes['gpu.nvidia.com'].profile == '1g.12gb'",
-            List.of(DeviceSelector.migProfile("1g.12gb"))),
+            List.of(DeviceSelectorSpec.migProfile("1g.12gb"))),
         Arguments.of("(device.attributes['gpu.nvidia.com'].productName == 'NVIDIA H100 80GB HBM3')"
                 + " && (device.capacity['gpu.nvidia.com'].memory.compareTo(quantity('80Gi')) >= 0)",
-            List.of(DeviceSelector.productName("NVIDIA H100 80GB HBM3"), DeviceSelector.memoryAtLeast("80Gi"))),
+            List.of(DeviceSelectorSpec.productName("NVIDIA H100 80GB HBM3"), DeviceSelectorSpec.memoryAtLeast("80Gi"))),
         // either product may be allocated: nothing is certain
         Arguments.of("device.attributes['gpu.nvidia.com'].productName == 'NVIDIA L4'"
             + " || device.attributes['gpu.nvidia.com'].productName == 'NVIDIA A100-SXM4-40GB'", List.of()),
@@ -62,7 +62,7 @@ class DeviceSelectors_recognize_Test {
   @ParameterizedTest
   @MethodSource("forms")
   void should_recognize_what_the_expression_certainly_says_when_given_the_forms_people_write(String expression,
-      List<DeviceSelector> expected) {
+      List<DeviceSelectorSpec> expected) {
     assertThat(DeviceSelectors.recognize(expression)).isEqualTo(expected);
   }
 
@@ -72,17 +72,17 @@ class DeviceSelectors_recognize_Test {
     String block = "device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\"\n";
     String line = "device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\"";
     // WHEN / THEN
-    assertThat(DeviceSelectors.fromCel(block)).isEqualTo(DeviceSelector.migProfile("3g.40gb"));
-    assertThat(DeviceSelectors.fromCel(line)).isEqualTo(DeviceSelector.cel(line));
+    assertThat(DeviceSelectors.fromCel(block)).isEqualTo(DeviceSelectorSpec.migProfile("3g.40gb"));
+    assertThat(DeviceSelectors.fromCel(line)).isEqualTo(DeviceSelectorSpec.cel(line));
     assertThat(DeviceSelectors.toCel(DeviceSelectors.fromCel(line))).isEqualTo(line);
   }
 
   @Test
   void should_refuse_values_the_cel_string_could_not_hold() {
-    assertThatThrownBy(() -> DeviceSelector.productName("NVIDIA \"L4\""))
+    assertThatThrownBy(() -> DeviceSelectorSpec.productName("NVIDIA \"L4\""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("INVALID_SPEC ProductName: 1 problem(s):\n  - productName must be non-blank text without '\"' or"
             + " '\\', found NVIDIA \"L4\"");
-    assertThatThrownBy(() -> DeviceSelector.memoryAtLeast("40 GB")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DeviceSelectorSpec.memoryAtLeast("40 GB")).isInstanceOf(IllegalArgumentException.class);
   }
 }

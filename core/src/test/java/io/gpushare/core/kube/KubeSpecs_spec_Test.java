@@ -17,14 +17,14 @@ import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.ClaimScope;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
-import io.gpushare.core.model.DeviceRequest;
-import io.gpushare.core.model.DeviceSelector;
-import io.gpushare.core.model.DeviceSubRequest;
+import io.gpushare.core.model.DeviceRequestSpec;
+import io.gpushare.core.model.DeviceSelectorSpec;
+import io.gpushare.core.model.DeviceSubRequestSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestSpec;
 import io.gpushare.core.model.MigDeviceConfig;
 import io.gpushare.core.model.MpsConfig;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,22 +42,22 @@ class KubeSpecs_spec_Test {
     return Stream.of(
         TutorialSpecs.claim("gpu-claim"),
         DeviceClaimSpec.shared("mps-on-mig")
-            .addRequests(DeviceRequest.builder().name("gpu").deviceClassName(MigDeviceConfig.DEVICE_CLASS)
-                .addSelectors(DeviceSelector.productName("NVIDIA H100 80GB HBM3"), DeviceSelector.migProfile("3g.40gb"))
+            .addRequests(DeviceRequestSpec.builder().name("gpu").deviceClassName(MigDeviceConfig.DEVICE_CLASS)
+                .addSelectors(DeviceSelectorSpec.productName("NVIDIA H100 80GB HBM3"), DeviceSelectorSpec.migProfile("3g.40gb"))
                 .build())
             .addConfig(DeviceConfig.of(List.of("gpu"), MigDeviceConfig.mps(MpsConfig.builder()
                 .defaultActiveThreadPercentage(50).putDefaultPerDevicePinnedMemoryLimit("0", "10Gi").build())))
             .build(),
         DeviceClaimSpec.perPod("first-available")
-            .addRequests(DeviceRequest.builder().name("gpu")
-                .addFirstAvailable(DeviceSubRequest.builder().name("h100").deviceClassName(GpuConfig.DEVICE_CLASS)
-                    .count(2).addSelectors(DeviceSelector.productName("NVIDIA H100 80GB HBM3")).build())
-                .addFirstAvailable(DeviceSubRequest.builder().name("big").deviceClassName(GpuConfig.DEVICE_CLASS)
-                    .addSelectors(DeviceSelector.memoryAtLeast("80Gi"), DeviceSelector.cel("device.driver != ''"))
+            .addRequests(DeviceRequestSpec.builder().name("gpu")
+                .addFirstAvailable(DeviceSubRequestSpec.builder().name("h100").deviceClassName(GpuConfig.DEVICE_CLASS)
+                    .count(2).addSelectors(DeviceSelectorSpec.productName("NVIDIA H100 80GB HBM3")).build())
+                .addFirstAvailable(DeviceSubRequestSpec.builder().name("big").deviceClassName(GpuConfig.DEVICE_CLASS)
+                    .addSelectors(DeviceSelectorSpec.memoryAtLeast("80Gi"), DeviceSelectorSpec.cel("device.driver != ''"))
                     .build())
                 .build())
             .build(),
-        VllmDeploymentSpec.builder().name("per-pod").replicas(3).port(9000).image("vllm/vllm-openai:v0.21.0")
+        VllmWorkloadSpec.builder().name("per-pod").replicas(3).port(9000).image("vllm/vllm-openai:v0.21.0")
             .model("google/gemma-3-1b-it").gpuMemoryUtilization(new BigDecimal("0.9"))
             .claim(ClaimReference.perPod("gpu", "first-available").withRequest("gpu")).sharedMemoryVolume(false)
             .build(),
@@ -93,7 +93,7 @@ class KubeSpecs_spec_Test {
     // WHEN
     DeviceClaimSpec spec = (DeviceClaimSpec) KubeSpecs.spec(claim).orElseThrow();
     // THEN
-    assertThat(spec.requests().get(0).selectors()).containsExactly(DeviceSelector.cel(expression));
+    assertThat(spec.requests().get(0).selectors()).containsExactly(DeviceSelectorSpec.cel(expression));
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gpushare.core.TutorialSpecs;
 import io.gpushare.core.kube.VllmArgs.Flag;
 import io.gpushare.core.model.ClaimReference;
-import io.gpushare.core.model.VllmDeploymentSpec;
+import io.gpushare.core.model.VllmWorkloadSpec;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class VllmArgs_write_Test {
   @Test
   void should_write_the_tutorials_arguments_when_given_the_tutorials_spec() {
     // GIVEN
-    VllmDeploymentSpec spec = TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 2, "0.42");
+    VllmWorkloadSpec spec = TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 2, "0.42");
     // WHEN
     List<String> args = VllmArgs.write(spec);
     // THEN the GKE tutorial's lines, byte for byte
@@ -55,9 +55,9 @@ class VllmArgs_write_Test {
   @Test
   void should_read_back_into_a_spec_what_it_wrote_when_the_arguments_are_its_own() {
     // GIVEN
-    VllmDeploymentSpec written = withoutArguments().host("0.0.0.0").port(9000).model("google/gemma-3-1b-it")
+    VllmWorkloadSpec written = withoutArguments().host("0.0.0.0").port(9000).model("google/gemma-3-1b-it")
         .gpuMemoryUtilization(new BigDecimal("0.420")).addExtraArgs("--max-model-len=2048").build();
-    VllmDeploymentSpec.Builder read = withoutArguments();
+    VllmWorkloadSpec.Builder read = withoutArguments();
     // WHEN
     boolean recognized = VllmArgs.readInto(VllmArgs.write(written), read);
     // THEN
@@ -65,8 +65,8 @@ class VllmArgs_write_Test {
     assertThat(read.build()).isEqualTo(written);
   }
 
-  private static VllmDeploymentSpec.Builder withoutArguments() {
-    return VllmDeploymentSpec.builder().name("vllm-gpu").replicas(2).image("vllm/vllm-openai:v0.8.5")
+  private static VllmWorkloadSpec.Builder withoutArguments() {
+    return VllmWorkloadSpec.builder().name("vllm-gpu").replicas(2).image("vllm/vllm-openai:v0.8.5")
         .addAllCommand(VllmArgs.openAiServerCommand()).claim(ClaimReference.of("gpu", "gpu-claim"))
         .sharedMemoryVolume(true);
   }
@@ -74,7 +74,7 @@ class VllmArgs_write_Test {
   @Test
   void should_not_read_back_a_spec_when_the_model_is_missing_or_the_port_is_not_a_number() {
     // GIVEN
-    VllmDeploymentSpec.Builder spec = VllmDeploymentSpec.builder().name("v").replicas(1).image("i")
+    VllmWorkloadSpec.Builder spec = VllmWorkloadSpec.builder().name("v").replicas(1).image("i")
         .claim(ClaimReference.of("gpu", "c")).sharedMemoryVolume(false);
     // WHEN / THEN
     assertThat(VllmArgs.readInto(List.of("--port=8000"), spec)).isFalse();

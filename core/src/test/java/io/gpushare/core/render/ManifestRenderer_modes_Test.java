@@ -8,9 +8,9 @@ import io.gpushare.core.kube.KubeObjects;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
-import io.gpushare.core.model.DeviceConstraint;
-import io.gpushare.core.model.DeviceRequest;
-import io.gpushare.core.model.DeviceSelector;
+import io.gpushare.core.model.DeviceConstraintSpec;
+import io.gpushare.core.model.DeviceRequestSpec;
+import io.gpushare.core.model.DeviceSelectorSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.MigDeviceConfig;
@@ -24,8 +24,8 @@ class ManifestRenderer_modes_Test {
 
   private static DeviceClaimSpec migTemplate(String name, String profile) {
     return DeviceClaimSpec.perPod(name)
-        .addRequests(DeviceRequest.builder().name("gpu").deviceClassName(MigDeviceConfig.DEVICE_CLASS)
-            .addSelectors(DeviceSelector.migProfile(profile)).build())
+        .addRequests(DeviceRequestSpec.builder().name("gpu").deviceClassName(MigDeviceConfig.DEVICE_CLASS)
+            .addSelectors(DeviceSelectorSpec.migProfile(profile)).build())
         .build();
   }
 
@@ -33,9 +33,9 @@ class ManifestRenderer_modes_Test {
   void should_write_a_template_with_slices_kept_on_one_gpu() {
     // GIVEN
     DeviceClaimSpec template = DeviceClaimSpec.perPod("two-slices")
-        .addRequests(DeviceRequest.builder().name("a").deviceClassName("mig.nvidia.com").build())
-        .addRequests(DeviceRequest.builder().name("b").deviceClassName("mig.nvidia.com").build())
-        .addConstraints(DeviceConstraint.sameParentGpu(List.of("a", "b")))
+        .addRequests(DeviceRequestSpec.builder().name("a").deviceClassName("mig.nvidia.com").build())
+        .addRequests(DeviceRequestSpec.builder().name("b").deviceClassName("mig.nvidia.com").build())
+        .addConstraints(DeviceConstraintSpec.sameParentGpu(List.of("a", "b")))
         .build();
     // WHEN
     String yaml = YamlRenderer.canonical().render(KubeObjects.toResourceClaimTemplate(template));
@@ -65,7 +65,7 @@ class ManifestRenderer_modes_Test {
   void should_refuse_mps_next_to_dynamic_mig_since_the_driver_cannot_combine_their_gates() {
     // GIVEN
     DeviceClaimSpec mpsClaim = DeviceClaimSpec.shared("gpu-claim")
-        .addRequests(DeviceRequest.of("gpu", "gpu.nvidia.com"))
+        .addRequests(DeviceRequestSpec.of("gpu", "gpu.nvidia.com"))
         .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.mps(MpsConfig.builder().build())))
         .build();
     ManifestBundle bundle = ManifestBundle.builder()
@@ -117,7 +117,7 @@ class ManifestRenderer_modes_Test {
 
   @Test
   void should_reference_a_template_from_the_pod() {
-    var deployment = KubeObjects.toDeployment(io.gpushare.core.model.VllmDeploymentSpec.builder()
+    var deployment = KubeObjects.toDeployment(io.gpushare.core.model.VllmWorkloadSpec.builder()
         .name("per-pod").replicas(1).port(8000).image("vllm/vllm-openai:v0.21.0").model("m")
         .claim(ClaimReference.perPod("gpu", "gpu-template")).sharedMemoryVolume(false).build());
     var podClaim = deployment.getSpec().getTemplate().getSpec().getResourceClaims().get(0);

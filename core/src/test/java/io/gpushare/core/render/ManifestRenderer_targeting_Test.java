@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gpushare.core.TutorialSpecs;
 import io.gpushare.core.kube.ResourceApiVersion;
-import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.validate.ValidationException;
@@ -34,7 +34,7 @@ class ManifestRenderer_targeting_Test {
     // GIVEN: a template asking for two GPUs
     ManifestBundle bundle = ManifestBundle.builder().addDocuments(io.gpushare.core.model.ManifestDocument.of(
         "claim-templates.yaml", DeviceClaimSpec.perPod("two-gpus")
-            .addRequests(DeviceRequest.builder().name("gpu").deviceClassName("gpu.nvidia.com").count(2).build())
+            .addRequests(DeviceRequestSpec.builder().name("gpu").deviceClassName("gpu.nvidia.com").count(2).build())
             .build())).build();
     // WHEN
     String yaml = ManifestRenderer.standard().targeting(ResourceApiVersion.V1BETA1).render(bundle)

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gpushare.core.TestCatalogs;
 import io.gpushare.core.TutorialSpecs;
 import io.gpushare.core.model.DeviceConfig;
-import io.gpushare.core.model.DeviceRequest;
+import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.DeviceClaimSpec;
-import io.gpushare.core.model.DeviceSelector;
+import io.gpushare.core.model.DeviceSelectorSpec;
 import io.gpushare.core.model.TimeSliceInterval;
 import io.gpushare.core.validate.ValidationException;
 import io.gpushare.core.validate.Validator;
@@ -23,8 +23,8 @@ class ManifestRenderer_withValidator_Test {
   /** The tutorial, with its claim on the ACME X1 and its Deployment at {@code utilization}. */
   private static ManifestBundle onAcme(String utilization) {
     DeviceClaimSpec claim = DeviceClaimSpec.shared("gpu-claim")
-        .addRequests(DeviceRequest.builder().name("gpu").deviceClassName("gpu.nvidia.com")
-            .addSelectors(DeviceSelector.productName("ACME X1 96GB")).build())
+        .addRequests(DeviceRequestSpec.builder().name("gpu").deviceClassName("gpu.nvidia.com")
+            .addSelectors(DeviceSelectorSpec.productName("ACME X1 96GB")).build())
         .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
         .build();
     return ManifestBundle.builder()

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * </pre>
  */
 @Value.Immutable
-public abstract class DeviceConstraint {
+public abstract class DeviceConstraintSpec {
   /** The MIG slices' parent GPU, to keep slices on one GPU. */
   public static final String SAME_PARENT_GPU = "gpu.nvidia.com/parentUUID";
 
@@ -23,7 +23,7 @@ public abstract class DeviceConstraint {
   /** The fully qualified attribute every allocated device must share. */
   public abstract String matchAttribute();
 
-  public static DeviceConstraint sameParentGpu(List<String> requests) {
+  public static DeviceConstraintSpec sameParentGpu(List<String> requests) {
     return builder().addAllRequests(requests).matchAttribute(SAME_PARENT_GPU).build();
   }
 
@@ -31,6 +31,6 @@ public abstract class DeviceConstraint {
     return new Builder();
   }
 
-  /** Builds a {@link DeviceConstraint}. */
-  public static final class Builder extends ImmutableDeviceConstraint.Builder {}
+  /** Builds a {@link DeviceConstraintSpec}. */
+  public static final class Builder extends ImmutableDeviceConstraintSpec.Builder {}
 }

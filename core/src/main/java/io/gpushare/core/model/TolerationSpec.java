@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  * </pre>
  */
 @Value.Immutable
-public abstract class Toleration {
+public abstract class TolerationSpec {
 
   /** The taint key; empty tolerates every key (only with {@code Exists}). */
   public abstract String key();
@@ -28,13 +28,13 @@ public abstract class Toleration {
   public abstract Optional<Effect> effect();
 
   /** The tutorial's toleration: {@code nvidia.com/gpu} Exists NoSchedule. */
-  public static Toleration gpuNoSchedule() {
+  public static TolerationSpec gpuNoSchedule() {
     return builder().key("nvidia.com/gpu").operator(Operator.EXISTS).effect(Effect.NO_SCHEDULE).build();
   }
 
   @Value.Check
   protected void check() {
-    Problems problems = new Problems("Toleration[" + key() + "]");
+    Problems problems = new Problems("TolerationSpec[" + key() + "]");
     problems.require(operator() != Operator.EXISTS || value().isEmpty(),
         "value must be empty with operator Exists, found '" + value().orElse("") + "'");
     problems.require(!key().isEmpty() || operator() == Operator.EXISTS,
@@ -46,8 +46,8 @@ public abstract class Toleration {
     return new Builder();
   }
 
-  /** Builds a {@link Toleration}. */
-  public static final class Builder extends ImmutableToleration.Builder {}
+  /** Builds a {@link TolerationSpec}. */
+  public static final class Builder extends ImmutableTolerationSpec.Builder {}
 
   /** The toleration operator. */
   public enum Operator {

@@ -24,7 +24,7 @@ import org.immutables.value.Value;
  * </pre>
  */
 @Value.Immutable
-public abstract class ServiceSpec implements ManifestSpec {
+public abstract class VllmServiceSpec implements ManifestSpec {
   public static final String KIND = "Service";
 
   @Override
@@ -36,7 +36,7 @@ public abstract class ServiceSpec implements ManifestSpec {
   /** Labels of the pods the Service sends traffic to. */
   public abstract Map<String, String> selector();
 
-  public abstract List<ServicePort> ports();
+  public abstract List<PortSpec> ports();
 
   @Override
   public final String kind() {
@@ -55,6 +55,6 @@ public abstract class ServiceSpec implements ManifestSpec {
     return new Builder();
   }
 
-  /** Builds a {@link ServiceSpec}. */
-  public static final class Builder extends ImmutableServiceSpec.Builder {}
+  /** Builds a {@link VllmServiceSpec}. */
+  public static final class Builder extends ImmutableVllmServiceSpec.Builder {}
 }

@@ -3,7 +3,7 @@ package io.gpushare.core.model;
 import org.immutables.value.Value;
 
 /**
- * One port of a {@link ServiceSpec}.
+ * One port of a {@link VllmServiceSpec}.
  *
  * <pre>
  * - name: http
@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * </pre>
  */
 @Value.Immutable
-public abstract class ServicePort {
+public abstract class PortSpec {
   public abstract String name();
 
   @Value.Default
@@ -26,13 +26,13 @@ public abstract class ServicePort {
   public abstract int targetPort();
 
   /** An HTTP port that forwards to the same port on the pods. */
-  public static ServicePort http(int port) {
+  public static PortSpec http(int port) {
     return builder().name("http").port(port).targetPort(port).build();
   }
 
   @Value.Check
   protected void check() {
-    Problems problems = new Problems("ServicePort[" + name() + "]");
+    Problems problems = new Problems("PortSpec[" + name() + "]");
     problems.require(port() >= 1 && port() <= 65535, "port must be in 1..65535, found " + port());
     problems.require(targetPort() >= 1 && targetPort() <= 65535,
         "targetPort must be in 1..65535, found " + targetPort());
@@ -43,6 +43,6 @@ public abstract class ServicePort {
     return new Builder();
   }
 
-  /** Builds a {@link ServicePort}. */
-  public static final class Builder extends ImmutableServicePort.Builder {}
+  /** Builds a {@link PortSpec}. */
+  public static final class Builder extends ImmutablePortSpec.Builder {}
 }

@@ -17,20 +17,20 @@ package io.gpushare.core.model;
  *       device.attributes["gpu.nvidia.com"].profile == "3g.40gb"
  * </pre>
  */
-public sealed interface DeviceSelector {
+public sealed interface DeviceSelectorSpec {
 
   /** Only this GPU product, as its {@code productName} attribute spells it, e.g. {@code NVIDIA L4}. */
-  static DeviceSelector productName(String productName) {
+  static DeviceSelectorSpec productName(String productName) {
     return new ProductName(productName);
   }
 
   /** Only MIG slices of this profile, e.g. {@code 3g.40gb}. */
-  static DeviceSelector migProfile(String profile) {
+  static DeviceSelectorSpec migProfile(String profile) {
     return new MigProfile(profile);
   }
 
   /** Only devices with at least this much memory, a Kubernetes quantity such as {@code 40Gi}. */
-  static DeviceSelector memoryAtLeast(String quantity) {
+  static DeviceSelectorSpec memoryAtLeast(String quantity) {
     return new MemoryAtLeast(quantity);
   }
 
@@ -38,12 +38,12 @@ public sealed interface DeviceSelector {
    * Any CEL expression, written as given. <strong>Escape hatch:</strong> the validator cannot tell
    * what it selects, so capacity and budget checks that need the device's memory are skipped.
    */
-  static DeviceSelector cel(String expression) {
+  static DeviceSelectorSpec cel(String expression) {
     return new Cel(expression);
   }
 
   /** @param productName the {@code productName} attribute; no double quotes */
-  record ProductName(String productName) implements DeviceSelector {
+  record ProductName(String productName) implements DeviceSelectorSpec {
     public ProductName {
       Problems problems = new Problems("ProductName");
       problems.require(literal(productName), "productName must be non-blank text without '\"' or '\\', found "
@@ -53,7 +53,7 @@ public sealed interface DeviceSelector {
   }
 
   /** @param profile the {@code profile} attribute, e.g. {@code 3g.40gb}; no double quotes */
-  record MigProfile(String profile) implements DeviceSelector {
+  record MigProfile(String profile) implements DeviceSelectorSpec {
     public MigProfile {
       Problems problems = new Problems("MigProfile");
       problems.require(literal(profile), "profile must be non-blank text without '\"' or '\\', found " + profile);
@@ -62,7 +62,7 @@ public sealed interface DeviceSelector {
   }
 
   /** @param quantity the least memory, a Kubernetes quantity such as {@code 40Gi} */
-  record MemoryAtLeast(String quantity) implements DeviceSelector {
+  record MemoryAtLeast(String quantity) implements DeviceSelectorSpec {
     public MemoryAtLeast {
       Problems problems = new Problems("MemoryAtLeast");
       problems.require(quantity != null && Quantities.isQuantity(quantity),
@@ -72,7 +72,7 @@ public sealed interface DeviceSelector {
   }
 
   /** @param expression a CEL expression over {@code device} */
-  record Cel(String expression) implements DeviceSelector {
+  record Cel(String expression) implements DeviceSelectorSpec {
     public Cel {
       Problems problems = new Problems("Cel");
       problems.require(expression != null && !expression.isBlank(), "expression must not be blank");

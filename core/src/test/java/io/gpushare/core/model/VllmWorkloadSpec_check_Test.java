@@ -7,12 +7,12 @@ import io.gpushare.core.TutorialSpecs;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-class VllmDeploymentSpec_check_Test {
+class VllmWorkloadSpec_check_Test {
 
   @Test
   void should_list_every_broken_invariant_at_once() {
     // GIVEN
-    VllmDeploymentSpec.Builder builder = TutorialSpecs.vllmWithoutReplicasPortOrUtilization("vllm-gpu", "gpu-claim");
+    VllmWorkloadSpec.Builder builder = TutorialSpecs.vllmWithoutReplicasPortOrUtilization("vllm-gpu", "gpu-claim");
     // WHEN / THEN
     assertThatThrownBy(() -> builder
             .replicas(0).port(70000).gpuMemoryUtilization(new BigDecimal("1.5"))
@@ -29,7 +29,7 @@ class VllmDeploymentSpec_check_Test {
 
   @Test
   void should_accept_a_utilization_of_exactly_one() {
-    VllmDeploymentSpec spec = TutorialSpecs.vllmWithoutReplicasPortOrUtilization("vllm-gpu", "gpu-claim")
+    VllmWorkloadSpec spec = TutorialSpecs.vllmWithoutReplicasPortOrUtilization("vllm-gpu", "gpu-claim")
         .replicas(1).port(8000).gpuMemoryUtilization(BigDecimal.ONE)
         .build();
     assertThat(spec.gpuMemoryUtilization()).contains(BigDecimal.ONE);
@@ -37,14 +37,14 @@ class VllmDeploymentSpec_check_Test {
 
   @Test
   void should_name_every_missing_required_attribute() {
-    assertThatThrownBy(() -> VllmDeploymentSpec.builder().name("x").build())
+    assertThatThrownBy(() -> VllmWorkloadSpec.builder().name("x").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContainingAll("replicas", "image", "port", "model", "claim", "sharedMemoryVolume");
   }
 
   @Test
   void should_default_labels_and_container_name_to_the_deployment_name() {
-    VllmDeploymentSpec spec = TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 1, "0.42");
+    VllmWorkloadSpec spec = TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 1, "0.42");
     assertThat(spec.labels()).containsExactly(java.util.Map.entry("app", "vllm-gpu"));
     assertThat(spec.containerName()).isEqualTo("vllm-gpu");
   }

@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  * </pre>
  */
 @Value.Immutable
-public abstract class DeviceRequest {
+public abstract class DeviceRequestSpec {
 
   /** The request's name, referenced by {@code config[].requests} and container claims; a DNS label. */
   public abstract String name();
@@ -28,21 +28,21 @@ public abstract class DeviceRequest {
   public abstract java.util.Optional<String> deviceClassName();
 
   /** Alternatives in order of preference, instead of a device class. */
-  public abstract List<DeviceSubRequest> firstAvailable();
+  public abstract List<DeviceSubRequestSpec> firstAvailable();
 
   /** How many devices; unset means one ({@code ExactCount} with count 1). */
   public abstract OptionalLong count();
 
   /** Conditions every allocated device must meet, written as CEL selectors. */
-  public abstract List<DeviceSelector> selectors();
+  public abstract List<DeviceSelectorSpec> selectors();
 
-  public static DeviceRequest of(String name, String deviceClassName) {
+  public static DeviceRequestSpec of(String name, String deviceClassName) {
     return builder().name(name).deviceClassName(deviceClassName).build();
   }
 
   @Value.Check
   protected void check() {
-    Problems problems = new Problems("DeviceRequest[" + name() + "]");
+    Problems problems = new Problems("DeviceRequestSpec[" + name() + "]");
     problems.require(!name().isEmpty(), "name must not be empty");
     problems.require(deviceClassName().isPresent() != !firstAvailable().isEmpty(),
         "exactly one of deviceClassName and firstAvailable is needed");
@@ -56,6 +56,6 @@ public abstract class DeviceRequest {
     return new Builder();
   }
 
-  /** Builds a {@link DeviceRequest}. */
-  public static final class Builder extends ImmutableDeviceRequest.Builder {}
+  /** Builds a {@link DeviceRequestSpec}. */
+  public static final class Builder extends ImmutableDeviceRequestSpec.Builder {}
 }

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * </pre>
  */
 @Value.Immutable
-public abstract class DeviceSubRequest {
+public abstract class DeviceSubRequestSpec {
   public abstract String name();
 
   public abstract String deviceClassName();
@@ -27,11 +27,11 @@ public abstract class DeviceSubRequest {
   public abstract OptionalLong count();
 
   /** Conditions every allocated device must meet, written as CEL selectors. */
-  public abstract List<DeviceSelector> selectors();
+  public abstract List<DeviceSelectorSpec> selectors();
 
   @Value.Check
   protected void check() {
-    Problems problems = new Problems("DeviceSubRequest[" + name() + "]");
+    Problems problems = new Problems("DeviceSubRequestSpec[" + name() + "]");
     problems.require(!name().isEmpty(), "name must not be empty");
     problems.require(!deviceClassName().isEmpty(), "deviceClassName must not be empty");
     count().ifPresent(c -> problems.require(c > 0, "count must be > 0, found " + c));
@@ -42,6 +42,6 @@ public abstract class DeviceSubRequest {
     return new Builder();
   }
 
-  /** Builds a {@link DeviceSubRequest}. */
-  public static final class Builder extends ImmutableDeviceSubRequest.Builder {}
+  /** Builds a {@link DeviceSubRequestSpec}. */
+  public static final class Builder extends ImmutableDeviceSubRequestSpec.Builder {}
 }

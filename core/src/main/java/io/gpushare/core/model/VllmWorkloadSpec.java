@@ -40,7 +40,7 @@ import org.immutables.value.Value;
  * Deployment on one claim fit the GPU together is checked by the validator.
  */
 @Value.Immutable
-public abstract class VllmDeploymentSpec implements ManifestSpec {
+public abstract class VllmWorkloadSpec implements ManifestSpec {
   public static final String KIND = "Deployment";
 
   /** The environment variable vLLM reads the Hugging Face token from. */
@@ -84,7 +84,7 @@ public abstract class VllmDeploymentSpec implements ManifestSpec {
   /** The claim every replica's container uses. */
   public abstract ClaimReference claim();
 
-  public abstract List<Toleration> tolerations();
+  public abstract List<TolerationSpec> tolerations();
 
   public abstract Optional<TcpProbe> readinessProbe();
 
@@ -123,6 +123,6 @@ public abstract class VllmDeploymentSpec implements ManifestSpec {
     return new Builder();
   }
 
-  /** Builds a {@link VllmDeploymentSpec}. */
-  public static final class Builder extends ImmutableVllmDeploymentSpec.Builder {}
+  /** Builds a {@link VllmWorkloadSpec}. */
+  public static final class Builder extends ImmutableVllmWorkloadSpec.Builder {}
 }
