@@ -103,9 +103,9 @@ public final class ManifestFormatter {
 
   private static List<Object> values(String text, String source) {
     List<Object> values = new ArrayList<>();
-    LoaderOptions options = options(false);
+    KubernetesScalars.Values constructor = new KubernetesScalars.Values(options(false));
     for (Node document : compose(text, source, false)) {
-      values.add(new KubernetesScalars.Values(options).construct(document));
+      values.add(constructor.construct(document));
     }
     return values;
   }

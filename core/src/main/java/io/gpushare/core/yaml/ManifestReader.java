@@ -125,6 +125,8 @@ public final class ManifestReader {
     options.setCodePointLimit(MAX_BYTES);
     options.setAllowRecursiveKeys(false);
     Yaml yaml = KubernetesScalars.yaml(options);
+    // one constructor for every document and scalar of this text (building one costs more than a document)
+    KubernetesScalars.Values values = new KubernetesScalars.Values(options);
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
     String file = source.substring(slash + 1);
     List<Manifest> manifests = new ArrayList<>();
@@ -140,10 +142,10 @@ public final class ManifestReader {
           throw new ManifestParseException(source, line, "expected a mapping (a Kubernetes object), found a "
               + node.getNodeId());
         }
-        refuseDuplicateKeys(node, source, 0, new int[] {0}, new long[] {0});
+        refuseDuplicateKeys(node, source, 0, new int[] {0}, new long[] {0}, values);
         Object value;
         try {
-          value = new KubernetesScalars.Values(options).construct(node);
+          value = values.construct(node);
         } catch (YAMLException | IllegalArgumentException | ClassCastException e) {
           throw new ManifestParseException(source, line, "a value does not match its tag: " + describe(e));
         }
@@ -191,7 +193,8 @@ public final class ManifestReader {
    * SnakeYAML checks duplicate keys in {@code load}, not when a composed node is constructed, so the
    * reader checks them itself, with the line of the second key.
    */
-  private static void refuseDuplicateKeys(Node node, String source, int depth, int[] nodes, long[] characters) {
+  private static void refuseDuplicateKeys(Node node, String source, int depth, int[] nodes, long[] characters,
+      KubernetesScalars.Values values) {
     if (depth > MAX_DEPTH) {
       throw new ManifestParseException(source, node.getStartMark().getLine() + 1, "nested deeper than " + MAX_DEPTH
           + " levels");
@@ -213,7 +216,7 @@ public final class ManifestReader {
           throw new ManifestParseException(source, key.getStartMark().getLine() + 1,
               "duplicate key " + key.getValue() + " (duplicate keys are refused: one of the values would be lost)");
         }
-        refuseDuplicateKeys(tuple.getValueNode(), source, depth + 1, nodes, characters);
+        refuseDuplicateKeys(tuple.getValueNode(), source, depth + 1, nodes, characters, values);
       }
     } else if (node instanceof SequenceNode sequence) {
       for (Node item : sequence.getValue()) {
@@ -222,7 +225,7 @@ public final class ManifestReader {
           throw new ManifestParseException(source, item.getStartMark().getLine() + 1, "an empty list entry ('-' with"
               + " nothing after it, or null): remove it, or write the entry");
         }
-        refuseDuplicateKeys(item, source, depth + 1, nodes, characters);
+        refuseDuplicateKeys(item, source, depth + 1, nodes, characters, values);
       }
     } else if (node instanceof ScalarNode number && (number.getTag().equals(Tag.INT) || number.getTag().equals(Tag.FLOAT))
         && number.getValue().length() > io.gpushare.core.model.Quantities.MAX_LENGTH) {
@@ -232,7 +235,7 @@ public final class ManifestReader {
           + " are read (quote it if it is text)");
     } else if (node instanceof ScalarNode scalar && STANDARD_TAGS.contains(scalar.getTag())) {
       try {
-        new KubernetesScalars.Values(new LoaderOptions()).construct(scalar);
+        values.construct(scalar);
       } catch (RuntimeException e) {
         throw new ManifestParseException(source, node.getStartMark().getLine() + 1, "'" + scalar.getValue()
             + "' does not fit its tag !!" + scalar.getTag().getValue().substring(Tag.PREFIX.length())
