@@ -43,12 +43,16 @@ public final class Credentials {
   private static final Pattern ONLY_VARIABLE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)"
       + "|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{[^{}]*}}");
   /** A cheap first look: no token format can match a text without one of these. */
-  private static final Pattern MAY_HOLD_TOKEN = Pattern.compile("hf_|sk-|AKIA|ASIA|github_pat_|gh[pousr]_|://");
+  private static final List<String> TOKEN_PREFIXES = List.of("hf_", "sk-", "AKIA", "ASIA", "github_pat_", "gh", "://");
+  /** Likewise for {@link #ASSIGNMENT}, in lower case. */
+  private static final List<String> CREDENTIAL_WORDS = List.of("token", "secret", "passw", "pwd", "key", "auth",
+      "credential");
   /**
    * {@code NAME=value} or {@code NAME: value} where NAME means a credential ({@code DB_PASSWORD=hunter2},
    * {@code HF_TOKEN: abc}, {@code --api-key=abc}) and the value is no variable: group 1 is kept.
    */
-  private static final Pattern ASSIGNMENT = Pattern.compile("((?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]*(?i:token|secret"
+  // the name's last word and the separator are enough: what comes before the word is kept anyway
+  private static final Pattern ASSIGNMENT = Pattern.compile("((?i:token|secret"
       + "|password|passwd|pwd|apikey|api[_-]key|auth|credentials?)[\"']?[ \t]*[=:][ \t]*[\"']?)"
       + "(?![$*{]|true\\b|false\\b|[^\\s\"',}\\]]*\\*{4})[^\\s\"',}\\]]+");
   /** Where a name splits into words: separators, and lower-case to upper-case ({@code hfToken}). */
@@ -80,7 +84,7 @@ public final class Credentials {
       return text;
     }
     String result = text;
-    if (MAY_HOLD_TOKEN.matcher(result).find()) {
+    if (mayHold(result, TOKEN_PREFIXES)) {
       for (Format format : FORMATS) {
         Matcher matcher = format.pattern().matcher(result);
         if (matcher.find()) {
@@ -88,13 +92,23 @@ public final class Credentials {
         }
       }
     }
-    if (result.indexOf('=') >= 0 || result.indexOf(':') >= 0) {
+    if ((result.indexOf('=') >= 0 || result.indexOf(':') >= 0)
+        && mayHold(result.toLowerCase(Locale.ROOT), CREDENTIAL_WORDS)) {
       Matcher assignment = ASSIGNMENT.matcher(result);
       if (assignment.find()) {
         result = assignment.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "****"));
       }
     }
     return result;
+  }
+
+  private static boolean mayHold(String text, List<String> parts) {
+    for (String part : parts) {
+      if (text.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -67,31 +67,44 @@ final class SecurityRule implements Rule {
     }
   }
 
+  /** vLLM containers without an API key behind one selector: the pod groups of the first few, and how many in all. */
+  private record Unauthenticated(List<String> first, long total) {}
+
   private static void checkApiKeys(ValidationContext context, Findings findings) {
-    // which pod groups run vLLM without an API key, worked out once however many Services select them
-    Map<PodGroup, Long> unauthenticated = new java.util.IdentityHashMap<>();
+    // worked out once per selector, however many Services share it
+    Map<Map<String, String>, Unauthenticated> bySelector = new java.util.HashMap<>();
     for (Service service : context.services()) {
       if (service.getSpec() == null || !"LoadBalancer".equals(service.getSpec().getType())
           || service.getSpec().getSelector() == null || service.getSpec().getSelector().isEmpty()) {
         continue;
       }
       String path = "Service[" + ValidationContext.name(service) + "].spec.type";
-      long open = 0;
-      for (PodGroup pods : context.podGroupsSelectedBy(service.getSpec().getSelector())) {
-        long openHere = unauthenticated.computeIfAbsent(pods,
-            p -> context.vllmContainers(p).stream().filter(c -> !requiresApiKey(c)).count());
-        for (long i = 0; i < openHere && open + i < Findings.MAX_SAME; i++) {
-          findings.add(FindingCode.API_KEY_MISSING, path,
-              "expected vLLM behind a LoadBalancer to require an API key, found " + pods.id()
-                  + " without " + Flag.API_KEY.wireName() + " or VLLM_API_KEY",
-              "add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
-                  + " ClusterIP behind an authenticating gateway");
-        }
-        open += openHere;
+      Unauthenticated open = bySelector.computeIfAbsent(service.getSpec().getSelector(),
+          selector -> unauthenticated(context, selector));
+      for (String pods : open.first()) {
+        findings.add(FindingCode.API_KEY_MISSING, path,
+            "expected vLLM behind a LoadBalancer to require an API key, found " + pods
+                + " without " + Flag.API_KEY.wireName() + " or VLLM_API_KEY",
+            "add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
+                + " ClusterIP behind an authenticating gateway");
       }
       // the rest counted, not built: one "and N more" however many pod groups the Service selects
-      findings.addMore(FindingCode.API_KEY_MISSING, path, (int) Math.min(Integer.MAX_VALUE, open - Findings.MAX_SAME));
+      findings.addMore(FindingCode.API_KEY_MISSING, path,
+          (int) Math.min(Integer.MAX_VALUE, open.total() - open.first().size()));
     }
+  }
+
+  private static Unauthenticated unauthenticated(ValidationContext context, Map<String, String> selector) {
+    List<String> first = new java.util.ArrayList<>();
+    long total = 0;
+    for (PodGroup pods : context.podGroupsSelectedBy(selector)) {
+      long here = context.vllmContainers(pods).stream().filter(c -> !requiresApiKey(c)).count();
+      for (long i = 0; i < here && first.size() < Findings.MAX_SAME; i++) {
+        first.add(pods.id());
+      }
+      total += here;
+    }
+    return new Unauthenticated(first, total);
   }
 
   private static boolean requiresApiKey(VllmContainer container) {
