@@ -17,4 +17,13 @@ public interface ManifestSpec {
 
   /** {@code metadata.name} of the document. */
   String name();
+
+  /**
+   * {@code metadata.namespace} of the document; unset, the namespace of whoever applies it. A pod
+   * can only use a claim of its own namespace.
+   */
+  java.util.Optional<String> namespace();
+
+  /** The same spec with {@code metadata.namespace} set to {@code namespace}. */
+  ManifestSpec withNamespace(String namespace);
 }
