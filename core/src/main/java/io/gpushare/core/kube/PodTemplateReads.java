@@ -1,6 +1,7 @@
 package io.gpushare.core.kube;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -42,6 +43,16 @@ final class PodTemplateReads {
     if (serverPort == null || !env(container, spec, options) || !probes(container, serverPort, spec, options)
         || !volumes(pod, container, spec, options)) {
       return false;
+    }
+    for (EnvFromSource source : Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
+      if (source == null || source.getPrefix() != null || (source.getConfigMapRef() == null) == (source.getSecretRef() == null)) {
+        return false;
+      }
+      if (source.getConfigMapRef() != null) {
+        options.addEnvFromConfigMaps(source.getConfigMapRef().getName());
+      } else {
+        options.addEnvFromSecrets(source.getSecretRef().getName());
+      }
     }
     if (template.getMetadata().getAnnotations() != null) {
       options.putAllAnnotations(template.getMetadata().getAnnotations());

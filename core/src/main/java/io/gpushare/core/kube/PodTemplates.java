@@ -1,10 +1,12 @@
 package io.gpushare.core.kube;
 
+import io.fabric8.kubernetes.api.model.ConfigMapEnvSource;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
@@ -18,6 +20,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecretEnvSource;
 import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -135,6 +138,16 @@ final class PodTemplates {
     spec.apiKey().ifPresent(secret -> container.getEnv().add(fromSecret(VllmWorkloadSpec.API_KEY_ENV, secret)));
     for (EnvVarSpec env : options.env()) {
       container.getEnv().add(env(env));
+    }
+    for (String configMap : options.envFromConfigMaps()) {
+      EnvFromSource source = new EnvFromSource();
+      source.setConfigMapRef(new ConfigMapEnvSource(configMap, null));
+      container.getEnvFrom().add(source);
+    }
+    for (String secret : options.envFromSecrets()) {
+      EnvFromSource source = new EnvFromSource();
+      source.setSecretRef(new SecretEnvSource(secret, null));
+      container.getEnvFrom().add(source);
     }
     ContainerPort port = new ContainerPort();
     port.setContainerPort(spec.port());

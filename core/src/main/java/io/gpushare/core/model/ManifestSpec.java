@@ -2,7 +2,8 @@ package io.gpushare.core.model;
 
 /**
  * A value that becomes one Kubernetes document: {@link DeviceClaimSpec} (a {@code ResourceClaim} or a
- * {@code ResourceClaimTemplate}), {@link VllmWorkloadSpec} (a {@code Deployment}) or
+ * {@code ResourceClaimTemplate}), {@link VllmWorkloadSpec} (a {@code Deployment}, {@code StatefulSet}, {@code Job} or
+ * {@code LeaderWorkerSet}) or
  * {@link VllmServiceSpec} (a {@code Service}). Its {@link #kind()} and {@link #name()} are the document's:
  *
  * <pre>

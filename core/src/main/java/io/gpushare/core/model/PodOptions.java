@@ -33,6 +33,7 @@ import org.immutables.value.Value;
  *     containers:
  *     - name: vllm
  *       env: [...]                                    # env
+ *       envFrom: [{configMapRef: {name: vllm-env}}]   # envFromConfigMaps, envFromSecrets
  *       resources:
  *         limits: {memory: 24Gi}                      # limits
  *         requests: {cpu: "4", memory: 16Gi}          # requests
@@ -66,6 +67,12 @@ public abstract class PodOptions {
 
   /** Environment variables after the ones gpushare writes ({@code HF_TOKEN}, {@code VLLM_API_KEY}). */
   public abstract List<EnvVarSpec> env();
+
+  /** Secrets whose every key becomes a variable ({@code envFrom: [{secretRef: {name}}]}). */
+  public abstract List<String> envFromSecrets();
+
+  /** ConfigMaps whose every key becomes a variable ({@code envFrom: [{configMapRef: {name}}]}). */
+  public abstract List<String> envFromConfigMaps();
 
   public abstract List<VolumeSpec> volumes();
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * An {@code apps/v1} {@code Deployment} of vLLM's OpenAI-compatible server whose pods reach a GPU
- * through a DRA claim. Every replica that references the same {@code ResourceClaim} lands on the
+ * The pods of vLLM's OpenAI-compatible server, run by an {@code apps/v1} {@code Deployment} (or the
+ * {@link #workloadKind()}), whose pods reach a GPU through a DRA claim. Every replica that references the same {@code ResourceClaim} lands on the
  * same GPU, so {@link #gpuMemoryUtilization()} is each replica's share of that GPU's memory.
  *
  * <pre>
@@ -70,6 +70,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class VllmWorkloadSpec implements ManifestSpec {
+  /** The kind of the default {@link WorkloadKind#DEPLOYMENT}; {@link #kind()} is the spec's own. */
   public static final String KIND = "Deployment";
 
   /** The environment variable vLLM reads the Hugging Face token from. */

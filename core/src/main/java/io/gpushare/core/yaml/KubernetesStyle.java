@@ -89,6 +89,7 @@ final class KubernetesStyle {
               "volumeMounts", "securityContext")
           .flowSequence("command")
           .child("env", ENV_VAR)
+          .child("envFrom", Shape.keys("configMapRef", "secretRef", "prefix"))
           .child("ports", CONTAINER_PORT)
           .child("resources", RESOURCES)
           .child("livenessProbe", PROBE)

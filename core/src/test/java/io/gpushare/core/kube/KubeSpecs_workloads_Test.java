@@ -48,6 +48,7 @@ class KubeSpecs_workloads_Test {
                 .putRequests("cpu", "500m").putRequests("memory", "8Gi").putLimits("memory", "16Gi")
                 .addEnv(EnvVarSpec.literal("VLLM_LOGGING_LEVEL", "INFO"))
                 .addEnv(EnvVarSpec.fromConfigMap("MAX_MODEL_LEN", ConfigMapKeyRef.of("vllm-config", "len")))
+                .addEnvFromConfigMaps("vllm-env").addEnvFromSecrets("vllm-secrets")
                 .addVolumes(VolumeSpec.huggingFaceCache("hf-cache"))
                 .addVolumes(VolumeSpec.configMap("templates", "chat-templates", "/templates"))
                 .addVolumes(VolumeSpec.builder().name("scratch").source(VolumeSpec.Source.EMPTY_DIR)
