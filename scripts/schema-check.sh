@@ -17,7 +17,7 @@ cp -r "$tool" "$work/checker"
 chmod -R u+w "$work/checker"
 (cd "$work/checker" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 files=()
-for example in timeslicing mps mig exclusive multi-gpu; do
+for example in timeslicing mps mig exclusive multi-gpu production; do
   java -jar cli/target/gpushare.jar render --example "$example" --out "$work/out/$example" 2>/dev/null
   # dra-driver-values.yaml is Helm values, not a Kubernetes object
   for f in "$work/out/$example"/*.yaml; do

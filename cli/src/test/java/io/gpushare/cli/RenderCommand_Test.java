@@ -94,7 +94,7 @@ class RenderCommand_Test extends CliTest {
     int exit = run("render", "--example", "nvlink");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).startsWith(
-        "Unknown example 'nvlink'; expected one of timeslicing, mps, mig, exclusive, multi-gpu\n");
+        "Unknown example 'nvlink'; expected one of timeslicing, mps, mig, exclusive, multi-gpu, production\n");
     assertThat(out.toString()).isEmpty();
   }
 

@@ -1,5 +1,15 @@
 package io.gpushare.dsl;
 
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.gpushare.core.model.JobOptions;
+import io.gpushare.core.model.PodOptions;
+import io.gpushare.core.model.TolerationSpec;
+import io.gpushare.core.model.VolumeSpec;
+import java.util.function.Consumer;
+
 /**
  * The settings of one vLLM Deployment. Defaults, from the GKE tutorial:
  *
@@ -12,7 +22,13 @@ package io.gpushare.dsl;
  *   <li>TCP readiness probe, 15 s initial delay, every 10 s
  *   <li>a memory-backed {@code emptyDir} named {@code dshm} at {@code /dev/shm}
  *   <li>labels {@code app: <deployment name>}; container name = Deployment name
+ *   <li>a Deployment with Kubernetes' rolling update; no namespace, resources, env or volumes
  * </ul>
+ *
+ * <p>A production pod sets the rest: {@link #vllmProbes()}, {@link #requests}/{@link #limits},
+ * {@link #apiKey}, {@link #huggingFaceCache}, {@link #recreate()}, scheduling and security, or
+ * anything of {@link PodOptions} through {@link #pod}. The kind of object is chosen with
+ * {@link #statefulSet}, {@link #job} or {@link #leaderWorkerSet}.
  *
  * <pre>
  * containers:
@@ -86,4 +102,123 @@ public interface VllmOptions {
    * </pre>
    */
   VllmOptions request(String requestName);
+
+  /** Adds a label to the workload object only ({@code metadata.labels}); the selector does not change. */
+  VllmOptions objectLabel(String key, String value);
+
+  /** Adds an annotation to the workload object ({@code metadata.annotations}). */
+  VllmOptions annotation(String key, String value);
+
+  /** Adds an annotation to the pod template ({@code spec.template.metadata.annotations}). */
+  VllmOptions podAnnotation(String key, String value);
+
+  /**
+   * {@code VLLM_API_KEY} from the Secret key {@code secretName}/{@code key}: vLLM then answers only
+   * requests that carry it.
+   *
+   * <pre>
+   * - name: VLLM_API_KEY
+   *   valueFrom:
+   *     secretKeyRef:
+   *       name: vllm-api-key
+   *       key: key
+   * </pre>
+   */
+  VllmOptions apiKey(String secretName, String key);
+
+  /** {@code resources.requests} of the container: {@code cpu} such as {@code "4"}, {@code memory} such as {@code 16Gi}. */
+  VllmOptions requests(String cpu, String memory);
+
+  /** {@code resources.limits} of the container. */
+  VllmOptions limits(String cpu, String memory);
+
+  /** A literal environment variable; a credential's name (a {@code _TOKEN}, a {@code _KEY}) is refused. */
+  VllmOptions env(String name, String value);
+
+  /** An environment variable from a Secret key. */
+  VllmOptions envFromSecret(String name, String secretName, String key);
+
+  /** An environment variable from a ConfigMap key. */
+  VllmOptions envFromConfigMap(String name, String configMapName, String key);
+
+  /** A volume and its mount ({@link VolumeSpec#persistentVolumeClaim}, {@code configMap}, {@code emptyDir}). */
+  VllmOptions volume(VolumeSpec volume);
+
+  /**
+   * The PersistentVolumeClaim {@code claimName} as the Hugging Face cache at
+   * {@code /root/.cache/huggingface}, so a restarted pod does not download the model again.
+   *
+   * <pre>
+   * volumeMounts:                              volumes:
+   * - name: hf-cache                           - name: hf-cache
+   *   mountPath: /root/.cache/huggingface        persistentVolumeClaim:
+   *                                                claimName: hf-cache
+   * </pre>
+   */
+  VllmOptions huggingFaceCache(String claimName);
+
+  /**
+   * vLLM's HTTP probes on {@code /health} instead of the tutorial's TCP readiness probe: startup
+   * (up to 15 minutes for the model to load), then liveness and readiness ({@code HttpProbe}).
+   *
+   * <pre>
+   * livenessProbe:
+   *   httpGet:
+   *     path: /health
+   *     port: 8000
+   *   periodSeconds: 10
+   *   failureThreshold: 3
+   * </pre>
+   */
+  VllmOptions vllmProbes();
+
+  /** A node label the pods need ({@code nodeSelector}). */
+  VllmOptions nodeSelector(String key, String value);
+
+  /** A toleration after the default {@code nvidia.com/gpu} one. */
+  VllmOptions toleration(TolerationSpec toleration);
+
+  VllmOptions affinity(Affinity affinity);
+
+  VllmOptions topologySpread(TopologySpreadConstraint constraint);
+
+  /** A Secret with registry credentials ({@code imagePullSecrets}). */
+  VllmOptions imagePullSecret(String secretName);
+
+  VllmOptions serviceAccount(String name);
+
+  /** The pod's {@code securityContext}. */
+  VllmOptions podSecurityContext(PodSecurityContext context);
+
+  /** The vLLM container's {@code securityContext}. */
+  VllmOptions securityContext(SecurityContext context);
+
+  VllmOptions priorityClass(String name);
+
+  VllmOptions terminationGracePeriodSeconds(long seconds);
+
+  /**
+   * Anything else of the pod ({@link PodOptions}); applied after the methods above, so an attribute
+   * set twice is refused.
+   */
+  VllmOptions pod(Consumer<PodOptions.Builder> pod);
+
+  /** {@code strategy: {type: Recreate}}: old pods stop before new ones share the GPU. */
+  VllmOptions recreate();
+
+  /** {@code strategy: {type: RollingUpdate, rollingUpdate: {maxSurge, maxUnavailable}}}. */
+  VllmOptions rollingUpdate(String maxSurge, String maxUnavailable);
+
+  /**
+   * A StatefulSet instead of a Deployment, with {@code podManagementPolicy: OrderedReady} (servers
+   * sharing a GPU load their models one after another) and {@code serviceName}; its headless Service
+   * of that name is added after it.
+   */
+  VllmOptions statefulSet(String headlessServiceName);
+
+  /** A Job for batch inference instead of a Deployment; {@code replicas} become its {@code parallelism}. */
+  VllmOptions job(JobOptions job);
+
+  /** A LeaderWorkerSet instead of a Deployment: {@code replicas} groups of {@code groupSize} pods. */
+  VllmOptions leaderWorkerSet(int groupSize);
 }

@@ -1,16 +1,29 @@
 package io.gpushare.dsl;
 
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.gpushare.core.kube.VllmArgs;
 import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.ConfigMapKeyRef;
+import io.gpushare.core.model.EnvVarSpec;
+import io.gpushare.core.model.HttpProbe;
+import io.gpushare.core.model.JobOptions;
+import io.gpushare.core.model.PodOptions;
+import io.gpushare.core.model.RolloutStrategy;
 import io.gpushare.core.model.SecretKeyRef;
 import io.gpushare.core.model.TcpProbe;
 import io.gpushare.core.model.TolerationSpec;
 import io.gpushare.core.model.VllmWorkloadSpec;
+import io.gpushare.core.model.VolumeSpec;
+import io.gpushare.core.model.WorkloadKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Collects {@link VllmOptions} (last call wins) and builds the spec with the tutorial's defaults. */
 final class VllmSettings implements VllmOptions {
@@ -28,6 +41,18 @@ final class VllmSettings implements VllmOptions {
   private String containerName;
   private long tensorParallelSize = 1;
   private String request;
+  private SecretKeyRef apiKey;
+  private final Map<String, String> objectLabels = new LinkedHashMap<>();
+  private final Map<String, String> annotations = new LinkedHashMap<>();
+  private final List<TolerationSpec> tolerations = new ArrayList<>();
+  private final PodOptions.Builder pod = PodOptions.builder();
+  private final List<Consumer<PodOptions.Builder>> podHooks = new ArrayList<>();
+  private boolean httpProbes;
+  private RolloutStrategy strategy;
+  private WorkloadKind kind = WorkloadKind.DEPLOYMENT;
+  private String serviceName;
+  private JobOptions job;
+  private Integer groupSize;
 
   VllmSettings(String name) {
     this.name = name;
@@ -107,6 +132,176 @@ final class VllmSettings implements VllmOptions {
     return this;
   }
 
+  @Override
+  public VllmOptions objectLabel(String key, String value) {
+    objectLabels.put(key, value);
+    return this;
+  }
+
+  @Override
+  public VllmOptions annotation(String key, String value) {
+    annotations.put(key, value);
+    return this;
+  }
+
+  @Override
+  public VllmOptions podAnnotation(String key, String value) {
+    pod.putAnnotations(key, value);
+    return this;
+  }
+
+  @Override
+  public VllmOptions apiKey(String secretName, String key) {
+    this.apiKey = SecretKeyRef.of(secretName, key);
+    return this;
+  }
+
+  @Override
+  public VllmOptions requests(String cpu, String memory) {
+    pod.putRequests("cpu", cpu).putRequests("memory", memory);
+    return this;
+  }
+
+  @Override
+  public VllmOptions limits(String cpu, String memory) {
+    pod.putLimits("cpu", cpu).putLimits("memory", memory);
+    return this;
+  }
+
+  @Override
+  public VllmOptions env(String name, String value) {
+    pod.addEnv(EnvVarSpec.literal(name, value));
+    return this;
+  }
+
+  @Override
+  public VllmOptions envFromSecret(String name, String secretName, String key) {
+    pod.addEnv(EnvVarSpec.fromSecret(name, SecretKeyRef.of(secretName, key)));
+    return this;
+  }
+
+  @Override
+  public VllmOptions envFromConfigMap(String name, String configMapName, String key) {
+    pod.addEnv(EnvVarSpec.fromConfigMap(name, ConfigMapKeyRef.of(configMapName, key)));
+    return this;
+  }
+
+  @Override
+  public VllmOptions volume(VolumeSpec volume) {
+    pod.addVolumes(volume);
+    return this;
+  }
+
+  @Override
+  public VllmOptions huggingFaceCache(String claimName) {
+    return volume(VolumeSpec.huggingFaceCache(claimName));
+  }
+
+  @Override
+  public VllmOptions vllmProbes() {
+    httpProbes = true;
+    return this;
+  }
+
+  @Override
+  public VllmOptions nodeSelector(String key, String value) {
+    pod.putNodeSelector(key, value);
+    return this;
+  }
+
+  @Override
+  public VllmOptions toleration(TolerationSpec toleration) {
+    tolerations.add(toleration);
+    return this;
+  }
+
+  @Override
+  public VllmOptions affinity(Affinity affinity) {
+    pod.affinity(affinity);
+    return this;
+  }
+
+  @Override
+  public VllmOptions topologySpread(TopologySpreadConstraint constraint) {
+    pod.addTopologySpreadConstraints(constraint);
+    return this;
+  }
+
+  @Override
+  public VllmOptions imagePullSecret(String secretName) {
+    pod.addImagePullSecrets(secretName);
+    return this;
+  }
+
+  @Override
+  public VllmOptions serviceAccount(String name) {
+    pod.serviceAccountName(name);
+    return this;
+  }
+
+  @Override
+  public VllmOptions podSecurityContext(PodSecurityContext context) {
+    pod.podSecurityContext(context);
+    return this;
+  }
+
+  @Override
+  public VllmOptions securityContext(SecurityContext context) {
+    pod.securityContext(context);
+    return this;
+  }
+
+  @Override
+  public VllmOptions priorityClass(String name) {
+    pod.priorityClassName(name);
+    return this;
+  }
+
+  @Override
+  public VllmOptions terminationGracePeriodSeconds(long seconds) {
+    pod.terminationGracePeriodSeconds(seconds);
+    return this;
+  }
+
+  @Override
+  public VllmOptions pod(Consumer<PodOptions.Builder> options) {
+    podHooks.add(options);
+    return this;
+  }
+
+  @Override
+  public VllmOptions recreate() {
+    this.strategy = RolloutStrategy.recreate();
+    return this;
+  }
+
+  @Override
+  public VllmOptions rollingUpdate(String maxSurge, String maxUnavailable) {
+    this.strategy = RolloutStrategy.rollingUpdate(maxSurge, maxUnavailable);
+    return this;
+  }
+
+  @Override
+  public VllmOptions statefulSet(String headlessServiceName) {
+    this.kind = WorkloadKind.STATEFUL_SET;
+    this.serviceName = headlessServiceName;
+    return this;
+  }
+
+  @Override
+  public VllmOptions job(JobOptions job) {
+    this.kind = WorkloadKind.JOB;
+    this.job = job;
+    return this;
+  }
+
+  @Override
+  public VllmOptions leaderWorkerSet(int groupSize) {
+    this.kind = WorkloadKind.LEADER_WORKER_SET;
+    this.groupSize = groupSize;
+    return this;
+  }
+
   VllmWorkloadSpec toSpec(ClaimReference claim) {
     if (model == null) {
       throw new IllegalStateException(
@@ -127,8 +322,36 @@ final class VllmSettings implements VllmOptions {
                 : extraArgs)
             .claim(request == null ? claim : claim.withRequest(request))
             .addTolerations(TolerationSpec.gpuNoSchedule())
-            .readinessProbe(TcpProbe.of(15, 10))
-            .sharedMemoryVolume(true);
+            .addAllTolerations(tolerations)
+            .sharedMemoryVolume(true)
+            .workloadKind(kind)
+            .putAllObjectLabels(objectLabels)
+            .putAllAnnotations(annotations);
+    if (httpProbes) {
+      pod.readinessProbe(HttpProbe.vllmReadiness()).livenessProbe(HttpProbe.vllmLiveness())
+          .startupProbe(HttpProbe.vllmStartup());
+    }
+    podHooks.forEach(hook -> hook.accept(pod));
+    PodOptions options = pod.build();
+    if (options.readinessProbe().isEmpty()) {
+      spec.readinessProbe(TcpProbe.of(15, 10)); // the tutorial's
+    }
+    spec.pod(options);
+    if (apiKey != null) {
+      spec.apiKey(apiKey);
+    }
+    if (strategy != null) {
+      spec.strategy(strategy);
+    }
+    if (serviceName != null) {
+      spec.serviceName(serviceName);
+    }
+    if (job != null) {
+      spec.job(job);
+    }
+    if (groupSize != null) {
+      spec.groupSize(groupSize);
+    }
     if (utilization != null) {
       spec.gpuMemoryUtilization(utilization);
     }

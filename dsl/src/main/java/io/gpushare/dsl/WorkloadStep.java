@@ -36,6 +36,39 @@ public interface WorkloadStep {
   WorkloadStep loadBalancer(String name, int port);
 
   /**
+   * A {@code ClusterIP} Service named {@code name} in front of the workload added last, reachable
+   * inside the cluster only, its port named {@code http}.
+   *
+   * <pre>
+   * spec:
+   *   selector:
+   *     app: vllm
+   *   type: ClusterIP
+   *   ports:
+   *   - name: http
+   *     protocol: TCP
+   *     port: 8000
+   *     targetPort: 8000
+   * </pre>
+   *
+   * @throws IllegalStateException when no vLLM workload was added before
+   */
+  WorkloadStep clusterIp(String name, int port);
+
+  /**
+   * Puts every object of the bundle, the claim and each workload and Service, in {@code namespace}
+   * (a pod can only use a claim of its own namespace). May be called at any point before
+   * {@link #build()}.
+   *
+   * <pre>
+   * metadata:
+   *   name: gpu-claim
+   *   namespace: ml
+   * </pre>
+   */
+  WorkloadStep inNamespace(String namespace);
+
+  /**
    * The bundle: the claim in {@value GpuShare#CLAIM_FILE}, then each Deployment and its Service in
    * {@value GpuShare#WORKLOAD_FILE}, in the order they were added. Nothing is validated across
    * objects here: rendering does that.

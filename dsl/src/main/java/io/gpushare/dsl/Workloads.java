@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 abstract class Workloads implements WorkloadStep {
   private final List<ManifestSpec> workloads = new ArrayList<>();
   private VllmWorkloadSpec lastDeployment;
+  private String namespace;
 
   /** The claim or template itself, built once the device and sharing choices are complete. */
   abstract DeviceClaimSpec claim();
@@ -35,18 +36,34 @@ abstract class Workloads implements WorkloadStep {
     options.accept(settings);
     lastDeployment = settings.toSpec(reference());
     workloads.add(lastDeployment);
+    lastDeployment.serviceName().ifPresent(headless -> workloads.add(VllmServiceSpec.builder()
+        .name(headless)
+        .type("ClusterIP")
+        .headless(true)
+        .putAllSelector(lastDeployment.labels())
+        .addPorts(PortSpec.http(lastDeployment.port()))
+        .build()));
     return this;
   }
 
   @Override
   public WorkloadStep loadBalancer(String name, int port) {
+    return service("loadBalancer", name, "LoadBalancer", port);
+  }
+
+  @Override
+  public WorkloadStep clusterIp(String name, int port) {
+    return service("clusterIp", name, "ClusterIP", port);
+  }
+
+  private WorkloadStep service(String method, String name, String type, int port) {
     if (lastDeployment == null) {
       throw new IllegalStateException(
-          "loadBalancer(\"" + name + "\", " + port + ") needs a vllm(...) Deployment before it to select");
+          method + "(\"" + name + "\", " + port + ") needs a vllm(...) Deployment before it to select");
     }
     workloads.add(VllmServiceSpec.builder()
         .name(name)
-        .type("LoadBalancer")
+        .type(type)
         .putAllSelector(lastDeployment.labels())
         .addPorts(PortSpec.builder().name("http").port(port).targetPort(lastDeployment.port()).build())
         .build());
@@ -54,11 +71,21 @@ abstract class Workloads implements WorkloadStep {
   }
 
   @Override
+  public WorkloadStep inNamespace(String namespace) {
+    this.namespace = java.util.Objects.requireNonNull(namespace, "namespace");
+    return this;
+  }
+
+  @Override
   public ManifestBundle build() {
-    ManifestBundle.Builder bundle = ManifestBundle.builder().add(claimFile(), claim());
+    ManifestBundle.Builder bundle = ManifestBundle.builder().add(claimFile(), namespaced(claim()));
     for (ManifestSpec workload : workloads) {
-      bundle.add(GpuShare.WORKLOAD_FILE, workload);
+      bundle.add(GpuShare.WORKLOAD_FILE, namespaced(workload));
     }
     return bundle.build();
+  }
+
+  private ManifestSpec namespaced(ManifestSpec spec) {
+    return namespace == null ? spec : spec.withNamespace(namespace);
   }
 }

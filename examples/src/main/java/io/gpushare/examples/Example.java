@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * mig          claim-templates.yaml, vllm.yaml  the GKE dynamic MIG tutorial
  * exclusive    claim-templates.yaml, vllm.yaml  a whole GPU per pod
  * multi-gpu    claim-templates.yaml, vllm.yaml  four GPUs per pod, tensor parallel
+ * production   claim.yaml, vllm.yaml            time slicing in namespace ml, ready for production
  * </pre>
  */
 public enum Example {
@@ -22,7 +23,8 @@ public enum Example {
   MPS("mps", MpsTutorial::bundle),
   MIG("mig", DynamicMigTutorial::bundle),
   EXCLUSIVE("exclusive", ExclusiveGpuExample::bundle),
-  MULTI_GPU("multi-gpu", MultiGpuExample::bundle);
+  MULTI_GPU("multi-gpu", MultiGpuExample::bundle),
+  PRODUCTION("production", ProductionExample::bundle);
 
   private final String id;
   private final Supplier<ManifestBundle> bundle;
@@ -45,7 +47,7 @@ public enum Example {
     return Arrays.stream(values()).filter(e -> e.id.equals(id.toLowerCase(Locale.ROOT))).findFirst();
   }
 
-  /** {@code timeslicing, mps, mig, exclusive, multi-gpu}, for messages. */
+  /** {@code timeslicing, mps, mig, exclusive, multi-gpu, production}, for messages. */
   public static String ids() {
     return String.join(", ", Arrays.stream(values()).map(Example::id).toList());
   }

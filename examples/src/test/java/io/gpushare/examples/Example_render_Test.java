@@ -45,10 +45,16 @@ class Example_render_Test {
   @EnumSource(Example.class)
   void should_write_the_file_names_of_its_mode(Example example) {
     String claims = switch (example) {
-      case TIMESLICING, MPS -> "claim.yaml";
+      case TIMESLICING, MPS, PRODUCTION -> "claim.yaml";
       case MIG, EXCLUSIVE, MULTI_GPU -> "claim-templates.yaml";
     };
     assertThat(render(example).fileNames()).containsExactly(claims, "vllm.yaml", "dra-driver-values.yaml");
+  }
+
+  @Test
+  void should_give_no_warning_when_the_example_is_the_production_one() {
+    // the production example follows every piece of advice gpushare gives (lint --strict exits 0)
+    assertThat(render(Example.PRODUCTION).report().findings(Severity.WARNING)).isEmpty();
   }
 
   @Test
@@ -93,8 +99,8 @@ class Example_render_Test {
       assertThat(Example.byId(example.id())).contains(example);
     }
     assertThat(Example.byId("nope")).isEmpty();
-    assertThat(Example.ids()).isEqualTo("timeslicing, mps, mig, exclusive, multi-gpu");
-    assertThat(Set.copyOf(List.of(Example.values()))).hasSize(5);
+    assertThat(Example.ids()).isEqualTo("timeslicing, mps, mig, exclusive, multi-gpu, production");
+    assertThat(Set.copyOf(List.of(Example.values()))).hasSize(6);
   }
 
   @Test

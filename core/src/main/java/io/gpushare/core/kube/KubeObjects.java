@@ -1,26 +1,22 @@
 package io.gpushare.core.kube;
 
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarSource;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodResourceClaim;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.TCPSocketAction;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.resource.v1.CELDeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaimConfiguration;
@@ -29,20 +25,22 @@ import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
 import io.fabric8.kubernetes.api.model.resource.v1.OpaqueDeviceConfiguration;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
-import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.ClaimScope;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.DeviceSubRequestSpec;
+import io.gpushare.core.model.JobOptions;
 import io.gpushare.core.model.ManifestSpec;
 import io.gpushare.core.model.PortSpec;
 import io.gpushare.core.model.VllmServiceSpec;
-import io.gpushare.core.model.TolerationSpec;
 import io.gpushare.core.model.VllmWorkloadSpec;
+import io.gpushare.core.model.WorkloadKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Converts gpushare's value types into fabric8 kubernetes-model objects, so that users can keep
@@ -51,7 +49,7 @@ import java.util.List;
  *
  * <pre>{@code
  * ResourceClaim claim = KubeObjects.toResourceClaim(spec);        // resource.k8s.io/v1, a SHARED claim
- * Deployment deployment = KubeObjects.toDeployment(vllm);         // apps/v1
+ * HasMetadata workload = KubeObjects.toWorkload(vllm);            // Deployment, StatefulSet, Job or LeaderWorkerSet
  * Service service = KubeObjects.toService(serviceSpec);           // v1
  * }</pre>
  *
@@ -63,17 +61,18 @@ import java.util.List;
  * docs/performance.md).
  */
 public final class KubeObjects {
-  private static final String SHM_VOLUME = "dshm";
+  private static final ObjectMapper POD_TEMPLATE_MAPPER = new ObjectMapper();
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private KubeObjects() {}
 
-  /** The fabric8 object of any spec: a claim or template, a Deployment or a Service. */
+  /** The fabric8 object of any spec: a claim or template, a workload ({@link #toWorkload}) or a Service. */
   public static HasMetadata toKubernetes(ManifestSpec spec) {
     if (spec instanceof DeviceClaimSpec claim) {
       return claim.scope() == ClaimScope.SHARED ? toResourceClaim(claim) : toResourceClaimTemplate(claim);
     }
-    if (spec instanceof VllmWorkloadSpec deployment) {
-      return toDeployment(deployment);
+    if (spec instanceof VllmWorkloadSpec workload) {
+      return toWorkload(workload);
     }
     if (spec instanceof VllmServiceSpec service) {
       return toService(service);
@@ -92,7 +91,7 @@ public final class KubeObjects {
     ResourceClaim claim = new ResourceClaim();
     claim.setApiVersion(HasMetadata.getApiVersion(ResourceClaim.class));
     claim.setKind(HasMetadata.getKind(ResourceClaim.class));
-    claim.setMetadata(metadata(spec.name()));
+    claim.setMetadata(metadata(spec.name(), spec.namespace(), Map.of(), Map.of()));
     claim.setSpec(claimSpec);
     return claim;
   }
@@ -109,7 +108,7 @@ public final class KubeObjects {
     ResourceClaimTemplate template = new ResourceClaimTemplate();
     template.setApiVersion(HasMetadata.getApiVersion(ResourceClaimTemplate.class));
     template.setKind(HasMetadata.getKind(ResourceClaimTemplate.class));
-    template.setMetadata(metadata(spec.name()));
+    template.setMetadata(metadata(spec.name(), spec.namespace(), Map.of(), Map.of()));
     template.setSpec(templateSpec);
     return template;
   }
@@ -186,92 +185,129 @@ public final class KubeObjects {
     return selectors;
   }
 
+  /**
+   * The object that runs the spec's pods, after its {@link VllmWorkloadSpec#workloadKind()}: a
+   * Deployment, StatefulSet, Job or LeaderWorkerSet (a {@code GenericKubernetesResource}, as fabric8
+   * has no class for it).
+   */
+  public static HasMetadata toWorkload(VllmWorkloadSpec spec) {
+    return switch (spec.workloadKind()) {
+      case DEPLOYMENT -> toDeployment(spec);
+      case STATEFUL_SET -> toStatefulSet(spec);
+      case JOB -> toJob(spec);
+      case LEADER_WORKER_SET -> toLeaderWorkerSet(spec);
+    };
+  }
+
   /** An {@code apps/v1} {@code Deployment} running vLLM's OpenAI-compatible server. */
   public static Deployment toDeployment(VllmWorkloadSpec spec) {
-    ClaimReference claim = spec.claim();
-    Container container = new Container();
-    container.setName(spec.containerName());
-    container.setImage(spec.image());
-    container.setCommand(new ArrayList<>(spec.command()));
-    container.setArgs(VllmArgs.write(spec));
-    spec.huggingFaceToken().ifPresent(secret -> {
-      SecretKeySelector key = new SecretKeySelector();
-      key.setName(secret.name());
-      key.setKey(secret.key());
-      EnvVarSource source = new EnvVarSource();
-      source.setSecretKeyRef(key);
-      EnvVar env = new EnvVar();
-      env.setName(VllmWorkloadSpec.HF_TOKEN_ENV);
-      env.setValueFrom(source);
-      container.getEnv().add(env);
-    });
-    ContainerPort port = new ContainerPort();
-    port.setContainerPort(spec.port());
-    container.getPorts().add(port);
-    io.fabric8.kubernetes.api.model.ResourceClaim containerClaim = new io.fabric8.kubernetes.api.model.ResourceClaim();
-    containerClaim.setName(claim.podClaimName());
-    containerClaim.setRequest(claim.request().orElse(null));
-    ResourceRequirements resources = new ResourceRequirements();
-    resources.getClaims().add(containerClaim);
-    container.setResources(resources);
-    spec.readinessProbe().ifPresent(readiness -> {
-      TCPSocketAction tcp = new TCPSocketAction();
-      tcp.setPort(new IntOrString(spec.port()));
-      Probe probe = new Probe();
-      probe.setTcpSocket(tcp);
-      probe.setInitialDelaySeconds(readiness.initialDelaySeconds());
-      probe.setPeriodSeconds(readiness.periodSeconds());
-      container.setReadinessProbe(probe);
-    });
-
-    PodSpec pod = new PodSpec();
-    for (TolerationSpec toleration : spec.tolerations()) {
-      io.fabric8.kubernetes.api.model.Toleration result = new io.fabric8.kubernetes.api.model.Toleration();
-      result.setKey(toleration.key());
-      result.setOperator(toleration.operator().wireName());
-      result.setValue(toleration.value().orElse(null));
-      result.setEffect(toleration.effect().map(TolerationSpec.Effect::wireName).orElse(null));
-      pod.getTolerations().add(result);
-    }
-    PodResourceClaim podClaim = new PodResourceClaim();
-    podClaim.setName(claim.podClaimName());
-    if (claim.scope() == ClaimScope.PER_POD) {
-      podClaim.setResourceClaimTemplateName(claim.name());
-    } else {
-      podClaim.setResourceClaimName(claim.name());
-    }
-    pod.getResourceClaims().add(podClaim);
-    if (spec.sharedMemoryVolume()) {
-      VolumeMount mount = new VolumeMount();
-      mount.setName(SHM_VOLUME);
-      mount.setMountPath("/dev/shm");
-      container.getVolumeMounts().add(mount);
-      EmptyDirVolumeSource emptyDir = new EmptyDirVolumeSource();
-      emptyDir.setMedium("Memory");
-      Volume volume = new Volume();
-      volume.setName(SHM_VOLUME);
-      volume.setEmptyDir(emptyDir);
-      pod.getVolumes().add(volume);
-    }
-    pod.getContainers().add(container);
-
-    ObjectMeta podMetadata = new ObjectMeta();
-    podMetadata.setLabels(new LinkedHashMap<>(spec.labels()));
-    PodTemplateSpec template = new PodTemplateSpec();
-    template.setMetadata(podMetadata);
-    template.setSpec(pod);
-    LabelSelector selector = new LabelSelector();
-    selector.setMatchLabels(new LinkedHashMap<>(spec.labels()));
+    requireKind(spec, WorkloadKind.DEPLOYMENT);
     DeploymentSpec deploymentSpec = new DeploymentSpec();
     deploymentSpec.setReplicas(spec.replicas());
-    deploymentSpec.setSelector(selector);
-    deploymentSpec.setTemplate(template);
+    deploymentSpec.setSelector(selector(spec));
+    spec.strategy().ifPresent(strategy -> {
+      DeploymentStrategy result = new DeploymentStrategy();
+      result.setType(strategy.type().wireName());
+      if (strategy.maxSurge().isPresent() || strategy.maxUnavailable().isPresent()) {
+        RollingUpdateDeployment rolling = new RollingUpdateDeployment();
+        rolling.setMaxSurge(strategy.maxSurge().map(KubeObjects::intOrPercent).orElse(null));
+        rolling.setMaxUnavailable(strategy.maxUnavailable().map(KubeObjects::intOrPercent).orElse(null));
+        result.setRollingUpdate(rolling);
+      }
+      deploymentSpec.setStrategy(result);
+    });
+    deploymentSpec.setTemplate(PodTemplates.template(spec));
     Deployment deployment = new Deployment();
     deployment.setApiVersion(HasMetadata.getApiVersion(Deployment.class));
     deployment.setKind(HasMetadata.getKind(Deployment.class));
-    deployment.setMetadata(metadata(spec.name()));
+    deployment.setMetadata(metadata(spec));
     deployment.setSpec(deploymentSpec);
     return deployment;
+  }
+
+  /**
+   * An {@code apps/v1} {@code StatefulSet} with {@code podManagementPolicy: OrderedReady}: each
+   * server starts once the one before is ready, so co-located servers do not load their models (and
+   * profile the GPU's free memory) at the same time.
+   */
+  public static StatefulSet toStatefulSet(VllmWorkloadSpec spec) {
+    requireKind(spec, WorkloadKind.STATEFUL_SET);
+    StatefulSetSpec statefulSetSpec = new StatefulSetSpec();
+    statefulSetSpec.setReplicas(spec.replicas());
+    statefulSetSpec.setServiceName(spec.serviceName().orElseThrow());
+    statefulSetSpec.setPodManagementPolicy("OrderedReady");
+    statefulSetSpec.setSelector(selector(spec));
+    statefulSetSpec.setTemplate(PodTemplates.template(spec));
+    StatefulSet statefulSet = new StatefulSet();
+    statefulSet.setApiVersion(HasMetadata.getApiVersion(StatefulSet.class));
+    statefulSet.setKind(HasMetadata.getKind(StatefulSet.class));
+    statefulSet.setMetadata(metadata(spec));
+    statefulSet.setSpec(statefulSetSpec);
+    return statefulSet;
+  }
+
+  /** A {@code batch/v1} {@code Job} for batch inference: {@code parallelism} is the spec's replicas. */
+  public static Job toJob(VllmWorkloadSpec spec) {
+    requireKind(spec, WorkloadKind.JOB);
+    JobOptions options = spec.job().orElse(JobOptions.defaults());
+    PodTemplateSpec template = PodTemplates.template(spec);
+    template.getSpec().setRestartPolicy(options.restartPolicy().wireName());
+    JobSpec jobSpec = new JobSpec();
+    options.completions().ifPresent(jobSpec::setCompletions);
+    jobSpec.setParallelism(spec.replicas());
+    options.backoffLimit().ifPresent(jobSpec::setBackoffLimit);
+    jobSpec.setTemplate(template);
+    Job job = new Job();
+    job.setApiVersion(HasMetadata.getApiVersion(Job.class));
+    job.setKind(HasMetadata.getKind(Job.class));
+    job.setMetadata(metadata(spec));
+    job.setSpec(jobSpec);
+    return job;
+  }
+
+  /**
+   * A {@code leaderworkerset.x-k8s.io/v1} {@code LeaderWorkerSet}: {@code replicas} groups of
+   * {@code groupSize} pods, all from one worker template (the leader too).
+   *
+   * <pre>
+   * spec:
+   *   replicas: 1
+   *   leaderWorkerTemplate:
+   *     size: 2
+   *     workerTemplate: {metadata: ..., spec: ...}
+   * </pre>
+   */
+  public static GenericKubernetesResource toLeaderWorkerSet(VllmWorkloadSpec spec) {
+    requireKind(spec, WorkloadKind.LEADER_WORKER_SET);
+    Map<String, Object> templates = new LinkedHashMap<>();
+    templates.put("size", spec.groupSize().orElse(1));
+    templates.put("workerTemplate", POD_TEMPLATE_MAPPER.convertValue(PodTemplates.template(spec), MAP));
+    Map<String, Object> lwsSpec = new LinkedHashMap<>();
+    lwsSpec.put("replicas", spec.replicas());
+    lwsSpec.put("leaderWorkerTemplate", templates);
+    GenericKubernetesResource lws = new GenericKubernetesResource();
+    lws.setApiVersion(WorkloadKind.LEADER_WORKER_SET.apiVersion());
+    lws.setKind(WorkloadKind.LEADER_WORKER_SET.kind());
+    lws.setMetadata(metadata(spec));
+    lws.setAdditionalProperty("spec", lwsSpec);
+    return lws;
+  }
+
+  private static void requireKind(VllmWorkloadSpec spec, WorkloadKind kind) {
+    if (spec.workloadKind() != kind) {
+      throw new IllegalArgumentException(spec.kind() + "[" + spec.name() + "] is written as a " + spec.kind()
+          + ", not a " + kind.kind() + "; convert it with toWorkload");
+    }
+  }
+
+  private static LabelSelector selector(VllmWorkloadSpec spec) {
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(new LinkedHashMap<>(spec.labels()));
+    return selector;
+  }
+
+  private static IntOrString intOrPercent(String value) {
+    return value.endsWith("%") ? new IntOrString(value) : new IntOrString(Integer.parseInt(value));
   }
 
   /**
@@ -294,6 +330,9 @@ public final class KubeObjects {
     io.fabric8.kubernetes.api.model.ServiceSpec serviceSpec = new io.fabric8.kubernetes.api.model.ServiceSpec();
     serviceSpec.setSelector(new LinkedHashMap<>(spec.selector()));
     serviceSpec.setType(spec.type());
+    if (spec.headless()) {
+      serviceSpec.setClusterIP("None");
+    }
     for (PortSpec port : spec.ports()) {
       io.fabric8.kubernetes.api.model.ServicePort result = new io.fabric8.kubernetes.api.model.ServicePort();
       result.setName(port.name());
@@ -305,14 +344,26 @@ public final class KubeObjects {
     Service service = new Service();
     service.setApiVersion(HasMetadata.getApiVersion(Service.class));
     service.setKind(HasMetadata.getKind(Service.class));
-    service.setMetadata(metadata(spec.name()));
+    service.setMetadata(metadata(spec.name(), spec.namespace(), spec.labels(), spec.annotations()));
     service.setSpec(serviceSpec);
     return service;
   }
 
-  private static ObjectMeta metadata(String name) {
+  private static ObjectMeta metadata(VllmWorkloadSpec spec) {
+    return metadata(spec.name(), spec.namespace(), spec.objectLabels(), spec.annotations());
+  }
+
+  private static ObjectMeta metadata(String name, Optional<String> namespace, Map<String, String> labels,
+      Map<String, String> annotations) {
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(name);
+    metadata.setNamespace(namespace.orElse(null));
+    if (!labels.isEmpty()) {
+      metadata.setLabels(new LinkedHashMap<>(labels));
+    }
+    if (!annotations.isEmpty()) {
+      metadata.setAnnotations(new LinkedHashMap<>(annotations));
+    }
     return metadata;
   }
 }

@@ -1,15 +1,18 @@
 package io.gpushare.core.kube;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodResourceClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaimConfiguration;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
@@ -26,18 +29,20 @@ import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceConstraintSpec;
 import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.DeviceSubRequestSpec;
+import io.gpushare.core.model.JobOptions;
 import io.gpushare.core.model.ManifestSpec;
 import io.gpushare.core.model.NvidiaDeviceConfig;
-import io.gpushare.core.model.SecretKeyRef;
+import io.gpushare.core.model.RolloutStrategy;
 import io.gpushare.core.model.PortSpec;
 import io.gpushare.core.model.VllmServiceSpec;
-import io.gpushare.core.model.TcpProbe;
 import io.gpushare.core.model.TolerationSpec;
 import io.gpushare.core.model.VllmWorkloadSpec;
+import io.gpushare.core.model.WorkloadKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,7 +52,9 @@ import java.util.Optional;
  * object converted back from the spec equals the original, compared as structures (the opaque
  * parameters as the map the {@link NvidiaConfigs} codec reads, however fabric8 holds them). Anything
  * else (another sharing driver, a second container, an extra annotation) stays a plain fabric8
- * object. Recognition never approximates.
+ * object. Recognition never approximates. Workloads are recognized in every kind gpushare writes
+ * (Deployment, StatefulSet, Job, LeaderWorkerSet), with their namespace, object labels and the
+ * production pod ({@link io.gpushare.core.model.PodOptions}).
  *
  * <pre>{@code
  * List<ManifestSpec> specs = KubeSpecs.recognize(ManifestReader.standard().read(path).set());
@@ -72,6 +79,8 @@ import java.util.Optional;
  * </pre>
  */
 public final class KubeSpecs {
+  private static final ObjectMapper LWS_MAPPER =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private KubeSpecs() {}
 
@@ -102,7 +111,18 @@ public final class KubeSpecs {
         return template(template);
       }
       if (resource instanceof Deployment deployment) {
-        return vllm(deployment);
+        return deployment(deployment);
+      }
+      if (resource instanceof StatefulSet statefulSet) {
+        return statefulSet(statefulSet);
+      }
+      if (resource instanceof Job job) {
+        return job(job);
+      }
+      if (resource instanceof GenericKubernetesResource generic
+          && WorkloadKind.LEADER_WORKER_SET.apiVersion().equals(generic.getApiVersion())
+          && WorkloadKind.LEADER_WORKER_SET.kind().equals(generic.getKind())) {
+        return leaderWorkerSet(generic);
       }
       if (resource instanceof Service service) {
         return service(service);
@@ -146,14 +166,18 @@ public final class KubeSpecs {
     if (claim.getSpec() == null) {
       return Optional.empty();
     }
-    return devices(DeviceClaimSpec.shared(claim.getMetadata().getName()), claim.getSpec().getDevices());
+    DeviceClaimSpec.Builder spec = DeviceClaimSpec.shared(claim.getMetadata().getName());
+    Optional.ofNullable(claim.getMetadata().getNamespace()).ifPresent(spec::namespace);
+    return devices(spec, claim.getSpec().getDevices());
   }
 
   private static Optional<ManifestSpec> template(ResourceClaimTemplate template) {
     if (template.getSpec() == null || template.getSpec().getSpec() == null || template.getSpec().getMetadata() != null) {
       return Optional.empty();
     }
-    return devices(DeviceClaimSpec.perPod(template.getMetadata().getName()), template.getSpec().getSpec().getDevices());
+    DeviceClaimSpec.Builder spec = DeviceClaimSpec.perPod(template.getMetadata().getName());
+    Optional.ofNullable(template.getMetadata().getNamespace()).ifPresent(spec::namespace);
+    return devices(spec, template.getSpec().getSpec().getDevices());
   }
 
   private static Optional<ManifestSpec> devices(DeviceClaimSpec.Builder spec, DeviceClaim devices) {
@@ -226,9 +250,81 @@ public final class KubeSpecs {
     return noNulls(selectors) && selectors.stream().allMatch(s -> s.getCel() != null && s.getCel().getExpression() != null);
   }
 
-  private static Optional<ManifestSpec> vllm(Deployment deployment) {
+  private static Optional<ManifestSpec> deployment(Deployment deployment) {
     var deploymentSpec = deployment.getSpec();
-    PodTemplateSpec template = deploymentSpec == null ? null : deploymentSpec.getTemplate();
+    if (deploymentSpec == null) {
+      return Optional.empty();
+    }
+    VllmWorkloadSpec.Builder spec = VllmWorkloadSpec.builder().workloadKind(WorkloadKind.DEPLOYMENT)
+        .replicas(deploymentSpec.getReplicas() == null ? 1 : deploymentSpec.getReplicas());
+    var strategy = deploymentSpec.getStrategy();
+    if (strategy != null) {
+      Optional<RolloutStrategy.Type> type = java.util.Arrays.stream(RolloutStrategy.Type.values())
+          .filter(t -> t.wireName().equals(strategy.getType())).findFirst();
+      if (type.isEmpty()) {
+        return Optional.empty();
+      }
+      RolloutStrategy.Builder rollout = RolloutStrategy.builder().type(type.get());
+      var rolling = strategy.getRollingUpdate();
+      if (rolling != null) {
+        intOrPercent(rolling.getMaxSurge()).ifPresent(rollout::maxSurge);
+        intOrPercent(rolling.getMaxUnavailable()).ifPresent(rollout::maxUnavailable);
+      }
+      spec.strategy(rollout.build());
+    }
+    return vllm(deployment, deploymentSpec.getTemplate(), spec);
+  }
+
+  private static Optional<ManifestSpec> statefulSet(StatefulSet statefulSet) {
+    var statefulSetSpec = statefulSet.getSpec();
+    if (statefulSetSpec == null || statefulSetSpec.getServiceName() == null) {
+      return Optional.empty();
+    }
+    return vllm(statefulSet, statefulSetSpec.getTemplate(), VllmWorkloadSpec.builder()
+        .workloadKind(WorkloadKind.STATEFUL_SET).serviceName(statefulSetSpec.getServiceName())
+        .replicas(statefulSetSpec.getReplicas() == null ? 1 : statefulSetSpec.getReplicas()));
+  }
+
+  private static Optional<ManifestSpec> job(Job job) {
+    var jobSpec = job.getSpec();
+    var template = jobSpec == null ? null : jobSpec.getTemplate();
+    if (template == null || template.getSpec() == null) {
+      return Optional.empty();
+    }
+    Optional<JobOptions.RestartPolicy> restart = java.util.Arrays.stream(JobOptions.RestartPolicy.values())
+        .filter(p -> p.wireName().equals(template.getSpec().getRestartPolicy())).findFirst();
+    if (restart.isEmpty()) {
+      return Optional.empty();
+    }
+    JobOptions.Builder options = JobOptions.builder().restartPolicy(restart.get());
+    Optional.ofNullable(jobSpec.getCompletions()).ifPresent(options::completions);
+    Optional.ofNullable(jobSpec.getBackoffLimit()).ifPresent(options::backoffLimit);
+    return vllm(job, template, VllmWorkloadSpec.builder().workloadKind(WorkloadKind.JOB).job(options.build())
+        .replicas(jobSpec.getParallelism() == null ? 1 : jobSpec.getParallelism()));
+  }
+
+  private static Optional<ManifestSpec> leaderWorkerSet(GenericKubernetesResource lws) {
+    if (!(lws.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec)
+        || !(spec.get("leaderWorkerTemplate") instanceof Map<?, ?> templates)
+        || !(spec.get("replicas") instanceof Integer replicas) || !(templates.get("size") instanceof Integer size)
+        || templates.get("workerTemplate") == null || templates.size() != 2 || spec.size() != 2) {
+      return Optional.empty();
+    }
+    PodTemplateSpec template = LWS_MAPPER.convertValue(templates.get("workerTemplate"), PodTemplateSpec.class);
+    return vllm(lws, template, VllmWorkloadSpec.builder().workloadKind(WorkloadKind.LEADER_WORKER_SET)
+        .replicas(replicas).groupSize(size));
+  }
+
+  private static Optional<String> intOrPercent(IntOrString value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    return Optional.of(value.getIntVal() != null ? String.valueOf(value.getIntVal()) : value.getStrVal());
+  }
+
+  /** The pod template and the workload's metadata, common to every kind. */
+  private static Optional<ManifestSpec> vllm(HasMetadata workload, PodTemplateSpec template,
+      VllmWorkloadSpec.Builder spec) {
     PodSpec pod = template == null ? null : template.getSpec();
     if (pod == null || template.getMetadata() == null || template.getMetadata().getLabels() == null
         || nullSafe(pod.getContainers()).size() != 1 || nullSafe(pod.getResourceClaims()).size() != 1) {
@@ -241,23 +337,14 @@ public final class KubeSpecs {
         || !noNulls(pod.getTolerations()) || !noNulls(template.getMetadata().getLabels().values())) {
       return Optional.empty();
     }
-    VllmWorkloadSpec.Builder spec = VllmWorkloadSpec.builder()
-        .name(deployment.getMetadata().getName())
+    objectMetadata(workload, spec::namespace, spec::putAllObjectLabels, spec::putAllAnnotations);
+    spec.name(workload.getMetadata().getName())
         .containerName(container.getName())
-        .replicas(deploymentSpec.getReplicas() == null ? 1 : deploymentSpec.getReplicas())
         .image(container.getImage())
         .addAllCommand(container.getCommand())
         .labels(new LinkedHashMap<>(template.getMetadata().getLabels()));
     if (!VllmArgs.readInto(container.getArgs(), spec)) {
       return Optional.empty();
-    }
-    for (EnvVar env : container.getEnv()) {
-      var key = env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef();
-      if (!VllmWorkloadSpec.HF_TOKEN_ENV.equals(env.getName()) || key == null || key.getName() == null
-          || key.getKey() == null) {
-        return Optional.empty();
-      }
-      spec.huggingFaceToken(SecretKeyRef.of(key.getName(), key.getKey()));
     }
     Optional<ClaimReference> reference = reference(podClaim, container);
     if (reference.isEmpty()) {
@@ -271,15 +358,19 @@ public final class KubeSpecs {
       }
       spec.addTolerations(read.get());
     }
-    Probe probe = container.getReadinessProbe();
-    if (probe != null) {
-      if (probe.getInitialDelaySeconds() == null || probe.getPeriodSeconds() == null) {
-        return Optional.empty();
-      }
-      spec.readinessProbe(TcpProbe.of(probe.getInitialDelaySeconds(), probe.getPeriodSeconds()));
+    if (!PodTemplateReads.readInto(template, container, spec)) {
+      return Optional.empty();
     }
-    spec.sharedMemoryVolume(!nullSafe(pod.getVolumes()).isEmpty());
     return Optional.of(spec.build());
+  }
+
+  /** {@code metadata.namespace}, {@code labels} and {@code annotations} of a spec's object. */
+  private static void objectMetadata(HasMetadata resource, java.util.function.Consumer<String> namespace,
+      java.util.function.Consumer<Map<String, String>> labels, java.util.function.Consumer<Map<String, String>> annotations) {
+    var metadata = resource.getMetadata();
+    Optional.ofNullable(metadata.getNamespace()).ifPresent(namespace);
+    Optional.ofNullable(metadata.getLabels()).ifPresent(labels);
+    Optional.ofNullable(metadata.getAnnotations()).ifPresent(annotations);
   }
 
   private static Optional<ClaimReference> reference(PodResourceClaim podClaim, Container container) {
@@ -326,7 +417,9 @@ public final class KubeSpecs {
     VllmServiceSpec.Builder spec = VllmServiceSpec.builder()
         .name(service.getMetadata().getName())
         .type(serviceSpec.getType())
+        .headless("None".equals(serviceSpec.getClusterIP()))
         .putAllSelector(serviceSpec.getSelector());
+    objectMetadata(service, spec::namespace, spec::putAllLabels, spec::putAllAnnotations);
     for (var port : serviceSpec.getPorts()) {
       IntOrString target = port.getTargetPort();
       if (port.getName() == null || port.getProtocol() == null || port.getPort() == null || target == null

@@ -69,6 +69,14 @@ public abstract class DeviceClaimSpec implements ManifestSpec {
   @Override
   public abstract String name();
 
+  @Override
+  public abstract java.util.Optional<String> namespace();
+
+  /** The same claim in {@code namespace}: a pod can only use a claim of its own namespace. */
+  public DeviceClaimSpec withNamespace(String namespace) {
+    return ImmutableDeviceClaimSpec.copyOf(this).withNamespace(namespace);
+  }
+
   /** Shared by every pod that references it, or one claim per pod. */
   public abstract ClaimScope scope();
 
@@ -91,6 +99,7 @@ public abstract class DeviceClaimSpec implements ManifestSpec {
   protected void check() {
     Problems problems = new Problems(kind() + "[" + name() + "]");
     problems.require(!name().isEmpty(), "name must not be empty");
+    Namespaces.check(namespace(), problems);
     problems.throwIfAny();
   }
 

@@ -42,7 +42,8 @@ public abstract class ManifestBundle {
       ManifestSpec spec = documents.get(i).spec();
       for (int j = 0; j < i; j++) {
         ManifestSpec earlier = documents.get(j).spec();
-        if (earlier.kind().equals(spec.kind()) && earlier.name().equals(spec.name())) {
+        if (earlier.kind().equals(spec.kind()) && earlier.name().equals(spec.name())
+            && earlier.namespace().equals(spec.namespace())) {
           problems.require(false, "two documents are named " + spec.kind() + "[" + spec.name() + "]");
           break;
         }

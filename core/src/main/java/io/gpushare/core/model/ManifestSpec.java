@@ -2,7 +2,8 @@ package io.gpushare.core.model;
 
 /**
  * A value that becomes one Kubernetes document: {@link DeviceClaimSpec} (a {@code ResourceClaim} or a
- * {@code ResourceClaimTemplate}), {@link VllmWorkloadSpec} (a {@code Deployment}) or
+ * {@code ResourceClaimTemplate}), {@link VllmWorkloadSpec} (a {@code Deployment}, {@code StatefulSet}, {@code Job} or
+ * {@code LeaderWorkerSet}) or
  * {@link VllmServiceSpec} (a {@code Service}). Its {@link #kind()} and {@link #name()} are the document's:
  *
  * <pre>
@@ -17,4 +18,13 @@ public interface ManifestSpec {
 
   /** {@code metadata.name} of the document. */
   String name();
+
+  /**
+   * {@code metadata.namespace} of the document; unset, the namespace of whoever applies it. A pod
+   * can only use a claim of its own namespace.
+   */
+  java.util.Optional<String> namespace();
+
+  /** The same spec with {@code metadata.namespace} set to {@code namespace}. */
+  ManifestSpec withNamespace(String namespace);
 }

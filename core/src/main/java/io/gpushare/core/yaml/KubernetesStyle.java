@@ -77,9 +77,10 @@ final class KubernetesStyle {
   private static final Shape CONTAINER_CLAIM = Shape.keys("name", "request");
   private static final Shape RESOURCES =
       Shape.keys("limits", "requests", "claims").child("claims", CONTAINER_CLAIM);
+  private static final Shape HTTP_GET = Shape.keys("path", "port", "scheme", "httpHeaders");
   private static final Shape PROBE =
       Shape.keys("exec", "httpGet", "tcpSocket", "grpc", "initialDelaySeconds", "periodSeconds",
-          "timeoutSeconds", "successThreshold", "failureThreshold");
+          "timeoutSeconds", "successThreshold", "failureThreshold").child("httpGet", HTTP_GET);
   private static final Shape VOLUME_MOUNT =
       Shape.keys("name", "mountPath", "subPath", "readOnly");
   private static final Shape CONTAINER =
@@ -88,6 +89,7 @@ final class KubernetesStyle {
               "volumeMounts", "securityContext")
           .flowSequence("command")
           .child("env", ENV_VAR)
+          .child("envFrom", Shape.keys("configMapRef", "secretRef", "prefix"))
           .child("ports", CONTAINER_PORT)
           .child("resources", RESOURCES)
           .child("livenessProbe", PROBE)
@@ -95,10 +97,12 @@ final class KubernetesStyle {
           .child("startupProbe", PROBE)
           .child("volumeMounts", VOLUME_MOUNT);
   private static final Shape EMPTY_DIR = Shape.keys("medium", "sizeLimit");
-  private static final Shape VOLUME = Shape.keys("name", "emptyDir").child("emptyDir", EMPTY_DIR);
+  private static final Shape VOLUME =
+      Shape.keys("name", "emptyDir", "persistentVolumeClaim", "configMap", "secret").child("emptyDir", EMPTY_DIR);
   private static final Shape POD_SPEC =
-      Shape.keys("serviceAccountName", "nodeSelector", "affinity", "tolerations", "resourceClaims",
-              "initContainers", "containers", "volumes")
+      Shape.keys("serviceAccountName", "priorityClassName", "restartPolicy", "terminationGracePeriodSeconds",
+              "securityContext", "imagePullSecrets", "nodeSelector", "affinity", "tolerations",
+              "topologySpreadConstraints", "resourceClaims", "initContainers", "containers", "volumes")
           .child("tolerations", TOLERATION)
           .child("resourceClaims", POD_RESOURCE_CLAIM)
           .child("initContainers", CONTAINER)
@@ -108,10 +112,30 @@ final class KubernetesStyle {
       Shape.keys("metadata", "spec").child("metadata", METADATA).child("spec", POD_SPEC);
 
   // apps/v1
+  private static final Shape STRATEGY =
+      Shape.keys("type", "rollingUpdate").child("rollingUpdate", Shape.keys("maxSurge", "maxUnavailable"));
   private static final Shape DEPLOYMENT_SPEC =
       Shape.keys("replicas", "selector", "strategy", "template")
           .child("selector", LABEL_SELECTOR)
+          .child("strategy", STRATEGY)
           .child("template", POD_TEMPLATE);
+  private static final Shape STATEFUL_SET_SPEC =
+      Shape.keys("replicas", "serviceName", "podManagementPolicy", "selector", "updateStrategy", "template")
+          .child("selector", LABEL_SELECTOR)
+          .child("template", POD_TEMPLATE);
+
+  // batch/v1
+  private static final Shape JOB_SPEC =
+      Shape.keys("completions", "parallelism", "backoffLimit", "selector", "template")
+          .child("selector", LABEL_SELECTOR)
+          .child("template", POD_TEMPLATE);
+
+  // leaderworkerset.x-k8s.io/v1
+  private static final Shape LEADER_WORKER_SET_SPEC =
+      Shape.keys("replicas", "startupPolicy", "rolloutStrategy", "leaderWorkerTemplate")
+          .child("leaderWorkerTemplate", Shape.keys("size", "leaderTemplate", "workerTemplate")
+              .child("leaderTemplate", POD_TEMPLATE)
+              .child("workerTemplate", POD_TEMPLATE));
 
   // core/v1 Service
   private static final Shape SERVICE_PORT =
@@ -124,6 +148,9 @@ final class KubernetesStyle {
           "ResourceClaim", document(CLAIM_SPEC),
           "ResourceClaimTemplate", document(CLAIM_TEMPLATE_SPEC),
           "Deployment", document(DEPLOYMENT_SPEC),
+          "StatefulSet", document(STATEFUL_SET_SPEC),
+          "Job", document(JOB_SPEC),
+          "LeaderWorkerSet", document(LEADER_WORKER_SET_SPEC),
           "Pod", document(POD_SPEC),
           "Service", document(SERVICE_SPEC));
 

@@ -130,9 +130,9 @@ class ManifestReader_read_Test {
 
   @Test
   void should_not_recognize_an_object_its_spec_cannot_say_everything_about() {
-    // GIVEN: an annotation no spec attribute holds, and a second container
+    // GIVEN: a metadata field no spec attribute holds (object annotations are a spec's since issue 11)
     String annotated = tutorial.text("vllm.yaml").replace("  name: vllm-gpu\nspec:",
-        "  name: vllm-gpu\n  annotations:\n    team: ml\nspec:");
+        "  name: vllm-gpu\n  finalizers:\n  - example.com/keep\nspec:");
     // WHEN
     ReadManifests read = reader.read(annotated, "vllm.yaml");
     // THEN: the Service is still one, the Deployment is not

@@ -1,0 +1,68 @@
+package io.gpushare.core.validate;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodResourceClaim;
+import io.gpushare.core.model.ClaimScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A ResourceClaim and a ResourceClaimTemplate are namespaced, and a pod can only use one of its own
+ * namespace: a pod in {@code ml} whose {@code resourceClaimName: gpu-claim} exists only in
+ * {@code default} stays Pending ("resourceclaim not found"). Judged only where both namespaces are
+ * written: an object without one lands in the namespace it is applied to.
+ *
+ * <pre>
+ * Deployment[vllm] (namespace ml)  resourceClaims[0].resourceClaimName: gpu-claim
+ * ResourceClaim[gpu-claim]         namespace default    -> CLAIM_NAMESPACE_MISMATCH
+ * </pre>
+ */
+final class ClaimNamespaceRule implements Rule {
+
+  @Override
+  public void check(ValidationContext context, Findings findings) {
+    for (Workload workload : context.workloads()) {
+      String namespace = namespace(workload.resource());
+      if (namespace == null) {
+        continue;
+      }
+      for (PodGroup group : workload.podGroups()) {
+        if (group.pod() == null) {
+          continue;
+        }
+        List<PodResourceClaim> claims = Nulls.list(group.pod().getResourceClaims());
+        for (int i = 0; i < claims.size(); i++) {
+          PodResourceClaim claim = claims.get(i);
+          boolean shared = claim.getResourceClaimName() != null;
+          String name = shared ? claim.getResourceClaimName() : claim.getResourceClaimTemplateName();
+          ClaimScope scope = shared ? ClaimScope.SHARED : ClaimScope.PER_POD;
+          List<String> elsewhere = new ArrayList<>();
+          boolean here = false;
+          for (DeviceClaims.DeviceClaimView view : context.deviceClaims().all()) {
+            if (view.scope() == scope && Objects.equals(view.name(), name)) {
+              String claimNamespace = namespace(view.resource());
+              if (claimNamespace == null || claimNamespace.equals(namespace)) {
+                here = true;
+              } else {
+                elsewhere.add(claimNamespace);
+              }
+            }
+          }
+          if (!here && !elsewhere.isEmpty()) {
+            String field = shared ? ".resourceClaimName" : ".resourceClaimTemplateName";
+            findings.add(FindingCode.CLAIM_NAMESPACE_MISMATCH, group.podPath() + ".resourceClaims[" + i + "]" + field,
+                "expected " + scope.kind() + " '" + name + "' in namespace '" + namespace + "', the pod's, found it only"
+                    + " in namespace " + String.join(", ", elsewhere.stream().map(n -> "'" + n + "'").toList()),
+                "a pod can only use a claim of its own namespace: put " + workload.id() + " and the "
+                    + scope.kind() + " in one namespace");
+          }
+        }
+      }
+    }
+  }
+
+  private static String namespace(HasMetadata resource) {
+    return resource.getMetadata() == null ? null : resource.getMetadata().getNamespace();
+  }
+}

@@ -1,0 +1,61 @@
+package io.gpushare.examples;
+
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.TimeSliceInterval;
+import io.gpushare.dsl.GpuShare;
+
+/**
+ * The time-slicing tutorial made ready for production: in namespace {@code ml}, two vLLM servers
+ * share one GPU through one {@code ResourceClaim} (time slicing, 42% of its memory each), with CPU
+ * and memory requests and limits, vLLM's HTTP probes on {@code /health} (a startup probe that allows
+ * 15 minutes for the model to load), the Hugging Face cache on the PersistentVolumeClaim
+ * {@code hf-cache}, the Hugging Face token and the vLLM API key from Secrets, the {@code Recreate}
+ * strategy (a rolling update would start a third server on the shared GPU), a ClusterIP Service, and
+ * a vLLM image recent enough for Gemma 3.
+ * {@code gpushare lint --strict} of its output reports nothing.
+ *
+ * <pre>
+ * apiVersion: apps/v1
+ * kind: Deployment
+ * metadata:
+ *   name: vllm
+ *   namespace: ml
+ *   labels:
+ *     app.kubernetes.io/part-of: inference
+ * spec:
+ *   replicas: 2
+ *   selector:
+ *     matchLabels:
+ *       app: vllm
+ *   strategy:
+ *     type: Recreate
+ *   template: ...
+ * </pre>
+ *
+ * The PersistentVolumeClaim {@code hf-cache} and the Secrets {@code hf-secret} and
+ * {@code vllm-api-key} are the cluster's: gpushare only references them.
+ */
+public final class ProductionExample {
+  private ProductionExample() {}
+
+  /** The production bundle. */
+  public static ManifestBundle bundle() {
+    return GpuShare.claim("gpu-claim")
+        .timeSlicing(TimeSliceInterval.LONG)
+        .vllm("vllm", v -> v.model("google/gemma-3-1b-it")
+            .image("vllm/vllm-openai:v0.9.2") // Gemma 3 needs vLLM 0.8.0 or newer
+            .replicas(2)
+            .gpuMemoryUtilization(0.42)
+            .huggingFaceToken("hf-secret", "hf_api_token")
+            .apiKey("vllm-api-key", "key")
+            .recreate()
+            .objectLabel("app.kubernetes.io/part-of", "inference")
+            .requests("2", "8Gi")
+            .limits("4", "16Gi")
+            .vllmProbes()
+            .huggingFaceCache("hf-cache"))
+        .clusterIp("vllm", 8000)
+        .inNamespace("ml")
+        .build();
+  }
+}
