@@ -1,5 +1,8 @@
 package io.gpushare.dsl;
 
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.gpushare.core.kube.ObjectHook;
 import io.gpushare.core.kube.VllmArgs;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.SecretKeyRef;
@@ -11,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Collects {@link VllmOptions} (last call wins) and builds the spec with the tutorial's defaults. */
 final class VllmSettings implements VllmOptions {
@@ -28,6 +33,7 @@ final class VllmSettings implements VllmOptions {
   private String containerName;
   private long tensorParallelSize = 1;
   private String request;
+  private final List<ObjectHook> hooks = new ArrayList<>();
 
   VllmSettings(String name) {
     this.name = name;
@@ -105,6 +111,23 @@ final class VllmSettings implements VllmOptions {
   public VllmOptions request(String requestName) {
     this.request = requestName;
     return this;
+  }
+
+  @Override
+  public VllmOptions customizePod(Consumer<? super PodSpecBuilder> hook) {
+    hooks.add(ObjectHook.podSpec(Objects.requireNonNull(hook, "hook")));
+    return this;
+  }
+
+  @Override
+  public VllmOptions customizeDeployment(Consumer<? super DeploymentBuilder> hook) {
+    hooks.add(ObjectHook.deployment(Objects.requireNonNull(hook, "hook")));
+    return this;
+  }
+
+  /** The escape-hatch hooks, in the order they were given. */
+  List<ObjectHook> hooks() {
+    return List.copyOf(hooks);
   }
 
   VllmWorkloadSpec toSpec(ClaimReference claim) {

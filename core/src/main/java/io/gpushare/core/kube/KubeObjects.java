@@ -78,9 +78,12 @@ public final class KubeObjects {
     if (spec instanceof VllmServiceSpec service) {
       return toService(service);
     }
+    if (spec instanceof KubernetesObjectSpec object) {
+      return object.resource();
+    }
     throw new IllegalArgumentException(
         "no conversion for " + spec.getClass().getName() + " (kind " + spec.kind()
-            + "); expected a DeviceClaimSpec, VllmWorkloadSpec or VllmServiceSpec");
+            + "); expected a DeviceClaimSpec, VllmWorkloadSpec, VllmServiceSpec or KubernetesObjectSpec");
   }
 
   /** A {@code resource.k8s.io/v1} {@code ResourceClaim}, of a {@link ClaimScope#SHARED} claim. */
