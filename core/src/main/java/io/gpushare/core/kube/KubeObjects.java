@@ -67,7 +67,7 @@ public final class KubeObjects {
 
   private KubeObjects() {}
 
-  /** The fabric8 object of any spec: a claim or template, a Deployment or a Service. */
+  /** The fabric8 object of any spec: a claim or template, a Deployment, a Service, or a copy of an added object. */
   public static HasMetadata toKubernetes(ManifestSpec spec) {
     if (spec instanceof DeviceClaimSpec claim) {
       return claim.scope() == ClaimScope.SHARED ? toResourceClaim(claim) : toResourceClaimTemplate(claim);
