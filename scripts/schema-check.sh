@@ -19,9 +19,7 @@ chmod -R u+w "$work/checker"
 files=()
 for example in timeslicing mps mig exclusive multi-gpu production; do
   java -jar cli/target/gpushare.jar render --example "$example" --out "$work/out/$example" 2>/dev/null
-  # dra-driver-values.yaml is Helm values, not a Kubernetes object
-  for f in "$work/out/$example"/*.yaml; do
-    [ "$(basename "$f")" = dra-driver-values.yaml ] || files+=("$f")
-  done
+  # every file render writes is a Kubernetes manifest (the driver's values only with --driver-values)
+  files+=("$work/out/$example"/*.yaml)
 done
 node "$work/checker/check.mjs" "${files[@]}"

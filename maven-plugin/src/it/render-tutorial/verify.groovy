@@ -4,6 +4,7 @@ def out = new File(basedir, 'target/gpushare')
   def expected = new File(basedir, "expected/${name}").getText('UTF-8')
   assert actual == expected : "target/gpushare/${name} differs from the tutorial's ${name}"
 }
-assert new File(out, 'dra-driver-values.yaml').getText('UTF-8').contains('TimeSlicingSettings: true')
+// the driver's Helm values are no Kubernetes object: not in the manifest directory unless <driverValues> asks
+assert !new File(out, 'dra-driver-values.yaml').exists()
 def log = new File(basedir, 'build.log').text
 assert log.contains('gpushare: rendering com.example.TutorialManifests')

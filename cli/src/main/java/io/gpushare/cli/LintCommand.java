@@ -40,6 +40,12 @@ import picocli.CommandLine.Parameters;
  *
  * Exit 0 without errors, 1 with an error (or, with {@code --strict}, a warning), 2 when a file
  * cannot be read or parsed, or a catalog file is not a valid catalog (then nothing is linted).
+ *
+ * <p>A file found in a directory that holds no Kubernetes API object (Helm values, a tool's
+ * configuration, a kustomize {@code Kustomization}) is skipped with an INFO
+ * {@code NOT_A_KUBERNETES_OBJECT}; a file named on the command line is linted as given (unreadable
+ * when it is no object). A template ({@code {{ .Values.x }}}) is unreadable, with a message that says
+ * to run {@code helm template} first.
  */
 @Command(
     name = "lint",
@@ -89,9 +95,17 @@ public final class LintCommand implements Callable<Integer> {
     }
     List<ReadManifests> reads = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    List<Finding> skipped = new ArrayList<>();
+    java.util.Set<String> named = new java.util.HashSet<>(paths);
     for (String file : files) {
       try {
-        reads.add(ManifestReader.standard().read(Inputs.read(file, System.in), Inputs.name(file)));
+        String text = Inputs.read(file, System.in);
+        Optional<Finding> skip = named.contains(file) ? Optional.empty() : ManifestReader.skipped(text, Inputs.name(file));
+        if (skip.isPresent()) {
+          skipped.add(skip.get());
+          continue;
+        }
+        reads.add(ManifestReader.standard().read(text, Inputs.name(file)));
       } catch (ManifestParseException e) {
         problems.add(new Problem(e.source(), e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
       } catch (NoSuchFileException e) {
@@ -113,15 +127,19 @@ public final class LintCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.print(json(files, problems, report, all));
+      out.print(json(files, problems, report, all, skipped));
     } else {
       for (Problem problem : problems) {
         out.println(problem.file() + ":" + problem.line() + ": ERROR UNREADABLE: " + problem.message());
       }
+      for (Finding finding : skipped) {
+        out.println(finding.path() + ":1: " + finding.headline());
+      }
       for (Finding finding : report.findings()) {
         out.println(all.location(finding.path()) + ": " + finding.headline());
       }
-      out.println(summary(report, files.size()) + (problems.isEmpty() ? "" : ", " + problems.size() + " unreadable"));
+      out.println(summary(report, skipped.size(), files.size())
+          + (problems.isEmpty() ? "" : ", " + problems.size() + " unreadable"));
     }
     out.flush();
     if (!problems.isEmpty()) {
@@ -157,24 +175,24 @@ public final class LintCommand implements Callable<Integer> {
     return Optional.of(catalog);
   }
 
-  private static String summary(ValidationReport report, int files) {
+  private static String summary(ValidationReport report, int skipped, int files) {
     int errors = report.findings(Severity.ERROR).size();
     int warnings = report.findings(Severity.WARNING).size();
-    int infos = report.findings(Severity.INFO).size();
+    int infos = report.findings(Severity.INFO).size() + skipped;
     return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning, " : " warnings, ")
         + infos + (infos == 1 ? " info" : " infos") + " in " + files + (files == 1 ? " file" : " files");
   }
 
   /** The JSON the README documents: files, counts, feature gates, unreadable files, findings with file and line. */
-  private static String json(List<String> files, List<Problem> problems, ValidationReport report, ReadManifests all)
-      throws IOException {
+  private static String json(List<String> files, List<Problem> problems, ValidationReport report, ReadManifests all,
+      List<Finding> skipped) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     ArrayNode fileArray = root.putArray("files");
     files.forEach(file -> fileArray.add(Inputs.name(file)));
     root.put("errors", report.findings(Severity.ERROR).size());
     root.put("warnings", report.findings(Severity.WARNING).size());
-    root.put("infos", report.findings(Severity.INFO).size());
+    root.put("infos", report.findings(Severity.INFO).size() + skipped.size());
     ArrayNode gates = root.putArray("featureGates");
     report.featureGates().forEach(gates::add);
     ArrayNode unreadable = root.putArray("unreadable");
@@ -182,8 +200,10 @@ public final class LintCommand implements Callable<Integer> {
       unreadable.addObject().put("file", problem.file()).put("line", problem.line()).put("message", problem.message());
     }
     ArrayNode findings = root.putArray("findings");
-    for (Finding finding : report.findings()) {
-      String location = all.location(finding.path());
+    List<Finding> every = new ArrayList<>(skipped);
+    every.addAll(report.findings());
+    for (Finding finding : every) {
+      String location = skipped.contains(finding) ? finding.path() + ":1" : all.location(finding.path());
       int colon = location.lastIndexOf(':');
       ObjectNode node = findings.addObject();
       node.put("file", location.substring(0, colon));

@@ -30,7 +30,35 @@ class RenderCommand_Test extends CliTest {
         .startsWith("WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: ")
         .contains("\nWARNING VLLM_IMAGE_TOO_OLD ", "\nWARNING API_KEY_MISSING ")
         .endsWith("wrote " + dir.resolve("manifests/claim.yaml") + "\n" + "wrote " + dir.resolve("manifests/vllm.yaml")
-            + "\n" + "wrote " + dir.resolve("manifests/dra-driver-values.yaml") + "\n");
+            + "\n");
+    try (var files = Files.list(dir.resolve("manifests"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("claim.yaml", "vllm.yaml");
+    }
+  }
+
+  @Test
+  void should_write_the_driver_values_with_the_manifests_when_asked() throws IOException {
+    // WHEN
+    int exit = run("render", "--out", dir.resolve("manifests").toString(),
+        "--driver-values", dir.resolve("dra-driver-values.yaml").toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(err.toString()).endsWith("wrote " + dir.resolve("manifests/claim.yaml") + "\n"
+        + "wrote " + dir.resolve("manifests/vllm.yaml") + "\n" + "wrote " + dir.resolve("dra-driver-values.yaml") + "\n");
+    assertThat(Files.readString(dir.resolve("dra-driver-values.yaml")))
+        .startsWith("# Helm values for the NVIDIA DRA driver").contains("featureGates:\n  TimeSlicingSettings: true\n");
+  }
+
+  @Test
+  void should_print_only_kubernetes_objects_and_write_the_driver_values_to_their_file() throws IOException {
+    // WHEN
+    int exit = run("render", "--driver-values", dir.resolve("values.yaml").toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).isEqualTo("# file: claim.yaml\n" + ReferenceDocuments.timeSlicingClaim()
+        + "---\n# file: vllm.yaml\n" + ReferenceDocuments.timeSlicingVllm());
+    assertThat(err.toString()).endsWith("wrote " + dir.resolve("values.yaml") + "\n");
+    assertThat(Files.readString(dir.resolve("values.yaml"))).contains("featureGates:\n  TimeSlicingSettings: true\n");
   }
 
   @Test
@@ -39,10 +67,9 @@ class RenderCommand_Test extends CliTest {
     int exit = run("render");
     // THEN
     assertThat(exit).isZero();
-    assertThat(out.toString()).startsWith(
+    assertThat(out.toString()).isEqualTo(
         "# file: claim.yaml\n" + ReferenceDocuments.timeSlicingClaim()
-            + "---\n# file: vllm.yaml\n" + ReferenceDocuments.timeSlicingVllm()
-            + "---\n# file: dra-driver-values.yaml\n# Helm values for the NVIDIA DRA driver");
+            + "---\n# file: vllm.yaml\n" + ReferenceDocuments.timeSlicingVllm());
     assertThat(err.toString()).contains("WARNING API_KEY_MISSING Service[vllm-service].spec.type: ");
   }
 
@@ -83,10 +110,9 @@ class RenderCommand_Test extends CliTest {
     assertThat(exit).isZero();
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
-          .containsExactly("claim-templates.yaml", "dra-driver-values.yaml", "vllm.yaml");
+          .containsExactly("claim-templates.yaml", "vllm.yaml");
     }
     assertThat(Files.readString(dir.resolve("claim-templates.yaml"))).isEqualTo(ReferenceDocuments.read("mig/claim-templates.yaml"));
-    assertThat(Files.readString(dir.resolve("dra-driver-values.yaml"))).contains("featureGates:\n  DynamicMIG: true\n");
   }
 
   @Test

@@ -40,5 +40,9 @@ class RenderJarIT {
     assertThat(process.exitValue()).as(output).isZero();
     GoldenFile.assertMatches(Files.readString(out.resolve("claim.yaml")), ReferenceDocuments.timeSlicingClaim(), "claim.yaml");
     GoldenFile.assertMatches(Files.readString(out.resolve("vllm.yaml")), ReferenceDocuments.timeSlicingVllm(), "vllm.yaml");
+    // only Kubernetes objects: the driver's Helm values are written only with --driver-values
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("claim.yaml", "vllm.yaml");
+    }
   }
 }

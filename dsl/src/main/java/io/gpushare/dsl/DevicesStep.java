@@ -1,5 +1,8 @@
 package io.gpushare.dsl;
 
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplateBuilder;
+import java.util.function.Consumer;
+
 /**
  * After {@link GpuShare#perPod}: which devices each pod gets for itself, through a
  * {@code ResourceClaimTemplate}. No sharing config: each pod has its devices alone.
@@ -54,4 +57,14 @@ public interface DevicesStep {
    * </pre>
    */
   WorkloadStep migSlice(String profile);
+
+  /**
+   * Escape hatch: edits the {@code ResourceClaimTemplate} through fabric8's builder before it is
+   * validated.
+   *
+   * <pre>{@code
+   * GpuShare.perPod("gpu-claim-template").customizeClaimTemplate(t -> t.editMetadata().addToLabels("team", "ml").endMetadata())
+   * }</pre>
+   */
+  DevicesStep customizeClaimTemplate(Consumer<? super ResourceClaimTemplateBuilder> hook);
 }

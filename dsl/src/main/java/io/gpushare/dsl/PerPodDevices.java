@@ -1,8 +1,11 @@
 package io.gpushare.dsl;
 
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplateBuilder;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceClaimSpec;
+import io.gpushare.core.kube.ObjectHook;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** {@link GpuShare#perPod}: a ResourceClaimTemplate, so each pod gets devices of its own. */
 final class PerPodDevices extends Workloads implements DevicesStep {
@@ -45,6 +48,12 @@ final class PerPodDevices extends Workloads implements DevicesStep {
   @Override
   public WorkloadStep migSlice(String profile) {
     devices.migProfiles(profile);
+    return this;
+  }
+
+  @Override
+  public DevicesStep customizeClaimTemplate(Consumer<? super ResourceClaimTemplateBuilder> hook) {
+    customizeClaimObject(ObjectHook.resourceClaimTemplate(Objects.requireNonNull(hook, "hook")));
     return this;
   }
 

@@ -1,5 +1,6 @@
 package io.gpushare.dsl;
 
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimBuilder;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
@@ -8,7 +9,9 @@ import io.gpushare.core.model.MigDeviceConfig;
 import io.gpushare.core.model.MpsConfig;
 import io.gpushare.core.model.NvidiaDeviceConfig;
 import io.gpushare.core.model.TimeSliceInterval;
+import io.gpushare.core.kube.ObjectHook;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** {@link GpuShare#claim}: one ResourceClaim that every replica shares, and how they share it. */
 final class SharedClaim extends Workloads implements SharingStep {
@@ -76,6 +79,12 @@ final class SharedClaim extends Workloads implements SharingStep {
   @Override
   public WorkloadStep mps(MpsConfig config) {
     sharing = devices.mig() ? MigDeviceConfig.mps(config) : GpuConfig.mps(config);
+    return this;
+  }
+
+  @Override
+  public SharingStep customizeClaim(Consumer<? super ResourceClaimBuilder> hook) {
+    customizeClaimObject(ObjectHook.resourceClaim(Objects.requireNonNull(hook, "hook")));
     return this;
   }
 

@@ -1,7 +1,9 @@
 package io.gpushare.dsl;
 
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimBuilder;
 import io.gpushare.core.model.MpsConfig;
 import io.gpushare.core.model.TimeSliceInterval;
+import java.util.function.Consumer;
 
 /**
  * After {@link GpuShare#claim}: optionally which device, then how the pods on the shared claim share
@@ -130,4 +132,14 @@ public interface SharingStep {
 
   /** MPS with any {@link MpsConfig}, e.g. per-device pinned-memory limits. */
   WorkloadStep mps(MpsConfig config);
+
+  /**
+   * Escape hatch: edits the {@code ResourceClaim} through fabric8's builder before it is validated
+   * (a hook that breaks the claim's references is reported like any other manifest).
+   *
+   * <pre>{@code
+   * GpuShare.claim("gpu-claim").customizeClaim(c -> c.editMetadata().addToLabels("team", "ml").endMetadata())
+   * }</pre>
+   */
+  SharingStep customizeClaim(Consumer<? super ResourceClaimBuilder> hook);
 }

@@ -8,6 +8,8 @@ import io.gpushare.core.model.JobOptions;
 import io.gpushare.core.model.PodOptions;
 import io.gpushare.core.model.TolerationSpec;
 import io.gpushare.core.model.VolumeSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.function.Consumer;
 
 /**
@@ -221,4 +223,32 @@ public interface VllmOptions {
 
   /** A LeaderWorkerSet instead of a Deployment: {@code replicas} groups of {@code groupSize} pods. */
   VllmOptions leaderWorkerSet(int groupSize);
+  /**
+   * Escape hatch: edits the pod spec of this server's workload through fabric8's builder, whatever
+   * the workload's kind, after gpushare made it and before it is validated, so anything Kubernetes
+   * allows can be set and is still judged. Hooks run in the order given.
+   *
+   * <pre>{@code
+   * v.customizePod(pod -> pod.withRuntimeClassName("nvidia").withHostIPC(true))
+   * }</pre>
+   *
+   * <pre>
+   * template:
+   *   spec:
+   *     hostIPC: true
+   *     runtimeClassName: nvidia
+   * </pre>
+   */
+  VllmOptions customizePod(Consumer<? super PodSpecBuilder> hook);
+
+  /**
+   * Escape hatch: edits the whole {@code Deployment} through fabric8's builder before it is
+   * validated (a hook that breaks the memory budget is reported like any other manifest). Rendering
+   * fails when the workload is not a Deployment; use {@link #customizePod} for what every kind has.
+   *
+   * <pre>{@code
+   * v.customizeDeployment(d -> d.editMetadata().addToAnnotations("team", "ml").endMetadata())
+   * }</pre>
+   */
+  VllmOptions customizeDeployment(Consumer<? super DeploymentBuilder> hook);
 }

@@ -2,8 +2,11 @@ package io.gpushare.dsl;
 
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.gpushare.core.kube.ObjectHook;
 import io.gpushare.core.kube.VllmArgs;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.ConfigMapKeyRef;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /** Collects {@link VllmOptions} (last call wins) and builds the spec with the tutorial's defaults. */
@@ -53,6 +57,7 @@ final class VllmSettings implements VllmOptions {
   private String serviceName;
   private JobOptions job;
   private Integer groupSize;
+  private final List<ObjectHook> hooks = new ArrayList<>();
 
   VllmSettings(String name) {
     this.name = name;
@@ -135,6 +140,12 @@ final class VllmSettings implements VllmOptions {
   @Override
   public VllmOptions objectLabel(String key, String value) {
     objectLabels.put(key, value);
+    return this;
+  }
+
+  @Override
+  public VllmOptions customizePod(Consumer<? super PodSpecBuilder> hook) {
+    hooks.add(ObjectHook.podSpec(Objects.requireNonNull(hook, "hook")));
     return this;
   }
 
@@ -300,6 +311,17 @@ final class VllmSettings implements VllmOptions {
     this.kind = WorkloadKind.LEADER_WORKER_SET;
     this.groupSize = groupSize;
     return this;
+  }
+
+  @Override
+  public VllmOptions customizeDeployment(Consumer<? super DeploymentBuilder> hook) {
+    hooks.add(ObjectHook.deployment(Objects.requireNonNull(hook, "hook")));
+    return this;
+  }
+
+  /** The escape-hatch hooks, in the order they were given. */
+  List<ObjectHook> hooks() {
+    return List.copyOf(hooks);
   }
 
   VllmWorkloadSpec toSpec(ClaimReference claim) {

@@ -1,5 +1,7 @@
 package io.gpushare.dsl;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.gpushare.core.model.ManifestBundle;
 import java.util.function.Consumer;
 
@@ -67,6 +69,37 @@ public interface WorkloadStep {
    * </pre>
    */
   WorkloadStep inNamespace(String namespace);
+
+  /**
+   * Escape hatch: edits the Service added last through fabric8's builder before it is validated.
+   *
+   * <pre>{@code
+   * .loadBalancer("vllm-service", 8000)
+   * .customizeService(s -> s.editSpec().withLoadBalancerSourceRanges("10.0.0.0/8").endSpec())
+   * }</pre>
+   *
+   * <pre>
+   * spec:
+   *   loadBalancerSourceRanges:
+   *   - 10.0.0.0/8
+   * </pre>
+   *
+   * @throws IllegalStateException when no Service was added before
+   */
+  WorkloadStep customizeService(Consumer<? super ServiceBuilder> hook);
+
+  /**
+   * Any other Kubernetes object, built with fabric8 (a PersistentVolumeClaim for the model cache, a
+   * ConfigMap, a NetworkPolicy...), as the next document of {@code file}: validated with the rest
+   * and written after gpushare's own documents, in the order added.
+   *
+   * <pre>{@code
+   * .add("cache.yaml", new PersistentVolumeClaimBuilder().withNewMetadata().withName("hf-cache").endMetadata()
+   *     .withNewSpec().withAccessModes("ReadWriteOnce")
+   *     .withNewResources().addToRequests("storage", new Quantity("50Gi")).endResources().endSpec().build())
+   * }</pre>
+   */
+  WorkloadStep add(String file, HasMetadata resource);
 
   /**
    * The bundle: the claim in {@value GpuShare#CLAIM_FILE}, then each Deployment and its Service in

@@ -1,5 +1,9 @@
 package io.gpushare.dsl;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.gpushare.core.kube.KubernetesObjectSpec;
+import io.gpushare.core.kube.ObjectHook;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.ManifestBundle;
@@ -8,7 +12,10 @@ import io.gpushare.core.model.PortSpec;
 import io.gpushare.core.model.VllmServiceSpec;
 import io.gpushare.core.model.VllmWorkloadSpec;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /** The workload steps every device choice ends in: vLLM Deployments and their Services, in call order. */
@@ -16,6 +23,12 @@ abstract class Workloads implements WorkloadStep {
   private final List<ManifestSpec> workloads = new ArrayList<>();
   private VllmWorkloadSpec lastDeployment;
   private String namespace;
+  /** The escape-hatch hooks of the claim, of each workload and Service (by identity), and added objects. */
+  private final List<ObjectHook> claimHooks = new ArrayList<>();
+  private final Map<ManifestSpec, List<ObjectHook>> hooks = new IdentityHashMap<>();
+  private final List<Added> added = new ArrayList<>();
+
+  private record Added(String file, HasMetadata resource) {}
 
   /** The claim or template itself, built once the device and sharing choices are complete. */
   abstract DeviceClaimSpec claim();
@@ -43,6 +56,7 @@ abstract class Workloads implements WorkloadStep {
         .putAllSelector(lastDeployment.labels())
         .addPorts(PortSpec.http(lastDeployment.port()))
         .build()));
+    hooks.put(lastDeployment, new ArrayList<>(settings.hooks()));
     return this;
   }
 
@@ -77,10 +91,45 @@ abstract class Workloads implements WorkloadStep {
   }
 
   @Override
-  public ManifestBundle build() {
-    ManifestBundle.Builder bundle = ManifestBundle.builder().add(claimFile(), namespaced(claim()));
+  public WorkloadStep customizeService(Consumer<? super ServiceBuilder> hook) {
+    Objects.requireNonNull(hook, "hook");
+    ManifestSpec service = null;
     for (ManifestSpec workload : workloads) {
-      bundle.add(GpuShare.WORKLOAD_FILE, namespaced(workload));
+      if (workload instanceof VllmServiceSpec) {
+        service = workload;
+      }
+    }
+    if (service == null) {
+      throw new IllegalStateException("customizeService(...) needs a Service before it to edit, such as loadBalancer(...)");
+    }
+    hooks.computeIfAbsent(service, s -> new ArrayList<>()).add(ObjectHook.service(hook));
+    return this;
+  }
+
+  @Override
+  public WorkloadStep add(String file, HasMetadata resource) {
+    added.add(new Added(Objects.requireNonNull(file, "file"), Objects.requireNonNull(resource, "resource")));
+    return this;
+  }
+
+  /** Adds a hook on the claim or template's fabric8 object. */
+  final void customizeClaimObject(ObjectHook hook) {
+    claimHooks.add(hook);
+  }
+
+  @Override
+  public ManifestBundle build() {
+    ManifestBundle.Builder bundle = ManifestBundle.builder()
+        .add(claimFile(), namespaced(claim()), claimHooks.toArray(ObjectHook[]::new));
+    for (ManifestSpec workload : workloads) {
+      bundle.add(GpuShare.WORKLOAD_FILE, namespaced(workload),
+          hooks.getOrDefault(workload, List.of()).toArray(ObjectHook[]::new));
+    }
+    for (Added object : added) {
+      // an added object without a namespace of its own goes to the bundle's
+      bundle.add(object.file(), namespace == null || object.resource().getMetadata() != null
+          && object.resource().getMetadata().getNamespace() != null ? object.resource()
+          : KubernetesObjectSpec.of(object.resource()).withNamespace(namespace).resource());
     }
     return bundle.build();
   }

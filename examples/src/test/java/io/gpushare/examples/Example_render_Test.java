@@ -33,6 +33,8 @@ class Example_render_Test {
     for (String file : rendered.fileNames()) {
       GoldenFile.at(Path.of("src/test/resources/golden", example.id(), file)).assertMatches(rendered.text(file));
     }
+    GoldenFile.at(Path.of("src/test/resources/golden", example.id(), RenderedManifests.DRIVER_VALUES_FILE))
+        .assertMatches(rendered.driverValues());
   }
 
   @ParameterizedTest
@@ -48,7 +50,7 @@ class Example_render_Test {
       case TIMESLICING, MPS, PRODUCTION -> "claim.yaml";
       case MIG, EXCLUSIVE, MULTI_GPU -> "claim-templates.yaml";
     };
-    assertThat(render(example).fileNames()).containsExactly(claims, "vllm.yaml", "dra-driver-values.yaml");
+    assertThat(render(example).fileNames()).containsExactly(claims, "vllm.yaml");
   }
 
   @Test
@@ -64,8 +66,8 @@ class Example_render_Test {
     assertThat(render(Example.MIG).report().featureGates()).containsExactly("DynamicMIG");
     assertThat(render(Example.EXCLUSIVE).report().featureGates()).isEmpty();
     assertThat(render(Example.MULTI_GPU).report().featureGates()).isEmpty();
-    assertThat(render(Example.MPS).text("dra-driver-values.yaml")).contains("featureGates:\n  MPSSupport: true\n");
-    assertThat(render(Example.EXCLUSIVE).text("dra-driver-values.yaml")).contains("featureGates: {}\n");
+    assertThat(render(Example.MPS).driverValues()).contains("featureGates:\n  MPSSupport: true\n");
+    assertThat(render(Example.EXCLUSIVE).driverValues()).contains("featureGates: {}\n");
   }
 
   @Test

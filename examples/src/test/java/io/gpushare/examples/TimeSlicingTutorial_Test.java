@@ -32,7 +32,7 @@ class TimeSlicingTutorial_Test {
 
   @Test
   void should_write_the_tutorials_two_files_and_the_driver_values() {
-    assertThat(rendered.fileNames()).containsExactly("claim.yaml", "vllm.yaml", "dra-driver-values.yaml");
+    assertThat(rendered.fileNames()).containsExactly("claim.yaml", "vllm.yaml");
   }
 
   @Test

@@ -72,7 +72,14 @@ public final class LintMojo extends GpuShareMojo {
     int unreadable = 0;
     for (Path file : files) {
       try {
-        reads.add(ManifestReader.standard().read(file));
+        String text = ManifestReader.readText(file);
+        // every file here was found in a directory: YAML that is no Kubernetes object is skipped
+        var skipped = ManifestReader.skipped(text, file.toString());
+        if (skipped.isPresent()) {
+          getLog().info("gpushare: " + file + ":1: " + skipped.get().headline());
+          continue;
+        }
+        reads.add(ManifestReader.standard().read(text, file.toString()));
       } catch (ManifestParseException e) {
         getLog().error("gpushare: " + e.getMessage());
         unreadable++;

@@ -35,7 +35,15 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * </pre>
  *
  * Sources are the classes named in {@code <sources>}, or else every implementation listed in the
- * project's {@code META-INF/services/io.gpushare.core.render.ManifestSource}.
+ * project's {@code META-INF/services/io.gpushare.core.render.ManifestSource}. What their escape-hatch
+ * hooks and added fabric8 objects produce is validated and written like the rest.
+ *
+ * <p>The NVIDIA DRA driver's Helm values are no Kubernetes object and stay out of the output
+ * directory; {@code <driverValues>} names a file for them, written together with the manifests:
+ *
+ * <pre>
+ * &lt;driverValues&gt;${project.build.directory}/dra-driver-values.yaml&lt;/driverValues&gt;
+ * </pre>
  */
 @Mojo(name = "render", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
     requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
@@ -44,6 +52,10 @@ public final class RenderMojo extends GpuShareMojo {
   /** Where the YAML files go. */
   @Parameter(property = "gpushare.outputDirectory", defaultValue = "${project.build.directory}/gpushare")
   File outputDirectory;
+
+  /** Where to write the NVIDIA DRA driver's Helm values (e.g. {@code dra-driver-values.yaml}); unset: not written. */
+  @Parameter(property = "gpushare.driverValues")
+  File driverValues;
 
   /** Fully qualified names of ManifestSource classes; empty: those the project lists as services. */
   @Parameter
@@ -73,7 +85,8 @@ public final class RenderMojo extends GpuShareMojo {
       for (Finding finding : rendered.report().findings()) {
         getLog().warn("gpushare: " + finding.headline());
       }
-      var changes = rendered.writeTo(outputDirectory.toPath());
+      var changes = driverValues == null ? rendered.writeTo(outputDirectory.toPath())
+          : rendered.writeTo(outputDirectory.toPath(), driverValues.toPath());
       changes.changed().forEach(path -> getLog().info("gpushare: wrote " + path));
       changes.unchanged().forEach(path -> getLog().info("gpushare: unchanged " + path));
     } catch (ValidationException e) {

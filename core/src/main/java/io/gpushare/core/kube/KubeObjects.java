@@ -66,7 +66,10 @@ public final class KubeObjects {
 
   private KubeObjects() {}
 
-  /** The fabric8 object of any spec: a claim or template, a workload ({@link #toWorkload}) or a Service. */
+  /**
+   * The fabric8 object of any spec: a claim or template, a workload ({@link #toWorkload}), a Service, or a copy
+   * of an added object.
+   */
   public static HasMetadata toKubernetes(ManifestSpec spec) {
     if (spec instanceof DeviceClaimSpec claim) {
       return claim.scope() == ClaimScope.SHARED ? toResourceClaim(claim) : toResourceClaimTemplate(claim);
@@ -77,9 +80,12 @@ public final class KubeObjects {
     if (spec instanceof VllmServiceSpec service) {
       return toService(service);
     }
+    if (spec instanceof KubernetesObjectSpec object) {
+      return object.resource();
+    }
     throw new IllegalArgumentException(
         "no conversion for " + spec.getClass().getName() + " (kind " + spec.kind()
-            + "); expected a DeviceClaimSpec, VllmWorkloadSpec or VllmServiceSpec");
+            + "); expected a DeviceClaimSpec, VllmWorkloadSpec, VllmServiceSpec or KubernetesObjectSpec");
   }
 
   /** A {@code resource.k8s.io/v1} {@code ResourceClaim}, of a {@link ClaimScope#SHARED} claim. */

@@ -44,12 +44,17 @@ public final class ManifestSet {
     this.manifests = Collections.unmodifiableList(new ArrayList<>(manifests));
   }
 
-  /** The objects of a bundle, converted with {@link KubeObjects}, in document order. */
+  /**
+   * The objects of a bundle, converted with {@link KubeObjects}, each then edited by its document's
+   * {@link ManifestDocument#hooks() hooks}, in document order.
+   *
+   * @throws IllegalArgumentException when a hook fails or returns null, naming the document
+   */
   public static ManifestSet of(ManifestBundle bundle) {
     List<Manifest> manifests = new ArrayList<>(bundle.documents().size());
     for (ManifestDocument document : bundle.documents()) {
       String origin = document.spec().getClass().getSimpleName() + "[" + document.spec().name() + "]";
-      manifests.add(new Manifest(KubeObjects.toKubernetes(document.spec()), document.file(), origin));
+      manifests.add(new Manifest(Hooks.apply(document), document.file(), origin));
     }
     return new ManifestSet(manifests);
   }

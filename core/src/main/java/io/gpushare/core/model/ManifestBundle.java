@@ -1,5 +1,8 @@
 package io.gpushare.core.model;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.gpushare.core.kube.KubernetesObjectSpec;
+import io.gpushare.core.kube.ObjectHook;
 import java.util.ArrayList;
 import java.util.List;
 import org.immutables.value.Value;
@@ -61,6 +64,25 @@ public abstract class ManifestBundle {
     /** Appends {@code spec} as the next document of {@code file}. */
     public Builder add(String file, ManifestSpec spec) {
       addDocuments(ManifestDocument.of(file, spec));
+      return this;
+    }
+
+    /**
+     * Appends {@code spec} as the next document of {@code file}, its fabric8 object edited by
+     * {@code hooks} in order before validation (see {@link ObjectHook}).
+     */
+    public Builder add(String file, ManifestSpec spec, ObjectHook... hooks) {
+      addDocuments(ManifestDocument.of(file, spec, List.of(hooks)));
+      return this;
+    }
+
+    /**
+     * Appends any fabric8 object (a PersistentVolumeClaim, a ConfigMap, a NetworkPolicy...) as the
+     * next document of {@code file}; it is copied, then validated and rendered like the rest
+     * ({@link KubernetesObjectSpec}).
+     */
+    public Builder add(String file, HasMetadata resource) {
+      addDocuments(ManifestDocument.of(file, KubernetesObjectSpec.of(resource)));
       return this;
     }
   }

@@ -1,5 +1,7 @@
 package io.gpushare.core.model;
 
+import io.gpushare.core.kube.ObjectHook;
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -15,6 +17,9 @@ import org.immutables.value.Value;
  * apiVersion: v1
  * kind: Service
  * </pre>
+ *
+ * <p>The escape hatch: {@link #hooks()} edit the fabric8 object the spec becomes, in order, before
+ * it is validated and rendered ({@link io.gpushare.core.kube.ManifestSet#of(ManifestBundle)}).
  */
 @Value.Immutable
 public abstract class ManifestDocument {
@@ -28,8 +33,16 @@ public abstract class ManifestDocument {
   @Value.Parameter
   public abstract ManifestSpec spec();
 
+  /** Edits of the spec's fabric8 object, applied in order before validation; none by default. */
+  public abstract List<ObjectHook> hooks();
+
   public static ManifestDocument of(String file, ManifestSpec spec) {
     return ImmutableManifestDocument.of(file, spec);
+  }
+
+  /** {@code spec} in {@code file}, its fabric8 object edited by {@code hooks} in order. */
+  public static ManifestDocument of(String file, ManifestSpec spec, List<ObjectHook> hooks) {
+    return ImmutableManifestDocument.builder().file(file).spec(spec).addAllHooks(hooks).build();
   }
 
   @Value.Check

@@ -3,8 +3,9 @@ package io.gpushare.core.model;
 /**
  * A value that becomes one Kubernetes document: {@link DeviceClaimSpec} (a {@code ResourceClaim} or a
  * {@code ResourceClaimTemplate}), {@link VllmWorkloadSpec} (a {@code Deployment}, {@code StatefulSet}, {@code Job} or
- * {@code LeaderWorkerSet}) or
- * {@link VllmServiceSpec} (a {@code Service}). Its {@link #kind()} and {@link #name()} are the document's:
+ * {@code LeaderWorkerSet}), {@link VllmServiceSpec} (a {@code Service}), or
+ * {@link io.gpushare.core.kube.KubernetesObjectSpec} (any fabric8 object the user built). Its {@link #kind()}
+ * and {@link #name()} are the document's:
  *
  * <pre>
  * kind: ResourceClaim

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates a set of manifests and renders it to YAML, one text per output file, plus
- * {@code dra-driver-values.yaml}: Helm values for the NVIDIA DRA driver with exactly the feature
- * gates the set needs. A set with errors
+ * Validates a set of manifests and renders it to YAML, one text per output file, and, apart from
+ * them ({@link RenderedManifests#driverValues()}), Helm values for the NVIDIA DRA driver with exactly
+ * the feature gates the set needs. A set with errors
  * (or, in {@link #strict() strict} mode, with warnings) is refused with a
  * {@link ValidationException} listing every finding, before any text is produced.
  *
@@ -97,7 +97,6 @@ public final class ManifestRenderer {
       }
       files.put(file, yaml.render(resources));
     }
-    files.putIfAbsent(DriverValues.FILE, DriverValues.render(report.featureGates()));
-    return new RenderedManifests(files, report);
+    return new RenderedManifests(files, report, DriverValues.render(report.featureGates()));
   }
 }

@@ -28,6 +28,10 @@ import io.gpushare.core.model.ManifestBundle;
  * ...
  * </pre>
  *
+ * <p>The bundle may carry escape-hatch hooks ({@code customizePod}, {@code customizeDeployment}, ...)
+ * and fabric8 objects added with {@code add(file, object)}; they are applied and validated like the
+ * rest. {@code gpushare render --source CLASS --classpath PATH} renders a source the same way.
+ *
  * <p>Implementations need a public no-argument constructor.
  */
 public interface ManifestSource {

@@ -37,6 +37,7 @@ public enum FindingCode {
   CLAIM_NOT_IN_SET(Severity.INFO, Group.API_SERVER, "a pod references a claim or template that is not among the manifests checked"),
   REPLICAS_RANGE(Severity.ERROR, Group.API_SERVER, "negative replicas (error) or zero replicas (warning)"),
   FIELD_TYPE_INVALID(Severity.ERROR, Group.API_SERVER, "a field of a custom resource read without a schema (a LeaderWorkerSet) of the wrong JSON type"),
+  NOT_A_KUBERNETES_OBJECT(Severity.INFO, Group.API_SERVER, "a YAML file beside the manifests that holds no Kubernetes API object, skipped"),
   // NVIDIA DRA driver
   NVIDIA_CONFIG_TYPE_MISSING(Severity.ERROR, Group.DRIVER, "NVIDIA parameters without apiVersion or kind"),
   NVIDIA_FIELD_TYPE(Severity.ERROR, Group.DRIVER, "an NVIDIA config field of the wrong JSON type"),

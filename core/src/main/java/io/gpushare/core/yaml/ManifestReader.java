@@ -112,12 +112,42 @@ public final class ManifestReader {
     }
   }
 
-  /** Reads YAML text; {@code source} names it in messages and becomes each manifest's file. */
+  /**
+   * Reads YAML text; {@code source} names it in messages and becomes each manifest's file. A template
+   * ({@code {{ .Values.x }}}, or {@code {{ ... }}} where YAML or an object cannot be read) is refused
+   * with a message that says to render it first ({@code helm template}).
+   */
   public ReadManifests read(String text, String source) {
     if (text.length() > MAX_BYTES) {
       throw new ManifestParseException(source, 0, "the text has " + text.length() + " characters; at most "
           + MAX_BYTES + " are read");
     }
+    java.util.OptionalInt helm = NonManifests.helmAction(text);
+    if (helm.isPresent()) {
+      throw new ManifestParseException(source, helm.getAsInt(), NonManifests.templateMessage(helm.getAsInt()));
+    }
+    try {
+      return readYaml(text, source);
+    } catch (ManifestParseException e) {
+      java.util.OptionalInt action = NonManifests.anyAction(text);
+      if (action.isPresent()) {
+        throw new ManifestParseException(source, action.getAsInt(), NonManifests.templateMessage(action.getAsInt()));
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The INFO finding {@code NOT_A_KUBERNETES_OBJECT} when none of the documents of {@code text} is a
+   * Kubernetes API object (Helm values, a tool's configuration such as {@code .pre-commit-config.yaml},
+   * a kustomize {@code Kustomization}), so that a directory scan can skip the file; empty when the
+   * text holds an object, or is a template or unparsable ({@link #read(String, String)} then says why).
+   */
+  public static java.util.Optional<io.gpushare.core.validate.Finding> skipped(String text, String source) {
+    return NonManifests.skipped(text, source);
+  }
+
+  private ReadManifests readYaml(String text, String source) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(MAX_ALIASES);

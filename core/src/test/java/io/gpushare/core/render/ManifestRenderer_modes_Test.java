@@ -92,8 +92,8 @@ class ManifestRenderer_modes_Test {
     // WHEN
     RenderedManifests out = ManifestRenderer.standard().render(bundle);
     // THEN
-    assertThat(out.fileNames()).containsExactly("claim-templates.yaml", "claim.yaml", "vllm.yaml", "dra-driver-values.yaml");
-    assertThat(out.text("dra-driver-values.yaml")).isEqualTo("""
+    assertThat(out.fileNames()).containsExactly("claim-templates.yaml", "claim.yaml", "vllm.yaml");
+    assertThat(out.driverValues()).isEqualTo("""
         # Helm values for the NVIDIA DRA driver, chart 0.4.0, as these manifests need it.
         # Feature gates: DynamicMIG, TimeSlicingSettings.
         # nvidiaDriverRoot is GKE's (COS); with the GPU Operator use /run/nvidia/driver, on a host install /.

@@ -23,7 +23,7 @@ class ManifestRenderer_render_Test {
     // WHEN
     RenderedManifests out = ManifestRenderer.standard().render(TutorialSpecs.bundle(2, "0.42"));
     // THEN
-    assertThat(out.fileNames()).containsExactly("claim.yaml", "vllm.yaml", "dra-driver-values.yaml");
+    assertThat(out.fileNames()).containsExactly("claim.yaml", "vllm.yaml");
     assertThat(out.text("vllm.yaml")).startsWith("apiVersion: apps/v1\nkind: Deployment\n")
         .contains("\n---\napiVersion: v1\nkind: Service\n");
     assertThat(out.toYamlStream()).startsWith("# file: claim.yaml\napiVersion: resource.k8s.io/v1\n")
@@ -50,7 +50,7 @@ class ManifestRenderer_render_Test {
         .hasMessageContaining("\nWARNING API_KEY_MISSING Service[vllm-service].spec.type: ");
     assertThat(dir.resolve("claim.yaml")).hasBinaryContent(claimBefore);
     assertThat(dir.resolve("vllm.yaml")).hasBinaryContent(vllmBefore);
-    assertThat(listing(dir)).containsExactly("claim.yaml", "dra-driver-values.yaml", "vllm.yaml");
+    assertThat(listing(dir)).containsExactly("claim.yaml", "vllm.yaml");
   }
 
   @Test
@@ -102,7 +102,7 @@ class ManifestRenderer_render_Test {
     RenderedManifests out = ManifestRenderer.standard().render(TutorialSpecs.bundle(2, "0.42"));
     assertThatThrownBy(() -> out.text("other.yaml"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("no file named 'other.yaml'; the files are [claim.yaml, vllm.yaml, dra-driver-values.yaml]");
+        .hasMessage("no file named 'other.yaml'; the files are [claim.yaml, vllm.yaml]");
   }
 
   private static Stream<String> listingStream(Path dir) throws IOException {

@@ -25,7 +25,7 @@ class ManifestRenderer_targeting_Test {
     assertThat(v1beta2.text("claim.yaml")).startsWith("apiVersion: resource.k8s.io/v1beta2\nkind: ResourceClaim\n")
         .isEqualTo(v1.text("claim.yaml").replace("apiVersion: resource.k8s.io/v1\n", "apiVersion: resource.k8s.io/v1beta2\n"));
     assertThat(v1beta2.text("vllm.yaml")).isEqualTo(v1.text("vllm.yaml"));
-    assertThat(v1beta2.text("dra-driver-values.yaml")).isEqualTo(v1.text("dra-driver-values.yaml"));
+    assertThat(v1beta2.driverValues()).isEqualTo(v1.driverValues());
     assertThat(v1beta2.report().findings()).isEqualTo(v1.report().findings());
   }
 

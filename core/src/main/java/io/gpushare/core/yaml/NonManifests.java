@@ -1,0 +1,117 @@
+package io.gpushare.core.yaml;
+
+import io.gpushare.core.validate.Finding;
+import io.gpushare.core.validate.FindingCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * YAML that is no Kubernetes object, found beside manifests: Helm values and tool configurations
+ * (documents without {@code apiVersion} and {@code kind} at the top level), kustomize's own
+ * {@code kustomize.config.k8s.io} kinds (a {@code Kustomization} looks like an object but the API
+ * server has no such resource), and templates ({@code {{ ... }}}) that need rendering first.
+ *
+ * <pre>
+ * # values.yaml: skipped, INFO NOT_A_KUBERNETES_OBJECT
+ * nvidiaDriverRoot: /
+ * featureGates:
+ *   TimeSlicingSettings: true
+ * </pre>
+ */
+final class NonManifests {
+  private static final String KUSTOMIZE_GROUP = "kustomize.config.k8s.io/";
+  /** A Helm action: what Go templates of a chart use and other text (a Jinja chat template) does not. */
+  private static final Pattern HELM_ACTION = Pattern.compile(
+      "\\{\\{-?\\s*(?:\\.Values|\\.Release|\\.Chart|\\.Capabilities|\\.Files|\\.Template|include\\s|template\\s"
+          + "|if\\s|range\\s|with\\s|define\\s|end\\s*-?}}|else\\b)");
+  private static final Pattern ANY_ACTION = Pattern.compile("\\{\\{.*?}}");
+
+  private NonManifests() {}
+
+  /** The line of the first Helm action in {@code text}, when there is one. */
+  static OptionalInt helmAction(String text) {
+    return lineOf(HELM_ACTION.matcher(text), text);
+  }
+
+  /** The line of the first {@code {{ ... }}} in {@code text}, when there is one. */
+  static OptionalInt anyAction(String text) {
+    return lineOf(ANY_ACTION.matcher(text), text);
+  }
+
+  private static OptionalInt lineOf(Matcher matcher, String text) {
+    if (!matcher.find()) {
+      return OptionalInt.empty();
+    }
+    int line = 1;
+    for (int i = 0; i < matcher.start(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return OptionalInt.of(line);
+  }
+
+  /** What a template gets instead of a YAML parser's complaint. */
+  static String templateMessage(int line) {
+    return "template syntax {{ ... }} at line " + line + ": this is a Helm (or other) template, not Kubernetes YAML;"
+        + " run `helm template RELEASE CHART > manifests.yaml` (or the tool that fills it in) first and lint its output";
+  }
+
+  /**
+   * The INFO finding that skips {@code text} when none of its documents is a Kubernetes API object;
+   * empty when one is, or when the text is a template or does not parse (the reader then says why).
+   */
+  static Optional<Finding> skipped(String text, String source) {
+    if (helmAction(text).isPresent()) {
+      return Optional.empty();
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(ManifestReader.MAX_ALIASES);
+    options.setNestingDepthLimit(ManifestReader.MAX_DEPTH);
+    options.setCodePointLimit(ManifestReader.MAX_BYTES);
+    List<Object> documents = new ArrayList<>();
+    try {
+      ReadBounds.check(text, source);
+      for (Object document : new Yaml(new SafeConstructor(options)).loadAll(text)) {
+        if (document != null) {
+          documents.add(document);
+        }
+      }
+    } catch (YAMLException | ManifestParseException | IllegalArgumentException | ClassCastException e) {
+      return Optional.empty();
+    }
+    if (documents.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean kustomize = false;
+    for (Object document : documents) {
+      if (document instanceof Map<?, ?> object && object.get("apiVersion") instanceof String apiVersion
+          && object.get("kind") instanceof String) {
+        if (!apiVersion.startsWith(KUSTOMIZE_GROUP)) {
+          return Optional.empty();
+        }
+        kustomize = true;
+      }
+    }
+    String message = kustomize
+        ? "expected Kubernetes API objects, found a kustomize configuration (" + KUSTOMIZE_GROUP + "...), which the"
+            + " API server does not serve; skipped"
+        : "expected Kubernetes objects with apiVersion and kind at the top level, found none (Helm values or a"
+            + " tool's configuration); skipped";
+    String hint = kustomize
+        ? "lint the output of `kustomize build DIR` (or `kubectl kustomize DIR`) to check what it produces"
+        : "nothing to do when the file is not meant for the cluster; name it on the command line to have it refused";
+    return Optional.of(new Finding(FindingCode.NOT_A_KUBERNETES_OBJECT.name(),
+        FindingCode.NOT_A_KUBERNETES_OBJECT.severity(), source, message, hint));
+  }
+}
