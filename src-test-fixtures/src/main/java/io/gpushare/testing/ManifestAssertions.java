@@ -2,14 +2,8 @@ package io.gpushare.testing;
 
 import io.gpushare.core.kube.ManifestSet;
 import io.gpushare.core.model.ManifestBundle;
-import io.gpushare.core.yaml.ManifestReader;
-import io.gpushare.core.yaml.ReadManifests;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.gpushare.core.render.RenderedManifests;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Entry point of the manifest assertions, for users' unit tests, on a bundle, a YAML text or a file
@@ -35,40 +29,33 @@ import java.util.List;
  *           sharing:
  *             strategy: TimeSlicing
  * </pre>
+ *
+ * <p>Its {@code assertThat(String)} and {@code assertThat(Path)} clash with AssertJ's when both are
+ * statically imported; {@link GpuShareAssertions} extends AssertJ's {@code Assertions} and has no
+ * such clash. This class stays for the tests written against it and delegates there.
  */
 public final class ManifestAssertions {
   private ManifestAssertions() {}
 
   public static ManifestSetAssert assertThat(ManifestBundle bundle) {
-    return new ManifestSetAssert(bundle == null ? null : ManifestSet.of(bundle));
+    return GpuShareAssertions.assertThat(bundle);
   }
 
   public static ManifestSetAssert assertThat(ManifestSet set) {
-    return new ManifestSetAssert(set);
+    return GpuShareAssertions.assertThat(set);
+  }
+
+  public static ManifestSetAssert assertThat(RenderedManifests rendered) {
+    return GpuShareAssertions.assertThat(rendered);
   }
 
   /** YAML text, read with the same bounded reader as {@code gpushare lint}. */
   public static ManifestSetAssert assertThat(String yaml) {
-    return new ManifestSetAssert(yaml == null ? null : ManifestReader.standard().read(yaml, "text.yaml").set());
+    return GpuShareAssertions.assertThatYaml(yaml);
   }
 
   /** A YAML file, or every {@code *.yaml} and {@code *.yml} file under a directory. */
   public static ManifestSetAssert assertThat(Path path) {
-    if (path == null) {
-      return new ManifestSetAssert(null);
-    }
-    try {
-      List<ReadManifests> reads = new ArrayList<>();
-      if (Files.isDirectory(path)) {
-        for (Path file : ManifestReader.yamlFilesUnder(path)) {
-          reads.add(ManifestReader.standard().read(file));
-        }
-      } else {
-        reads.add(ManifestReader.standard().read(path));
-      }
-      return new ManifestSetAssert(ReadManifests.combine(reads).set());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
+    return GpuShareAssertions.assertThatManifests(path);
   }
 }

@@ -29,6 +29,11 @@ final class ManifestErrors {
         code, codes);
   }
 
+  static ErrorMessageFactory shouldNotHaveFinding(String code, String findings) {
+    return new Listing("%nExpecting no finding with code:%n  " + code.replace("%", "%%")
+        + "%nbut the validator found:%n%s", findings);
+  }
+
   static ErrorMessageFactory shouldBeEquivalent(String differences) {
     return new Listing("%nExpecting the manifests to be equivalent to the expected YAML, but:%n%s", differences);
   }

@@ -1,8 +1,12 @@
 package io.gpushare.testing;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaim;
+import io.fabric8.kubernetes.api.model.resource.v1.ResourceClaimTemplate;
 import io.gpushare.core.kube.Manifest;
 import io.gpushare.core.kube.ManifestSet;
 import io.gpushare.core.validate.Finding;
@@ -11,14 +15,25 @@ import io.gpushare.core.validate.Validator;
 import io.gpushare.core.yaml.YamlRenderer;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ObjectAssert;
 
 /**
  * Assertions on a set of manifests: navigate to one object, validate the whole set, or compare it
- * with expected YAML. Created by {@link ManifestAssertions#assertThat}.
+ * with expected YAML. Created by {@link GpuShareAssertions#assertThat} (or the older
+ * {@link ManifestAssertions#assertThat}).
  *
  * <pre>{@code
  * assertThat(bundle).isValid().deployment("vllm-gpu").hasReplicas(2);
+ * assertThat(bundle).hasNoFinding("API_KEY_MISSING");
+ * assertThat(bundle).service("vllm").extracting(s -> s.getSpec().getType()).isEqualTo("ClusterIP");
+ * assertThat(bundle).statefulSet("vllm").satisfies(s -> assertThat(s.getSpec().getServiceName()).isEqualTo("vllm"));
  * }</pre>
+ *
+ * <p>The navigation to kinds gpushare has no domain assertions for ({@link #service},
+ * {@link #statefulSet}, {@link #job}, {@link #resourceClaimTemplate}) gives AssertJ's own
+ * {@link ObjectAssert} on the fabric8 object: {@code extracting}, {@code satisfies},
+ * {@code returns}.
  */
 public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, ManifestSet> {
 
@@ -34,6 +49,26 @@ public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, M
   /** The {@code Deployment} named {@code name}; fails, listing the Deployments there are, when none is. */
   public DeploymentAssert deployment(String name) {
     return new DeploymentAssert(find(Deployment.class, name));
+  }
+
+  /** The {@code ResourceClaimTemplate} named {@code name}; fails, listing the templates there are, when none is. */
+  public ObjectAssert<ResourceClaimTemplate> resourceClaimTemplate(String name) {
+    return Assertions.assertThat(find(ResourceClaimTemplate.class, name));
+  }
+
+  /** The {@code Service} named {@code name}; fails, listing the Services there are, when none is. */
+  public ObjectAssert<Service> service(String name) {
+    return Assertions.assertThat(find(Service.class, name));
+  }
+
+  /** The {@code StatefulSet} named {@code name}; fails, listing the StatefulSets there are, when none is. */
+  public ObjectAssert<StatefulSet> statefulSet(String name) {
+    return Assertions.assertThat(find(StatefulSet.class, name));
+  }
+
+  /** The {@code batch/v1} {@code Job} named {@code name}; fails, listing the Jobs there are, when none is. */
+  public ObjectAssert<Job> job(String name) {
+    return Assertions.assertThat(find(Job.class, name));
   }
 
   private <T extends HasMetadata> T find(Class<T> type, String name) {
@@ -79,6 +114,21 @@ public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, M
         .map(f -> f.severity() + " " + f.code()).toList();
     if (codes.stream().noneMatch(c -> c.endsWith(" " + code))) {
       throwAssertionError(ManifestErrors.shouldHaveFinding(code, codes));
+    }
+    return myself;
+  }
+
+  /** No finding with this code, of any severity; the failure lists the findings with it. */
+  public ManifestSetAssert hasNoFinding(String code) {
+    isNotNull();
+    List<Finding> found = Validator.standard().validate(actual).findings().stream()
+        .filter(f -> f.code().equals(code)).toList();
+    if (!found.isEmpty()) {
+      StringBuilder findings = new StringBuilder();
+      for (Finding finding : found) {
+        findings.append("  ").append(finding.headline()).append('\n');
+      }
+      throwAssertionError(ManifestErrors.shouldNotHaveFinding(code, findings.toString().stripTrailing()));
     }
     return myself;
   }

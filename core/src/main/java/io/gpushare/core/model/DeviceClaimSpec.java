@@ -113,6 +113,12 @@ public abstract class DeviceClaimSpec implements ManifestSpec {
     return builder().name(name).scope(ClaimScope.PER_POD);
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code DeviceClaimSpec}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

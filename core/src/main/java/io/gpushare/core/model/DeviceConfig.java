@@ -37,6 +37,12 @@ public abstract class DeviceConfig {
     return builder().addAllRequests(requests).parameters(parameters).build();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code DeviceConfig}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

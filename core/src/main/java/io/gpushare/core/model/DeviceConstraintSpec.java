@@ -27,6 +27,12 @@ public abstract class DeviceConstraintSpec {
     return builder().addAllRequests(requests).matchAttribute(SAME_PARENT_GPU).build();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code DeviceConstraintSpec}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

@@ -45,6 +45,12 @@ public abstract class GpuConfig implements NvidiaDeviceConfig {
     return builder().sharing(GpuSharing.mps(config)).build();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code GpuConfig}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

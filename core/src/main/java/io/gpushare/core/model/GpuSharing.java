@@ -47,6 +47,12 @@ public abstract class GpuSharing {
     problems.throwIfAny();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code GpuSharing}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

@@ -44,6 +44,12 @@ public abstract class MigDeviceConfig implements NvidiaDeviceConfig {
     return builder().mps(config).build();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code MigDeviceConfig}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

@@ -39,6 +39,12 @@ public abstract class PortSpec {
     problems.throwIfAny();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code PortSpec}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

@@ -26,6 +26,12 @@ public abstract class TimeSlicingConfig {
     return builder().interval(interval).build();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code TimeSlicingConfig}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

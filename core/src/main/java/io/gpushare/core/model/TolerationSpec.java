@@ -42,6 +42,12 @@ public abstract class TolerationSpec {
     problems.throwIfAny();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code TolerationSpec}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

@@ -78,6 +78,12 @@ public abstract class VllmServiceSpec implements ManifestSpec {
     problems.throwIfAny();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code VllmServiceSpec}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

@@ -212,6 +212,12 @@ public abstract class VllmWorkloadSpec implements ManifestSpec {
     problems.throwIfAny();
   }
 
+  /**
+   * A builder that starts with every attribute of this {@code VllmWorkloadSpec}: change some, then
+   * {@code build()} a new one ({@code builder().from(spec)} does the same).
+   */
+  public abstract Builder toBuilder();
+
   public static Builder builder() {
     return new Builder();
   }

@@ -1,172 +1,144 @@
 package io.gpushare.core.yaml;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The one declared style policy of every YAML document gpushare writes: key order per Kubernetes
- * type, the few flow sequences, and the values that are always double-quoted. Everything else
- * follows fixed rules in {@link YamlEmitter}: block mappings, two-space indentation, block sequences
- * at the parent key's indentation, plain strings unless a YAML 1.1 or 1.2 reader would read them as
- * something else, LF line ends.
+ * The one declared style policy of every YAML document gpushare writes or formats: key order per
+ * Kubernetes type, the few flow sequences, and the values that are always double-quoted. Everything
+ * else follows fixed rules in {@link YamlEmitter}: block mappings, two-space indentation, block
+ * sequences at the parent key's indentation, plain strings unless a YAML 1.1 or 1.2 reader would
+ * read them as something else, LF line ends.
  *
- * <p>The order is the "human" one of the GKE DRA tutorials and the Kubernetes documentation
- * ({@code name} first, then what identifies the thing, then its details), not fabric8's
- * alphabetical {@code @JsonPropertyOrder}. Keys not listed here follow the listed ones in the order
- * the object gave them.
+ * <p>The policy is the table {@code key-order.tsv} beside this class: one row per Kubernetes type,
+ * its fields in the order of the Kubernetes Go struct (and so of {@code kubectl get -o yaml}), where
+ * gpushare's reference documents do not order them otherwise; the table names its sources and
+ * every deviation. So a container comes out as
+ *
+ * <pre>
+ * - name: vllm
+ *   image: vllm/vllm-openai:v0.7.2
+ *   command: ["python3", "-m", "vllm.entrypoints.openai.api_server"]
+ *   args:
+ *   - --port=8000
+ * </pre>
+ *
+ * not in fabric8's alphabetical {@code @JsonPropertyOrder} ({@code args} before {@code name}).
+ * Free-form maps (labels, annotations, selectors, {@code nodeSelector}, ConfigMap and Secret data,
+ * resource quantities) are written with their keys sorted, whatever map the object was built
+ * with: {@code Map.of} and {@code HashMap} iterate in an unspecified order. Keys a row does not name
+ * follow the named ones in the order the object (or the file) gave them; a kind the table does not
+ * know (a CRD) gets {@code apiVersion}, {@code kind}, {@code metadata} (ordered as ObjectMeta),
+ * {@code spec}, {@code data}, {@code status} first and keeps the order of everything else.
  */
 final class KubernetesStyle {
+  static final String TABLE = "key-order.tsv";
+  private static final String ANY_KIND = "*";
 
-  private static final Shape METADATA =
-      Shape.keys("name", "generateName", "namespace", "labels", "annotations");
-
-  private static final Shape LABEL_SELECTOR = Shape.keys("matchLabels", "matchExpressions");
-
-  // resource.k8s.io/v1 (and v1beta2, v1beta1): ResourceClaim, ResourceClaimTemplate
-  private static final Shape CEL = Shape.keys("expression");
-  private static final Shape DEVICE_SELECTOR = Shape.keys("cel").child("cel", CEL);
-  private static final Shape DEVICE_TOLERATION =
-      Shape.keys("key", "operator", "value", "effect", "tolerationSeconds")
-          .doubleQuoted("key", "operator", "value", "effect");
-  private static final Shape EXACT_REQUEST =
-      Shape.keys("deviceClassName", "allocationMode", "count", "selectors", "tolerations",
-              "adminAccess", "capacity")
-          .child("selectors", DEVICE_SELECTOR)
-          .child("tolerations", DEVICE_TOLERATION);
-  private static final Shape SUB_REQUEST =
-      Shape.keys("name", "deviceClassName", "allocationMode", "count", "selectors", "tolerations",
-              "capacity")
-          .child("selectors", DEVICE_SELECTOR)
-          .child("tolerations", DEVICE_TOLERATION);
-  // v1beta1 (rendered for Kubernetes 1.32, or formatted as written) has exactly's fields on the request
-  private static final Shape DEVICE_REQUEST =
-      Shape.keys("name", "exactly", "deviceClassName", "allocationMode", "count", "selectors", "tolerations",
-              "adminAccess", "capacity", "firstAvailable")
-          .child("exactly", EXACT_REQUEST)
-          .child("selectors", DEVICE_SELECTOR)
-          .child("tolerations", DEVICE_TOLERATION)
-          .child("firstAvailable", SUB_REQUEST);
-  private static final Shape DEVICE_CONSTRAINT =
-      Shape.keys("requests", "matchAttribute", "distinctAttribute").flowSequence("requests");
-  private static final Shape OPAQUE = Shape.keys("driver", "parameters");
-  private static final Shape DEVICE_CONFIG =
-      Shape.keys("requests", "opaque").flowSequence("requests").child("opaque", OPAQUE);
-  private static final Shape DEVICE_CLAIM =
-      Shape.keys("requests", "constraints", "config")
-          .child("requests", DEVICE_REQUEST)
-          .child("constraints", DEVICE_CONSTRAINT)
-          .child("config", DEVICE_CONFIG);
-  private static final Shape CLAIM_SPEC = Shape.keys("devices").child("devices", DEVICE_CLAIM);
-  private static final Shape CLAIM_TEMPLATE_SPEC =
-      Shape.keys("metadata", "spec").child("metadata", METADATA).child("spec", CLAIM_SPEC);
-
-  // core/v1 pod spec
-  private static final Shape TOLERATION =
-      Shape.keys("key", "operator", "value", "effect", "tolerationSeconds")
-          .doubleQuoted("key", "operator", "value", "effect");
-  private static final Shape POD_RESOURCE_CLAIM =
-      Shape.keys("name", "resourceClaimName", "resourceClaimTemplateName");
-  private static final Shape KEY_SELECTOR = Shape.keys("name", "key", "optional");
-  private static final Shape ENV_VAR_SOURCE =
-      Shape.keys("secretKeyRef", "configMapKeyRef", "fieldRef", "resourceFieldRef")
-          .child("secretKeyRef", KEY_SELECTOR)
-          .child("configMapKeyRef", KEY_SELECTOR);
-  private static final Shape ENV_VAR =
-      Shape.keys("name", "value", "valueFrom").child("valueFrom", ENV_VAR_SOURCE);
-  private static final Shape CONTAINER_PORT =
-      Shape.keys("name", "containerPort", "protocol", "hostPort");
-  private static final Shape CONTAINER_CLAIM = Shape.keys("name", "request");
-  private static final Shape RESOURCES =
-      Shape.keys("limits", "requests", "claims").child("claims", CONTAINER_CLAIM);
-  private static final Shape HTTP_GET = Shape.keys("path", "port", "scheme", "httpHeaders");
-  private static final Shape PROBE =
-      Shape.keys("exec", "httpGet", "tcpSocket", "grpc", "initialDelaySeconds", "periodSeconds",
-          "timeoutSeconds", "successThreshold", "failureThreshold").child("httpGet", HTTP_GET);
-  private static final Shape VOLUME_MOUNT =
-      Shape.keys("name", "mountPath", "subPath", "readOnly");
-  private static final Shape CONTAINER =
-      Shape.keys("name", "image", "imagePullPolicy", "command", "args", "workingDir", "env",
-              "envFrom", "ports", "resources", "livenessProbe", "readinessProbe", "startupProbe",
-              "volumeMounts", "securityContext")
-          .flowSequence("command")
-          .child("env", ENV_VAR)
-          .child("envFrom", Shape.keys("configMapRef", "secretRef", "prefix"))
-          .child("ports", CONTAINER_PORT)
-          .child("resources", RESOURCES)
-          .child("livenessProbe", PROBE)
-          .child("readinessProbe", PROBE)
-          .child("startupProbe", PROBE)
-          .child("volumeMounts", VOLUME_MOUNT);
-  private static final Shape EMPTY_DIR = Shape.keys("medium", "sizeLimit");
-  private static final Shape VOLUME =
-      Shape.keys("name", "emptyDir", "persistentVolumeClaim", "configMap", "secret").child("emptyDir", EMPTY_DIR);
-  private static final Shape POD_SPEC =
-      Shape.keys("serviceAccountName", "priorityClassName", "restartPolicy", "terminationGracePeriodSeconds",
-              "securityContext", "imagePullSecrets", "nodeSelector", "affinity", "tolerations",
-              "topologySpreadConstraints", "resourceClaims", "initContainers", "containers", "volumes")
-          .child("tolerations", TOLERATION)
-          .child("resourceClaims", POD_RESOURCE_CLAIM)
-          .child("initContainers", CONTAINER)
-          .child("containers", CONTAINER)
-          .child("volumes", VOLUME);
-  private static final Shape POD_TEMPLATE =
-      Shape.keys("metadata", "spec").child("metadata", METADATA).child("spec", POD_SPEC);
-
-  // apps/v1
-  private static final Shape STRATEGY =
-      Shape.keys("type", "rollingUpdate").child("rollingUpdate", Shape.keys("maxSurge", "maxUnavailable"));
-  private static final Shape DEPLOYMENT_SPEC =
-      Shape.keys("replicas", "selector", "strategy", "template")
-          .child("selector", LABEL_SELECTOR)
-          .child("strategy", STRATEGY)
-          .child("template", POD_TEMPLATE);
-  private static final Shape STATEFUL_SET_SPEC =
-      Shape.keys("replicas", "serviceName", "podManagementPolicy", "selector", "updateStrategy", "template")
-          .child("selector", LABEL_SELECTOR)
-          .child("template", POD_TEMPLATE);
-
-  // batch/v1
-  private static final Shape JOB_SPEC =
-      Shape.keys("completions", "parallelism", "backoffLimit", "selector", "template")
-          .child("selector", LABEL_SELECTOR)
-          .child("template", POD_TEMPLATE);
-
-  // leaderworkerset.x-k8s.io/v1
-  private static final Shape LEADER_WORKER_SET_SPEC =
-      Shape.keys("replicas", "startupPolicy", "rolloutStrategy", "leaderWorkerTemplate")
-          .child("leaderWorkerTemplate", Shape.keys("size", "leaderTemplate", "workerTemplate")
-              .child("leaderTemplate", POD_TEMPLATE)
-              .child("workerTemplate", POD_TEMPLATE));
-
-  // core/v1 Service
-  private static final Shape SERVICE_PORT =
-      Shape.keys("name", "protocol", "port", "targetPort", "nodePort");
-  private static final Shape SERVICE_SPEC =
-      Shape.keys("selector", "type", "clusterIP", "ports").child("ports", SERVICE_PORT);
-
-  private static final Map<String, Shape> BY_KIND =
-      Map.of(
-          "ResourceClaim", document(CLAIM_SPEC),
-          "ResourceClaimTemplate", document(CLAIM_TEMPLATE_SPEC),
-          "Deployment", document(DEPLOYMENT_SPEC),
-          "StatefulSet", document(STATEFUL_SET_SPEC),
-          "Job", document(JOB_SPEC),
-          "LeaderWorkerSet", document(LEADER_WORKER_SET_SPEC),
-          "Pod", document(POD_SPEC),
-          "Service", document(SERVICE_SPEC));
-
-  private static final Shape ANY_DOCUMENT = document(Shape.ANY);
+  private static final Table POLICY = Table.load();
 
   private KubernetesStyle() {}
 
-  private static Shape document(Shape spec) {
-    return Shape.keys("apiVersion", "kind", "metadata", "spec", "data", "status")
-        .child("metadata", METADATA)
-        .child("spec", spec);
+  /** The shape of a top-level document of this {@code kind}; an unknown kind gets the fallback. */
+  static Shape forKind(String kind) {
+    Shape shape = kind == null ? null : POLICY.kinds.get(kind);
+    return shape == null ? POLICY.kinds.get(ANY_KIND) : shape;
   }
 
-  /** The shape of a top-level document of this {@code kind}; an unknown kind keeps its own order. */
-  static Shape forKind(String kind) {
-    Shape shape = kind == null ? null : BY_KIND.get(kind);
-    return shape == null ? ANY_DOCUMENT : shape;
+  /** The shape of the type {@code name} of the table, for tests; null when the table has none. */
+  static Shape forType(String name) {
+    return POLICY.types.get(name);
+  }
+
+  /** The parsed table: a shape per type name, and the shape of each kind's documents. */
+  static final class Table {
+    final Map<String, Shape> types = new HashMap<>();
+    final Map<String, Shape> kinds = new HashMap<>();
+
+    static Table load() {
+      try (InputStream in = KubernetesStyle.class.getResourceAsStream(TABLE)) {
+        if (in == null) {
+          throw new IllegalStateException("the style table " + TABLE + " is missing from the classpath");
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          lines.add(line);
+        }
+        return parse(lines);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the style table " + TABLE, e);
+      }
+    }
+
+    /** Two passes, so a row may name a type defined further down. */
+    static Table parse(List<String> lines) {
+      Table table = new Table();
+      List<String[]> rows = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] row = line.split("\t", -1);
+        if (row.length != 3 || !(row[0].equals("kind") || row[0].equals("type"))) {
+          throw new IllegalStateException(TABLE + " line " + (i + 1)
+              + ": expected kind|type <TAB> Name <TAB> fields, found: " + line);
+        }
+        if (table.types.put(row[1], Shape.empty()) != null) {
+          throw new IllegalStateException(TABLE + " line " + (i + 1) + ": " + row[1] + " is declared twice");
+        }
+        if (row[0].equals("kind")) {
+          table.kinds.put(row[1], table.types.get(row[1]));
+        }
+        rows.add(new String[] {Integer.toString(i + 1), row[1], row[2]});
+      }
+      for (String[] row : rows) {
+        Shape shape = table.types.get(row[1]);
+        for (String field : row[2].trim().split(" +")) {
+          table.addField(shape, field, row[0]);
+        }
+      }
+      if (!table.kinds.containsKey(ANY_KIND)) {
+        throw new IllegalStateException(TABLE + " has no 'kind *' row for the kinds it does not list");
+      }
+      return table;
+    }
+
+    private void addField(Shape shape, String field, String line) {
+      int colon = field.indexOf(':');
+      String key = colon < 0 ? field : field.substring(0, colon);
+      Shape child = Shape.ANY;
+      ScalarStyle style = ScalarStyle.PLAIN;
+      boolean flow = false;
+      if (colon >= 0) {
+        for (String attribute : field.substring(colon + 1).split(",")) {
+          switch (attribute) {
+            case "map" -> child = Shape.sortedMap();
+            case "flow" -> {
+              flow = true;
+              style = ScalarStyle.DOUBLE_QUOTED;
+            }
+            case "quoted" -> style = ScalarStyle.DOUBLE_QUOTED;
+            default -> {
+              child = types.get(attribute);
+              if (child == null) {
+                throw new IllegalStateException(TABLE + " line " + line + ": field " + key
+                    + " names the type " + attribute + ", which has no row");
+              }
+            }
+          }
+        }
+      }
+      shape.add(key, child, style, flow);
+    }
   }
 }

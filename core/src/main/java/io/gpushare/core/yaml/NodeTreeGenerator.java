@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A Jackson generator that builds the ordered {@link YamlNode} tree while Jackson's serializers
  * write, instead of producing text or a token buffer: each mapping gets its {@link Shape.Field}s and
- * is sorted by them when it closes. Raw and binary output have no place in a manifest and are
+ * is sorted by them (or by key, for a free-form map) when it closes. Raw and binary output have no place in a manifest and are
  * refused.
  */
 final class NodeTreeGenerator extends GeneratorBase {
@@ -96,7 +96,7 @@ final class NodeTreeGenerator extends GeneratorBase {
   public void writeEndObject() {
     _writeContext = _writeContext.clearAndGetParent();
     Frame frame = stack.remove(stack.size() - 1);
-    frame.mapping.order();
+    frame.mapping.order(frame.shape);
     add(frame.mapping, frame.parentKey, frame.parentField);
   }
 

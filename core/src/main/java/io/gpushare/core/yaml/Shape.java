@@ -7,9 +7,10 @@ import java.util.Map;
  * The style of one kind of mapping (a Kubernetes type such as a container or a toleration): the
  * order of its keys, which keys hold flow sequences, how string values are quoted, and the shape of
  * each child mapping (or of each item, for a sequence of mappings). Keys the shape does not name come
- * after the named ones, in the order they arrived.
+ * after the named ones, in the order they arrived. A {@link #sortedMap() sorted map} has no named
+ * keys: all of them are written in sorted order.
  *
- * <p>Shapes are built once, in {@link KubernetesStyle}, and are immutable after that. Everything the
+ * <p>Shapes are built once, in {@link KubernetesStyle} from its table, and are not changed after that. Everything the
  * tree builder and the emitter need about one key is one {@link Field}, found with one hash lookup
  * and then kept on the node, so walking a document does no matching per node.
  */
@@ -38,47 +39,54 @@ final class Shape {
   private static final Field UNKNOWN = new Field(Integer.MAX_VALUE, ANY, ScalarStyle.PLAIN, false, null);
 
   private final Map<String, Field> fields = new HashMap<>();
+  private final boolean sortedKeys;
 
-  private Shape() {}
-
-  /** A shape whose keys come in the given order. */
-  static Shape keys(String... order) {
-    Shape shape = new Shape();
-    for (int i = 0; i < order.length; i++) {
-      shape.fields.put(order[i], new Field(i, ANY, ScalarStyle.PLAIN, false, PlainScalars.isPlainSafe(order[i])));
-    }
-    return shape;
+  private Shape() {
+    this(false);
   }
 
-  /** The value of {@code key} (or each item of it, when it is a sequence) has {@code child}'s shape. */
-  Shape child(String key, Shape child) {
-    Field field = declared(key);
-    fields.put(key, new Field(field.rank, child, field.style, field.flow, field.plainKey));
+  private Shape(boolean sortedKeys) {
+    this.sortedKeys = sortedKeys;
+  }
+
+  /** A shape with no keys yet; {@link #add} appends them in order. */
+  static Shape empty() {
+    return new Shape();
+  }
+
+  /**
+   * A free-form map (labels, a selector, ConfigMap data, resource quantities): its keys are written
+   * sorted, so the text does not depend on the map implementation the object was built with.
+   */
+  static Shape sortedMap() {
+    return new Shape(true);
+  }
+
+  /** Whether this mapping's keys are written sorted rather than by rank. */
+  boolean sortsKeys() {
+    return sortedKeys;
+  }
+
+  /**
+   * Appends {@code key} after the keys already added; its value (or each item of it, when it is a
+   * sequence) has {@code child}'s shape. {@code flow}: a sequence in flow style.
+   */
+  Shape add(String key, Shape child, ScalarStyle style, boolean flow) {
+    if (sortedKeys) {
+      throw new IllegalStateException("a sorted map has no declared keys: " + key);
+    }
+    if (fields.containsKey(key)) {
+      throw new IllegalArgumentException("key '" + key + "' is declared twice");
+    }
+    fields.put(key, new Field(fields.size(), child, style, flow, PlainScalars.isPlainSafe(key)));
     return this;
   }
 
-  /** The sequence under {@code key} is written in flow style, its items double-quoted. */
-  Shape flowSequence(String key) {
-    Field field = declared(key);
-    fields.put(key, new Field(field.rank, field.child, ScalarStyle.DOUBLE_QUOTED, true, field.plainKey));
-    return this;
-  }
-
-  /** String values under these keys are always double-quoted. */
-  Shape doubleQuoted(String... keys) {
-    for (String key : keys) {
-      Field field = declared(key);
-      fields.put(key, new Field(field.rank, field.child, ScalarStyle.DOUBLE_QUOTED, field.flow, field.plainKey));
-    }
-    return this;
-  }
-
-  private Field declared(String key) {
-    Field field = fields.get(key);
-    if (field == null) {
-      throw new IllegalArgumentException("key '" + key + "' is styled but not in the shape's key order");
-    }
-    return field;
+  /** The keys added, in order. */
+  java.util.List<String> keys() {
+    String[] keys = new String[fields.size()];
+    fields.forEach((key, field) -> keys[field.rank] = key);
+    return java.util.List.of(keys);
   }
 
   /** The field of {@code key}: its rank, child shape and styles; unknown keys get the defaults. */

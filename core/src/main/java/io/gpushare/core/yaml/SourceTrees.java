@@ -60,7 +60,7 @@ final class SourceTrees {
           result.comment(comments);
         }
       }
-      result.order();
+      result.order(shape);
       result.endComments(lines(mapping, mapping.getEndComments()));
       return result;
     }

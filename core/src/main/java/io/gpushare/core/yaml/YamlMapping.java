@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A mapping whose entries keep the order they were put in, each with the style policy's
- * {@link Shape.Field} for its key; {@link #order} sorts them by the fields' ranks. Backed by plain
+ * {@link Shape.Field} for its key; {@link #order} sorts them by the fields' ranks, or by key for a free-form map. Backed by plain
  * arrays: mappings are small and many, and the renderer's cost is mostly allocation.
  */
 final class YamlMapping implements YamlNode {
@@ -76,22 +76,41 @@ final class YamlMapping implements YamlNode {
     return values[index];
   }
 
+  /** Sorts the entries the way {@code shape} says: by key for a free-form map, else by rank. */
+  void order(Shape shape) {
+    if (shape.sortsKeys()) {
+      sort(BY_KEY);
+    } else {
+      sort(BY_RANK);
+    }
+  }
+
+  /** The order of two entries, by their keys and the policy's fields for them. */
+  private interface EntryOrder {
+    int compare(String key, Shape.Field field, String otherKey, Shape.Field otherField);
+  }
+
+  private static final EntryOrder BY_RANK = (key, field, otherKey, otherField) ->
+      Integer.compare(field.rank, otherField.rank);
+  // String order (UTF-16 code units), which for the ASCII keys of labels and quantities is the byte
+  // order Go's encoding/json sorts map keys in
+  private static final EntryOrder BY_KEY = (key, field, otherKey, otherField) -> key.compareTo(otherKey);
+
   /**
-   * Sorts the entries by rank in place; a stable insertion sort, so keys the shape does not rank keep
-   * their relative order after the ranked ones. Maps are small, and often already in order.
+   * A stable insertion sort in place: entries that compare equal (keys the shape does not rank)
+   * keep their relative order after the ranked ones. Maps are small, and often already in order.
    */
-  void order() {
+  private void sort(EntryOrder order) {
     for (int i = 1; i < size; i++) {
+      String key = keys[i];
       Shape.Field field = fields[i];
-      int rank = field.rank;
-      if (fields[i - 1].rank <= rank) {
+      if (order.compare(keys[i - 1], fields[i - 1], key, field) <= 0) {
         continue;
       }
-      String key = keys[i];
       YamlNode value = values[i];
       YamlComments comment = comments == null ? null : comments[i];
       int j = i - 1;
-      while (j >= 0 && fields[j].rank > rank) {
+      while (j >= 0 && order.compare(keys[j], fields[j], key, field) > 0) {
         keys[j + 1] = keys[j];
         fields[j + 1] = fields[j];
         values[j + 1] = values[j];
