@@ -61,8 +61,6 @@ class KubeObjects_workloads_Test {
           name: vllm
         spec:
           replicas: 2
-          serviceName: vllm-pods
-          podManagementPolicy: OrderedReady
           selector:
             matchLabels:
               app: vllm
@@ -90,6 +88,8 @@ class KubeObjects_workloads_Test {
                 resources:
                   claims:
                   - name: gpu
+          serviceName: vllm-pods
+          podManagementPolicy: OrderedReady
         ---
         apiVersion: v1
         kind: Service
@@ -98,8 +98,8 @@ class KubeObjects_workloads_Test {
         spec:
           selector:
             app: vllm
-          type: ClusterIP
           clusterIP: None
+          type: ClusterIP
           ports:
           - name: http
             protocol: TCP
@@ -124,15 +124,14 @@ class KubeObjects_workloads_Test {
         metadata:
           name: batch
         spec:
-          completions: 4
           parallelism: 2
+          completions: 4
           backoffLimit: 1
           template:
             metadata:
               labels:
                 app: batch
             spec:
-              restartPolicy: OnFailure
               tolerations:
               - key: "nvidia.com/gpu"
                 operator: "Exists"
@@ -152,6 +151,7 @@ class KubeObjects_workloads_Test {
                 resources:
                   claims:
                   - name: gpu
+              restartPolicy: OnFailure
         """);
   }
 
@@ -171,7 +171,6 @@ class KubeObjects_workloads_Test {
         spec:
           replicas: 1
           leaderWorkerTemplate:
-            size: 2
             workerTemplate:
               metadata:
                 labels:
@@ -196,6 +195,7 @@ class KubeObjects_workloads_Test {
                   resources:
                     claims:
                     - name: gpu
+            size: 2
         """);
   }
 
@@ -241,11 +241,6 @@ class KubeObjects_workloads_Test {
           selector:
             matchLabels:
               app: vllm
-          strategy:
-            type: RollingUpdate
-            rollingUpdate:
-              maxSurge: 0
-              maxUnavailable: 1
           template:
             metadata:
               labels:
@@ -253,13 +248,6 @@ class KubeObjects_workloads_Test {
               annotations:
                 prometheus.io/scrape: "true"
             spec:
-              serviceAccountName: vllm
-              priorityClassName: inference
-              terminationGracePeriodSeconds: 60
-              imagePullSecrets:
-              - name: registry
-              nodeSelector:
-                cloud.google.com/gke-accelerator: nvidia-l4
               tolerations:
               - key: "nvidia.com/gpu"
                 operator: "Exists"
@@ -329,6 +317,18 @@ class KubeObjects_workloads_Test {
               - name: hf-cache
                 persistentVolumeClaim:
                   claimName: hf-cache
+              terminationGracePeriodSeconds: 60
+              nodeSelector:
+                cloud.google.com/gke-accelerator: nvidia-l4
+              serviceAccountName: vllm
+              imagePullSecrets:
+              - name: registry
+              priorityClassName: inference
+          strategy:
+            type: RollingUpdate
+            rollingUpdate:
+              maxUnavailable: 1
+              maxSurge: 0
         """);
   }
 
