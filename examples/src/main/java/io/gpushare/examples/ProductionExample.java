@@ -27,9 +27,9 @@ import io.gpushare.dsl.GpuShare;
  *   selector:
  *     matchLabels:
  *       app: vllm
+ *   template: ...
  *   strategy:
  *     type: Recreate
- *   template: ...
  * </pre>
  *
  * The PersistentVolumeClaim {@code hf-cache} and the Secrets {@code hf-secret} and
