@@ -54,8 +54,9 @@ final class ClaimNamespaceRule implements Rule {
             findings.add(FindingCode.CLAIM_NAMESPACE_MISMATCH, group.podPath() + ".resourceClaims[" + i + "]" + field,
                 "expected " + scope.kind() + " '" + name + "' in namespace '" + namespace + "', the pod's, found it only"
                     + " in namespace " + String.join(", ", elsewhere.stream().map(n -> "'" + n + "'").toList()),
-                "a pod can only use a claim of its own namespace: put " + workload.id() + " and the "
-                    + scope.kind() + " in one namespace");
+                "a pod can only use a claim of its own namespace, so unless '" + namespace + "' has its own (not among"
+                    + " these files) the pod stays Pending: put " + workload.id() + " and the " + scope.kind()
+                    + " in one namespace");
           }
         }
       }

@@ -33,7 +33,7 @@ public enum FindingCode {
   PORT_RANGE(Severity.ERROR, Group.API_SERVER, "a port outside 1..65535"),
   SERVICE_SELECTS_NOTHING(Severity.WARNING, Group.API_SERVER, "a Service whose selector matches no workload in the set"),
   RESOURCE_API_VERSION_REMOVED(Severity.ERROR, Group.API_SERVER, "a DRA object of an API version no supported Kubernetes serves"),
-  CLAIM_NAMESPACE_MISMATCH(Severity.ERROR, Group.API_SERVER, "a pod that references a claim or template of another namespace"),
+  CLAIM_NAMESPACE_MISMATCH(Severity.WARNING, Group.API_SERVER, "a pod that references a claim or template the files put only in another namespace"),
   CLAIM_NOT_IN_SET(Severity.INFO, Group.API_SERVER, "a pod references a claim or template that is not among the manifests checked"),
   REPLICAS_RANGE(Severity.ERROR, Group.API_SERVER, "negative replicas (error) or zero replicas (warning)"),
   FIELD_TYPE_INVALID(Severity.ERROR, Group.API_SERVER, "a field of a custom resource read without a schema (a LeaderWorkerSet) of the wrong JSON type"),

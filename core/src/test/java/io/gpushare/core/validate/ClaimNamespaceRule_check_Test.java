@@ -31,7 +31,7 @@ class ClaimNamespaceRule_check_Test {
     // THEN
     assertThat(report.findings()).filteredOn(f -> f.code().equals(FindingCode.CLAIM_NAMESPACE_MISMATCH.name()))
         .extracting(Finding::headline)
-        .containsExactly("ERROR CLAIM_NAMESPACE_MISMATCH Deployment[vllm-gpu].spec.template.spec.resourceClaims[0]"
+        .containsExactly("WARNING CLAIM_NAMESPACE_MISMATCH Deployment[vllm-gpu].spec.template.spec.resourceClaims[0]"
             + ".resourceClaimName: expected ResourceClaim 'gpu-claim' in namespace 'ml', the pod's, found it only in"
             + " namespace 'default'");
   }
