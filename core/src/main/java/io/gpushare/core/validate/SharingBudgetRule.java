@@ -59,7 +59,14 @@ final class SharingBudgetRule implements Rule {
     for (Workload workload : context.workloads()) {
       workload.counts().forEach(count -> checkCount(count, findings));
     }
-    Map<String, List<Contribution>> byClaim = new LinkedHashMap<>();
+    // a claim is namespaced: pods of two namespaces naming one claim name share two devices, not one
+    Map<PodGroup, String> namespaces = new java.util.IdentityHashMap<>();
+    for (Workload workload : context.workloads()) {
+      String namespace = workload.resource().getMetadata() == null ? null
+          : workload.resource().getMetadata().getNamespace();
+      workload.podGroups().forEach(group -> namespaces.put(group, namespace == null ? "" : namespace));
+    }
+    Map<List<String>, List<Contribution>> byClaim = new LinkedHashMap<>();
     for (PodGroup pods : context.podGroups()) {
       Map<String, List<Contribution>> perPod = new LinkedHashMap<>();
       for (VllmContainer container : context.vllmContainers(pods)) {
@@ -79,13 +86,14 @@ final class SharingBudgetRule implements Rule {
           } else if (pods.count().value().isEmpty()) {
             countUnknown(contribution, use, findings);
           } else if (contribution.count() > 0) {
-            byClaim.computeIfAbsent(use.budgetKey(), k -> new ArrayList<>()).add(contribution);
+            byClaim.computeIfAbsent(List.of(namespaces.getOrDefault(pods, ""), use.budgetKey()),
+                k -> new ArrayList<>()).add(contribution);
           }
         }
       }
       perPod.forEach((path, contributions) -> checkOwnDevice(path, contributions, findings));
     }
-    byClaim.forEach((claim, contributions) -> checkShared(claim, contributions, context, findings));
+    byClaim.forEach((claim, contributions) -> checkShared(claim.get(1), contributions, context, findings));
   }
 
   /** Pods of a number the manifests do not say (a DaemonSet's) on a shared claim: said, not guessed. */
@@ -99,7 +107,10 @@ final class SharingBudgetRule implements Rule {
             + " with resourceClaimTemplateName; pods on different nodes cannot share one claim's device anyway");
   }
 
-  /** {@code key} is a claim's name, or {@code claim/request} when containers use one request each. */
+  /**
+   * {@code key} is a claim's name, or {@code claim/request} when containers use one request each;
+   * the contributions are those of one namespace.
+   */
   private static void checkShared(String key, List<Contribution> contributions, ValidationContext context,
       Findings findings) {
     int slash = key.indexOf('/');
