@@ -14,8 +14,8 @@ import org.immutables.value.Value;
  * strategy:                     strategy:
  *   type: Recreate                type: RollingUpdate
  *                                 rollingUpdate:
- *                                   maxSurge: 0
  *                                   maxUnavailable: 1
+ *                                   maxSurge: 0
  * </pre>
  */
 @Value.Immutable

@@ -54,12 +54,12 @@ import org.immutables.value.Value;
  *   replicas: 2
  *   selector:
  *     matchLabels: {app: vllm}         # labels
- *   strategy:
- *     type: Recreate                   # strategy
  *   template: ...
  *       env:
  *       - name: VLLM_API_KEY           # apiKey
  *         valueFrom: {secretKeyRef: {name: vllm-api-key, key: key}}
+ *   strategy:
+ *     type: Recreate                   # strategy
  * </pre>
  *
  * <p>Intrinsic checks: replicas &gt;= 1, utilization in (0, 1], port in 1..65535, extra
