@@ -327,7 +327,7 @@ final class VllmSettings implements VllmOptions {
   VllmWorkloadSpec toSpec(ClaimReference claim) {
     if (model == null) {
       throw new IllegalStateException(
-          "Deployment[" + name + "] needs a model: add .model(\"google/gemma-3-1b-it\") or another Hugging Face id");
+          kind.kind() + "[" + name + "] needs a model: add .model(\"google/gemma-3-1b-it\") or another Hugging Face id");
     }
     VllmWorkloadSpec.Builder spec =
         VllmWorkloadSpec.builder()

@@ -1,7 +1,5 @@
 package io.gpushare.core.kube;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -61,8 +59,6 @@ import java.util.Optional;
  * docs/performance.md).
  */
 public final class KubeObjects {
-  private static final ObjectMapper POD_TEMPLATE_MAPPER = new ObjectMapper();
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private KubeObjects() {}
 
@@ -287,7 +283,7 @@ public final class KubeObjects {
     requireKind(spec, WorkloadKind.LEADER_WORKER_SET);
     Map<String, Object> templates = new LinkedHashMap<>();
     templates.put("size", spec.groupSize().orElse(1));
-    templates.put("workerTemplate", POD_TEMPLATE_MAPPER.convertValue(PodTemplates.template(spec), MAP));
+    templates.put("workerTemplate", KubeJson.toMap(PodTemplates.template(spec)));
     Map<String, Object> lwsSpec = new LinkedHashMap<>();
     lwsSpec.put("replicas", spec.replicas());
     lwsSpec.put("leaderWorkerTemplate", templates);

@@ -1,7 +1,5 @@
 package io.gpushare.core.kube;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -79,9 +77,6 @@ import java.util.Optional;
  * </pre>
  */
 public final class KubeSpecs {
-  private static final ObjectMapper LWS_MAPPER =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   private KubeSpecs() {}
 
   /** The specs among the set's objects, in order; objects that are not one are left out. */
@@ -120,8 +115,7 @@ public final class KubeSpecs {
         return job(job);
       }
       if (resource instanceof GenericKubernetesResource generic
-          && WorkloadKind.LEADER_WORKER_SET.apiVersion().equals(generic.getApiVersion())
-          && WorkloadKind.LEADER_WORKER_SET.kind().equals(generic.getKind())) {
+          && WorkloadKind.LEADER_WORKER_SET.is(generic.getApiVersion(), generic.getKind())) {
         return leaderWorkerSet(generic);
       }
       if (resource instanceof Service service) {
@@ -310,7 +304,7 @@ public final class KubeSpecs {
         || templates.get("workerTemplate") == null || templates.size() != 2 || spec.size() != 2) {
       return Optional.empty();
     }
-    PodTemplateSpec template = LWS_MAPPER.convertValue(templates.get("workerTemplate"), PodTemplateSpec.class);
+    PodTemplateSpec template = KubeJson.convert(templates.get("workerTemplate"), PodTemplateSpec.class);
     return vllm(lws, template, VllmWorkloadSpec.builder().workloadKind(WorkloadKind.LEADER_WORKER_SET)
         .replicas(replicas).groupSize(size));
   }

@@ -1,6 +1,5 @@
 package io.gpushare.core.kube;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gpushare.core.model.ManifestSpec;
 import java.util.Objects;
@@ -28,8 +27,6 @@ import java.util.Objects;
  * the caller's object, or a hook's edits, never reach the bundle.
  */
 public final class KubernetesObjectSpec implements ManifestSpec {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final HasMetadata resource;
 
   private KubernetesObjectSpec(HasMetadata resource) {
@@ -45,12 +42,12 @@ public final class KubernetesObjectSpec implements ManifestSpec {
       throw new IllegalArgumentException("a Kubernetes object needs a kind, found " + resource.getClass().getName()
           + " without one");
     }
-    return new KubernetesObjectSpec(copy(resource));
+    return new KubernetesObjectSpec(KubeJson.copy(resource));
   }
 
   /** A copy of the object. */
   public HasMetadata resource() {
-    return copy(resource);
+    return KubeJson.copy(resource);
   }
 
   @Override
@@ -75,16 +72,12 @@ public final class KubernetesObjectSpec implements ManifestSpec {
   /** A copy of the object in {@code namespace}. */
   @Override
   public KubernetesObjectSpec withNamespace(String namespace) {
-    HasMetadata copy = copy(resource);
+    HasMetadata copy = KubeJson.copy(resource);
     if (copy.getMetadata() == null) {
       copy.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
     }
     copy.getMetadata().setNamespace(Objects.requireNonNull(namespace, "namespace"));
     return new KubernetesObjectSpec(copy);
-  }
-
-  private static HasMetadata copy(HasMetadata resource) {
-    return MAPPER.convertValue(resource, resource.getClass());
   }
 
   @Override

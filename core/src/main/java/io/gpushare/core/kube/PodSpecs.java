@@ -1,7 +1,5 @@
 package io.gpushare.core.kube;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -16,8 +14,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobTemplateSpec;
+import io.gpushare.core.model.WorkloadKind;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,9 +27,6 @@ import java.util.function.Consumer;
  * {@code PodTemplateSpec}s and written back as maps.
  */
 final class PodSpecs {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-  private static final String LWS_API_VERSION = "leaderworkerset.x-k8s.io/v1";
 
   private PodSpecs() {}
 
@@ -57,8 +52,8 @@ final class PodSpecs {
       if (jobTemplate != null && jobTemplate.getSpec() != null) {
         templates.add(jobTemplate.getSpec().getTemplate());
       }
-    } else if (object instanceof GenericKubernetesResource generic && LWS_API_VERSION.equals(generic.getApiVersion())
-        && "LeaderWorkerSet".equals(generic.getKind())) {
+    } else if (object instanceof GenericKubernetesResource generic
+        && WorkloadKind.LEADER_WORKER_SET.is(generic.getApiVersion(), generic.getKind())) {
       return leaderWorkerSet(generic, edit);
     }
     templates.removeIf(template -> template == null);
@@ -74,15 +69,15 @@ final class PodSpecs {
   private static HasMetadata leaderWorkerSet(GenericKubernetesResource set, Consumer<? super PodSpecBuilder> edit) {
     // copies, not edits: the maps of a generic resource may be unmodifiable
     Map<String, Object> spec = set.getAdditionalProperties().get("spec") instanceof Map<?, ?> map
-        ? new LinkedHashMap<>(MAPPER.convertValue(map, MAP)) : null;
+        ? KubeJson.toMap(map) : null;
     Map<String, Object> templates = spec != null && spec.get("leaderWorkerTemplate") instanceof Map<?, ?> map
-        ? new LinkedHashMap<>(MAPPER.convertValue(map, MAP)) : null;
+        ? KubeJson.toMap(map) : null;
     boolean found = false;
     for (String key : List.of("leaderTemplate", "workerTemplate")) {
       if (templates != null && templates.get(key) instanceof Map<?, ?> template) {
-        PodTemplateSpec typed = MAPPER.convertValue(template, PodTemplateSpec.class);
+        PodTemplateSpec typed = KubeJson.convert(template, PodTemplateSpec.class);
         typed.setSpec(edited(typed.getSpec(), edit));
-        templates.put(key, MAPPER.convertValue(typed, MAP));
+        templates.put(key, KubeJson.toMap(typed));
         found = true;
       }
     }

@@ -34,4 +34,9 @@ public enum WorkloadKind {
   public String kind() {
     return kind;
   }
+
+  /** Whether an object of {@code apiVersion} and {@code kind} is one of this kind. */
+  public boolean is(String apiVersion, String kind) {
+    return this.apiVersion.equals(apiVersion) && this.kind.equals(kind);
+  }
 }
