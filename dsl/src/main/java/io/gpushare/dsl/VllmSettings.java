@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Collects {@link VllmOptions} (last call wins) and builds the spec with the tutorial's defaults. */
 final class VllmSettings implements VllmOptions {
@@ -339,7 +340,7 @@ final class VllmSettings implements VllmOptions {
             .port(port)
             .model(model)
             .addAllExtraArgs(tensorParallelSize > 1
-                ? java.util.stream.Stream.concat(java.util.stream.Stream.of(VllmArgs.Flag.TENSOR_PARALLEL_SIZE.write(tensorParallelSize)),
+                ? Stream.concat(Stream.of(VllmArgs.Flag.TENSOR_PARALLEL_SIZE.write(tensorParallelSize)),
                     extraArgs.stream()).toList()
                 : extraArgs)
             .claim(request == null ? claim : claim.withRequest(request))

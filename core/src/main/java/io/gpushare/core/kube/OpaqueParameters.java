@@ -10,8 +10,6 @@ import java.util.Optional;
  * {@code {value: {...}}}.
  */
 final class OpaqueParameters {
-  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private OpaqueParameters() {}
 
@@ -20,7 +18,7 @@ final class OpaqueParameters {
     if (parameters == null) {
       return Optional.empty();
     }
-    Object converted = parameters instanceof Map<?, ?> ? parameters : MAPPER.convertValue(parameters, Object.class);
+    Object converted = parameters instanceof Map<?, ?> ? parameters : KubeJson.convert(parameters, Object.class);
     if (!(converted instanceof Map<?, ?> map)) {
       return Optional.empty();
     }
