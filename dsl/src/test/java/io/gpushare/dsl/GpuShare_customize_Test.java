@@ -129,8 +129,9 @@ class GpuShare_customize_Test {
     // WHEN / THEN
     assertThatThrownBy(() -> ManifestRenderer.standard().render(bundle))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("hook 1 of 1 on Service[vllm-service] (vllm.yaml) failed: a hook on a Deployment was"
-            + " given Service[vllm-service]");
+        .hasMessage("hook 1 of 1 on Service[vllm-service] (vllm.yaml) failed: expected a Deployment for this hook,"
+            + " found Service[vllm-service]; put the hook on the document of that kind (customizePod works on every"
+            + " workload kind)");
   }
 
   @Test

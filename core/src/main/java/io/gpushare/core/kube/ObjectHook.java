@@ -61,8 +61,9 @@ public interface ObjectHook {
     Objects.requireNonNull(edit, "edit");
     return object -> {
       if (!type.isInstance(object)) {
-        throw new IllegalArgumentException("a hook on a " + type.getSimpleName() + " was given "
-            + object.getKind() + "[" + (object.getMetadata() == null ? null : object.getMetadata().getName()) + "]");
+        throw new IllegalArgumentException("expected a " + type.getSimpleName() + " for this hook, found "
+            + object.getKind() + "[" + (object.getMetadata() == null ? null : object.getMetadata().getName()) + "]"
+            + "; put the hook on the document of that kind (customizePod works on every workload kind)");
       }
       B builder = toBuilder.apply(type.cast(object));
       edit.accept(builder);

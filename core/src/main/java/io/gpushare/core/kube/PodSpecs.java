@@ -96,7 +96,9 @@ final class PodSpecs {
   }
 
   private static IllegalArgumentException noTemplate(HasMetadata object) {
-    return new IllegalArgumentException("a pod spec hook was given " + object.getKind() + "["
-        + (object.getMetadata() == null ? null : object.getMetadata().getName()) + "], which has no pod template");
+    return new IllegalArgumentException("expected an object with a pod template (Pod, Deployment, StatefulSet,"
+        + " ReplicaSet, ReplicationController, DaemonSet, Job, CronJob or LeaderWorkerSet) for a pod spec hook, found "
+        + object.getKind() + "[" + (object.getMetadata() == null ? null : object.getMetadata().getName())
+        + "] without one; edit it with ObjectHook.of(type, toBuilder, build, edit) instead");
   }
 }

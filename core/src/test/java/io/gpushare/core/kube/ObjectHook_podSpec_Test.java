@@ -76,7 +76,9 @@ class ObjectHook_podSpec_Test {
     // WHEN / THEN
     assertThatThrownBy(() -> RUNTIME_CLASS.apply(config))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a pod spec hook was given ConfigMap[c], which has no pod template");
+        .hasMessage("expected an object with a pod template (Pod, Deployment, StatefulSet, ReplicaSet,"
+            + " ReplicationController, DaemonSet, Job, CronJob or LeaderWorkerSet) for a pod spec hook, found"
+            + " ConfigMap[c] without one; edit it with ObjectHook.of(type, toBuilder, build, edit) instead");
   }
 
   @Test
