@@ -93,10 +93,12 @@ public final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (source != null && example != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--example and --source exclude each other");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--example and --source exclude each other: give"
+          + " --example NAME to render an example, or --source CLASS to render your own");
     }
     if (source == null && classpath != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--classpath needs --source CLASS");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--classpath is read only with --source CLASS: add"
+          + " --source with the class to render, or drop --classpath");
     }
     ResourceApiVersion version = ResourceApiVersion.of(resourceApiVersion)
         .filter(v -> v.version().equals(resourceApiVersion))

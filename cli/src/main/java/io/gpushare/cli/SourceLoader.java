@@ -49,7 +49,8 @@ final class SourceLoader implements AutoCloseable {
         try {
           urls.add(path.toUri().toURL());
         } catch (MalformedURLException e) {
-          throw new UnusableSource("classpath entry " + entry + " is not a valid path: " + e.getMessage(), e);
+          throw new UnusableSource("classpath entry " + entry + " is not a valid path: " + e.getMessage()
+              + "; --classpath lists jars and class directories separated by '" + File.pathSeparator + "'", e);
         }
       }
     }
@@ -69,25 +70,31 @@ final class SourceLoader implements AutoCloseable {
       throw new UnusableSource("class " + className + " not found on the classpath " + describe()
           + "; give its fully qualified name and the jar or class directory that holds it with --classpath", e);
     } catch (LinkageError e) {
-      throw new UnusableSource("class " + className + " cannot be loaded: " + e, e);
+      throw new UnusableSource("class " + className + " cannot be loaded: " + e + "; add the jars it depends on to"
+          + " --classpath, compiled for this JVM's Java version or older", e);
     }
     if (!ManifestSource.class.isAssignableFrom(type)) {
-      throw new UnusableSource(className + " does not implement " + ManifestSource.class.getName(), null);
+      throw new UnusableSource(className + " does not implement " + ManifestSource.class.getName()
+          + "; name a public class that implements it, with a public no-argument constructor", null);
     }
     ManifestSource source;
     try {
       source = (ManifestSource) type.getConstructor().newInstance();
     } catch (NoSuchMethodException | IllegalAccessException e) {
-      throw new UnusableSource(className + " needs a public no-argument constructor", e);
+      throw new UnusableSource("expected a public no-argument constructor in " + className + ", found none (or the"
+          + " class is not public); add one, e.g. public " + type.getSimpleName() + "() {}", e);
     } catch (InstantiationException e) {
-      throw new UnusableSource(className + " cannot be instantiated (abstract class or interface)", e);
+      throw new UnusableSource(className + " cannot be instantiated (abstract class or interface); name a concrete"
+          + " class that implements " + ManifestSource.class.getSimpleName(), e);
     } catch (InvocationTargetException e) {
-      throw new UnusableSource("the constructor of " + className + " failed: " + e.getCause(), e.getCause());
+      throw new UnusableSource("the constructor of " + className + " failed: " + e.getCause()
+          + "; make it succeed without arguments", e.getCause());
     }
     try {
       return source.bundle();
     } catch (RuntimeException | LinkageError e) {
-      throw new UnusableSource(className + ".bundle() failed: " + e, e);
+      throw new UnusableSource(className + ".bundle() failed: " + e + "; make bundle() return the manifests"
+          + " without throwing", e);
     }
   }
 

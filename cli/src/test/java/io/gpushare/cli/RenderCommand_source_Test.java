@@ -169,7 +169,8 @@ class RenderCommand_source_Test extends CliTest {
     // THEN
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("gpushare: --source com.example.NotASource: com.example.NotASource does not"
-        + " implement io.gpushare.core.render.ManifestSource\n");
+        + " implement io.gpushare.core.render.ManifestSource; name a public class that implements it, with a public"
+        + " no-argument constructor\n");
   }
 
   @Test
@@ -179,7 +180,8 @@ class RenderCommand_source_Test extends CliTest {
     // THEN
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("gpushare: --source com.example.Throwing: the constructor of"
-        + " com.example.Throwing failed: java.lang.IllegalStateException: no catalog configured\n");
+        + " com.example.Throwing failed: java.lang.IllegalStateException: no catalog configured; make it succeed without"
+        + " arguments\n");
   }
 
   @Test
@@ -199,6 +201,7 @@ class RenderCommand_source_Test extends CliTest {
     int exit = run("render", "--example", "mps", "--source", "com.example.Hooked");
     // THEN
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).startsWith("--example and --source exclude each other\n");
+    assertThat(err.toString()).startsWith("--example and --source exclude each other: give --example NAME to render an"
+        + " example, or --source CLASS to render your own\n");
   }
 }

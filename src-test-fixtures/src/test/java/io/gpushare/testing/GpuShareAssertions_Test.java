@@ -7,16 +7,8 @@ import static io.gpushare.testing.GpuShareAssertions.assertThatYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gpushare.core.model.ClaimReference;
-import io.gpushare.core.model.DeviceClaimSpec;
-import io.gpushare.core.model.DeviceConfig;
-import io.gpushare.core.model.DeviceRequestSpec;
-import io.gpushare.core.model.GpuConfig;
-import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.TimeSliceInterval;
-import io.gpushare.core.model.VllmWorkloadSpec;
 import io.gpushare.core.render.ManifestRenderer;
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,24 +71,11 @@ class GpuShareAssertions_Test {
               image: vllm/vllm-openai:v0.7.2
       """;
 
-  private static ManifestBundle bundle(int replicas) {
-    return ManifestBundle.builder()
-        .add("claim.yaml", DeviceClaimSpec.shared("gpu-claim")
-            .addRequests(DeviceRequestSpec.of("gpu", "gpu.nvidia.com"))
-            .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
-            .build())
-        .add("vllm.yaml", VllmWorkloadSpec.builder().name("vllm-gpu").replicas(replicas).port(8000)
-            .image("vllm/vllm-openai:v0.8.5").model("google/gemma-3-1b-it")
-            .gpuMemoryUtilization(new BigDecimal("0.42")).claim(ClaimReference.of("gpu", "gpu-claim"))
-            .sharedMemoryVolume(false).build())
-        .build();
-  }
-
   @Test
   void should_offer_assertj_and_gpushare_assertions_through_one_import_when_both_are_imported() {
     // GIVEN a bundle, a string and a list
     // WHEN / THEN gpushare's overload is chosen for the bundle, AssertJ's for the rest
-    assertThat(bundle(2)).isValid().deployment("vllm-gpu").hasReplicas(2);
+    assertThat(TutorialBundle.of(2)).isValid().deployment("vllm-gpu").hasReplicas(2);
     assertThat("vllm").startsWith("vl");
     assertThat(List.of(1, 2)).hasSize(2);
   }
@@ -104,7 +83,7 @@ class GpuShareAssertions_Test {
   @Test
   void should_judge_what_the_renderer_wrote_when_given_rendered_manifests() {
     // GIVEN the rendered files of a bundle
-    var rendered = ManifestRenderer.standard().render(bundle(2));
+    var rendered = ManifestRenderer.standard().render(TutorialBundle.of(2));
     // WHEN / THEN they are read back and navigated like a bundle
     assertThat(rendered).deployment("vllm-gpu").hasReplicas(2).referencesClaim("gpu-claim");
     assertThat(rendered).resourceClaim("gpu-claim").usesTimeSlicing(TimeSliceInterval.LONG);
@@ -145,14 +124,14 @@ class GpuShareAssertions_Test {
   void should_pass_has_no_finding_when_the_code_is_absent() {
     // GIVEN two replicas at 0.42 each: within the GPU's memory
     // WHEN / THEN
-    assertThat(bundle(2)).hasNoFinding("GPU_MEMORY_OVERCOMMIT");
+    assertThat(TutorialBundle.of(2)).hasNoFinding("GPU_MEMORY_OVERCOMMIT");
   }
 
   @Test
   void should_fail_has_no_finding_listing_the_findings_with_the_code_when_it_is_present() {
     // GIVEN three replicas at 0.42 each on one GPU
     // WHEN / THEN
-    assertThatThrownBy(() -> assertThat(bundle(3)).hasNoFinding("GPU_MEMORY_OVERCOMMIT"))
+    assertThatThrownBy(() -> assertThat(TutorialBundle.of(3)).hasNoFinding("GPU_MEMORY_OVERCOMMIT"))
         .isInstanceOf(AssertionError.class)
         .hasMessage(("%nExpecting no finding with code:%n  GPU_MEMORY_OVERCOMMIT%nbut the validator found:%n"
             + "  ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00):"

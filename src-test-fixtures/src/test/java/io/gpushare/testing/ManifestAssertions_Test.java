@@ -3,16 +3,13 @@ package io.gpushare.testing;
 import static io.gpushare.testing.ManifestAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.TimeSliceInterval;
-import io.gpushare.core.model.VllmWorkloadSpec;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,29 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every assertion with a passing and a failing case, checking the failure message. */
 class ManifestAssertions_Test {
 
-  private static ManifestBundle bundle(int replicas) {
-    return ManifestBundle.builder()
-        .add("claim.yaml", DeviceClaimSpec.shared("gpu-claim")
-            .addRequests(DeviceRequestSpec.of("gpu", "gpu.nvidia.com"))
-            .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
-            .build())
-        .add("vllm.yaml", VllmWorkloadSpec.builder().name("vllm-gpu").replicas(replicas).port(8000)
-            .image("vllm/vllm-openai:v0.8.5").model("google/gemma-3-1b-it")
-            .gpuMemoryUtilization(new BigDecimal("0.42")).claim(ClaimReference.of("gpu", "gpu-claim"))
-            .sharedMemoryVolume(false).build())
-        .build();
-  }
-
   @Test
   void should_pass_navigation_and_domain_checks_on_the_tutorial_shape() {
-    assertThat(bundle(2)).isValid().hasFinding("ROLLOUT_SURGE_OVERCOMMIT");
-    assertThat(bundle(2)).resourceClaim("gpu-claim").usesTimeSlicing(TimeSliceInterval.LONG);
-    assertThat(bundle(2)).deployment("vllm-gpu").hasReplicas(2).hasGpuMemoryUtilization(0.42).referencesClaim("gpu-claim");
+    assertThat(TutorialBundle.of(2)).isValid().hasFinding("ROLLOUT_SURGE_OVERCOMMIT");
+    assertThat(TutorialBundle.of(2)).resourceClaim("gpu-claim").usesTimeSlicing(TimeSliceInterval.LONG);
+    assertThat(TutorialBundle.of(2)).deployment("vllm-gpu").hasReplicas(2).hasGpuMemoryUtilization(0.42).referencesClaim("gpu-claim");
   }
 
   @Test
   void should_fail_when_the_named_claim_is_missing() {
-    assertThatThrownBy(() -> assertThat(bundle(2)).resourceClaim("other"))
+    assertThatThrownBy(() -> assertThat(TutorialBundle.of(2)).resourceClaim("other"))
         .isInstanceOf(AssertionError.class)
         .hasMessage(("%nExpecting the manifests to contain a ResourceClaim named:%n  \"other\"%n"
             + "but the ResourceClaim objects were:%n  [\"gpu-claim\"]").formatted());
@@ -52,7 +36,7 @@ class ManifestAssertions_Test {
 
   @Test
   void should_fail_when_the_interval_differs() {
-    assertThatThrownBy(() -> assertThat(bundle(2)).resourceClaim("gpu-claim").usesTimeSlicing(TimeSliceInterval.SHORT))
+    assertThatThrownBy(() -> assertThat(TutorialBundle.of(2)).resourceClaim("gpu-claim").usesTimeSlicing(TimeSliceInterval.SHORT))
         .isInstanceOf(AssertionError.class)
         .hasMessage(("%nExpecting the sharing strategy and interval at:%n"
             + "  \"ResourceClaim[gpu-claim].spec.devices.config[].opaque.parameters.sharing\"%n"
@@ -61,7 +45,7 @@ class ManifestAssertions_Test {
 
   @Test
   void should_fail_when_the_claim_is_not_shared_with_mps() {
-    assertThatThrownBy(() -> assertThat(bundle(2)).resourceClaim("gpu-claim").usesMps())
+    assertThatThrownBy(() -> assertThat(TutorialBundle.of(2)).resourceClaim("gpu-claim").usesMps())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expecting the sharing strategy at:")
         .hasMessageContaining("to be:%n  \"MPS\"%nbut was:%n  \"TimeSlicing\"".formatted());
@@ -69,14 +53,14 @@ class ManifestAssertions_Test {
 
   @Test
   void should_fail_with_the_path_when_replicas_utilization_or_claim_differ() {
-    assertThatThrownBy(() -> assertThat(bundle(2)).deployment("vllm-gpu").hasReplicas(3))
+    assertThatThrownBy(() -> assertThat(TutorialBundle.of(2)).deployment("vllm-gpu").hasReplicas(3))
         .isInstanceOf(AssertionError.class)
         .hasMessage("%nExpecting replicas at:%n  \"Deployment[vllm-gpu].spec.replicas\"%nto be:%n  3%nbut was:%n  2".formatted());
-    assertThatThrownBy(() -> assertThat(bundle(2)).deployment("vllm-gpu").hasGpuMemoryUtilization(0.5))
+    assertThatThrownBy(() -> assertThat(TutorialBundle.of(2)).deployment("vllm-gpu").hasGpuMemoryUtilization(0.5))
         .isInstanceOf(AssertionError.class)
         .hasMessage(("%nExpecting --gpu-memory-utilization at:%n"
             + "  \"Deployment[vllm-gpu].spec.template.spec.containers[0]\"%nto be:%n  \"0.5\"%nbut was:%n  \"0.42\"").formatted());
-    assertThatThrownBy(() -> assertThat(bundle(2)).deployment("vllm-gpu").referencesClaim("other-claim"))
+    assertThatThrownBy(() -> assertThat(TutorialBundle.of(2)).deployment("vllm-gpu").referencesClaim("other-claim"))
         .isInstanceOf(AssertionError.class)
         .hasMessage(("%nExpecting a claim reference at:%n  \"Deployment[vllm-gpu].spec.template.spec.resourceClaims\"%n"
             + "to be:%n  \"other-claim\"%nbut was:%n  [\"gpu-claim\"]").formatted());
@@ -113,7 +97,7 @@ class ManifestAssertions_Test {
 
   @Test
   void should_fail_is_valid_listing_every_finding() {
-    assertThatThrownBy(() -> assertThat(bundle(3)).isValid())
+    assertThatThrownBy(() -> assertThat(TutorialBundle.of(3)).isValid())
         .isInstanceOf(AssertionError.class)
         .hasMessage(("%nExpecting the manifests to have no error, but the validator found:%n"
             + "  ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00):"
@@ -122,7 +106,7 @@ class ManifestAssertions_Test {
 
   @Test
   void should_fail_has_finding_listing_the_findings_there_are() {
-    assertThatThrownBy(() -> assertThat(bundle(1)).hasFinding("GPU_MEMORY_OVERCOMMIT"))
+    assertThatThrownBy(() -> assertThat(TutorialBundle.of(1)).hasFinding("GPU_MEMORY_OVERCOMMIT"))
         .isInstanceOf(AssertionError.class)
         .hasMessage("%nExpecting a finding with code:%n  \"GPU_MEMORY_OVERCOMMIT\"%nbut the findings were:%n  []".formatted());
   }

@@ -1,11 +1,11 @@
 package io.gpushare.core.validate;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodResourceClaim;
 import io.gpushare.core.model.ClaimScope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * A ResourceClaim and a ResourceClaimTemplate are namespaced, and a pod can only use one of its own
@@ -19,11 +19,18 @@ import java.util.Objects;
  * </pre>
  */
 final class ClaimNamespaceRule implements Rule {
+  private record ClaimKey(ClaimScope scope, String name) {}
 
   @Override
   public void check(ValidationContext context, Findings findings) {
+    // the namespaces written in the claims and templates of each scope and name, read once
+    Map<ClaimKey, List<String>> namespacesByClaim = new HashMap<>();
+    for (DeviceClaims.DeviceClaimView view : context.deviceClaims().all()) {
+      namespacesByClaim.computeIfAbsent(new ClaimKey(view.scope(), view.name()), k -> new ArrayList<>())
+          .add(ValidationContext.namespace(view.resource()));
+    }
     for (Workload workload : context.workloads()) {
-      String namespace = namespace(workload.resource());
+      String namespace = ValidationContext.namespace(workload.resource());
       if (namespace == null) {
         continue;
       }
@@ -39,14 +46,11 @@ final class ClaimNamespaceRule implements Rule {
           ClaimScope scope = shared ? ClaimScope.SHARED : ClaimScope.PER_POD;
           List<String> elsewhere = new ArrayList<>();
           boolean here = false;
-          for (DeviceClaims.DeviceClaimView view : context.deviceClaims().all()) {
-            if (view.scope() == scope && Objects.equals(view.name(), name)) {
-              String claimNamespace = namespace(view.resource());
-              if (claimNamespace == null || claimNamespace.equals(namespace)) {
-                here = true;
-              } else {
-                elsewhere.add(claimNamespace);
-              }
+          for (String claimNamespace : namespacesByClaim.getOrDefault(new ClaimKey(scope, name), List.of())) {
+            if (claimNamespace == null || claimNamespace.equals(namespace)) {
+              here = true;
+            } else {
+              elsewhere.add(claimNamespace);
             }
           }
           if (!here && !elsewhere.isEmpty()) {
@@ -61,9 +65,5 @@ final class ClaimNamespaceRule implements Rule {
         }
       }
     }
-  }
-
-  private static String namespace(HasMetadata resource) {
-    return resource.getMetadata() == null ? null : resource.getMetadata().getNamespace();
   }
 }

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -59,41 +60,43 @@ final class SharingBudgetRule implements Rule {
     for (Workload workload : context.workloads()) {
       workload.counts().forEach(count -> checkCount(count, findings));
     }
-    // a claim is namespaced: pods of two namespaces naming one claim name share two devices, not one
-    Map<PodGroup, String> namespaces = new java.util.IdentityHashMap<>();
-    for (Workload workload : context.workloads()) {
-      String namespace = workload.resource().getMetadata() == null ? null
-          : workload.resource().getMetadata().getNamespace();
-      workload.podGroups().forEach(group -> namespaces.put(group, namespace == null ? "" : namespace));
-    }
     Map<List<String>, List<Contribution>> byClaim = new LinkedHashMap<>();
-    for (PodGroup pods : context.podGroups()) {
-      Map<String, List<Contribution>> perPod = new LinkedHashMap<>();
-      for (VllmContainer container : context.vllmContainers(pods)) {
-        checkRange(container, findings);
-        var utilization = container.utilization();
-        if (utilization.isEmpty()) {
-          if (container.utilizationUnknown() && !container.claims().isEmpty()) {
-            reportUnknown(container, findings);
-          }
-          continue;
-        }
-        for (VllmContainer.PodClaimUse use : container.claims()) {
-          Contribution contribution = new Contribution(container, utilization.get());
-          if (!use.shared()) {
-            perPod.computeIfAbsent(pods.podPath() + ".resourceClaims[" + use.podClaimIndex() + "]",
-                k -> new ArrayList<>()).add(contribution);
-          } else if (pods.count().value().isEmpty()) {
-            countUnknown(contribution, use, findings);
-          } else if (contribution.count() > 0) {
-            byClaim.computeIfAbsent(List.of(namespaces.getOrDefault(pods, ""), use.budgetKey()),
-                k -> new ArrayList<>()).add(contribution);
-          }
-        }
+    for (Workload workload : context.workloads()) {
+      // a claim is namespaced: pods of two namespaces naming one claim name share two devices, not one
+      String namespace = Objects.requireNonNullElse(ValidationContext.namespace(workload.resource()), "");
+      for (PodGroup pods : workload.podGroups()) {
+        budget(pods, namespace, context, byClaim, findings);
       }
-      perPod.forEach((path, contributions) -> checkOwnDevice(path, contributions, findings));
     }
     byClaim.forEach((claim, contributions) -> checkShared(claim.get(1), contributions, context, findings));
+  }
+
+  /** The containers of one pod group: own devices checked here, shared claims added to {@code byClaim}. */
+  private static void budget(PodGroup pods, String namespace, ValidationContext context,
+      Map<List<String>, List<Contribution>> byClaim, Findings findings) {
+    Map<String, List<Contribution>> perPod = new LinkedHashMap<>();
+    for (VllmContainer container : context.vllmContainers(pods)) {
+      checkRange(container, findings);
+      var utilization = container.utilization();
+      if (utilization.isEmpty()) {
+        if (container.utilizationUnknown() && !container.claims().isEmpty()) {
+          reportUnknown(container, findings);
+        }
+        continue;
+      }
+      for (VllmContainer.PodClaimUse use : container.claims()) {
+        Contribution contribution = new Contribution(container, utilization.get());
+        if (!use.shared()) {
+          perPod.computeIfAbsent(pods.podPath() + ".resourceClaims[" + use.podClaimIndex() + "]",
+              k -> new ArrayList<>()).add(contribution);
+        } else if (pods.count().value().isEmpty()) {
+          countUnknown(contribution, use, findings);
+        } else if (contribution.count() > 0) {
+          byClaim.computeIfAbsent(List.of(namespace, use.budgetKey()), k -> new ArrayList<>()).add(contribution);
+        }
+      }
+    }
+    perPod.forEach((path, contributions) -> checkOwnDevice(path, contributions, findings));
   }
 
   /** Pods of a number the manifests do not say (a DaemonSet's) on a shared claim: said, not guessed. */

@@ -39,7 +39,7 @@ final class ValidationContext {
       // a v1beta1 or v1beta2 claim given as a fabric8 object is judged as v1, as a read one is
       Manifest manifest = given.toResourceV1();
       HasMetadata resource = manifest.resource();
-      String namespace = resource.getMetadata() == null ? null : resource.getMetadata().getNamespace();
+      String namespace = namespace(resource);
       if (!seen.add(new ObjectKey(resource.getApiVersion(), resource.getKind(), namespace, name(resource)))) {
         duplicates.add(resource.getKind() + "[" + name(resource) + "]");
         continue; // the API server keeps one object per name: judge the first
@@ -172,5 +172,10 @@ final class ValidationContext {
 
   static String name(HasMetadata resource) {
     return resource.getMetadata() == null ? null : resource.getMetadata().getName();
+  }
+
+  /** The namespace written in the object, null when it has none (it lands in the one it is applied to). */
+  static String namespace(HasMetadata resource) {
+    return resource.getMetadata() == null ? null : resource.getMetadata().getNamespace();
   }
 }

@@ -1,0 +1,33 @@
+package io.gpushare.testing;
+
+import io.gpushare.core.model.ClaimReference;
+import io.gpushare.core.model.DeviceClaimSpec;
+import io.gpushare.core.model.DeviceConfig;
+import io.gpushare.core.model.DeviceRequestSpec;
+import io.gpushare.core.model.GpuConfig;
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.TimeSliceInterval;
+import io.gpushare.core.model.VllmWorkloadSpec;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The tutorial's shape that the assertion tests judge: ResourceClaim[gpu-claim] time-sliced (Long)
+ * and Deployment[vllm-gpu] at 0.42 of its memory per pod, with {@code replicas} pods.
+ */
+final class TutorialBundle {
+  private TutorialBundle() {}
+
+  static ManifestBundle of(int replicas) {
+    return ManifestBundle.builder()
+        .add("claim.yaml", DeviceClaimSpec.shared("gpu-claim")
+            .addRequests(DeviceRequestSpec.of("gpu", "gpu.nvidia.com"))
+            .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
+            .build())
+        .add("vllm.yaml", VllmWorkloadSpec.builder().name("vllm-gpu").replicas(replicas).port(8000)
+            .image("vllm/vllm-openai:v0.8.5").model("google/gemma-3-1b-it")
+            .gpuMemoryUtilization(new BigDecimal("0.42")).claim(ClaimReference.of("gpu", "gpu-claim"))
+            .sharedMemoryVolume(false).build())
+        .build();
+  }
+}
