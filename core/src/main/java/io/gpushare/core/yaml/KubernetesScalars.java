@@ -52,7 +52,12 @@ final class KubernetesScalars {
   /** A SnakeYAML reader (to compose nodes) that resolves scalars as Kubernetes does. */
   static Yaml yaml(LoaderOptions options) {
     DumperOptions dumper = new DumperOptions();
-    return new Yaml(new Values(options), new Representer(dumper), dumper, options, new GoYamlResolver());
+    return new Yaml(new Values(options), new Representer(dumper), dumper, options, resolver());
+  }
+
+  /** The resolver of {@link #yaml}, for a {@link org.yaml.snakeyaml.composer.Composer} built by hand. */
+  static Resolver resolver() {
+    return new GoYamlResolver();
   }
 
   /**

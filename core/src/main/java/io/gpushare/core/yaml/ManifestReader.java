@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.gpushare.core.kube.Manifest;
 import io.gpushare.core.kube.ManifestSet;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -154,7 +152,6 @@ public final class ManifestReader {
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_BYTES);
     options.setAllowRecursiveKeys(false);
-    Yaml yaml = KubernetesScalars.yaml(options);
     // one constructor for every document and scalar of this text (building one costs more than a document)
     KubernetesScalars.Values values = new KubernetesScalars.Values(options);
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
@@ -162,8 +159,7 @@ public final class ManifestReader {
     List<Manifest> manifests = new ArrayList<>();
     List<Map.Entry<Manifest, Node>> nodes = new ArrayList<>();
     try {
-      ReadBounds.check(text, source);
-      for (Node node : yaml.composeAll(new StringReader(text))) {
+      for (Node node : ReadBounds.composeAll(text, source, options)) {
         if (node == null || (node instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
           continue; // an empty document, e.g. after a trailing ---
         }

@@ -10,8 +10,7 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -81,8 +80,9 @@ final class NonManifests {
     options.setCodePointLimit(ManifestReader.MAX_BYTES);
     List<Object> documents = new ArrayList<>();
     try {
-      ReadBounds.check(text, source);
-      for (Object document : new Yaml(new SafeConstructor(options)).loadAll(text)) {
+      KubernetesScalars.Values values = new KubernetesScalars.Values(options);
+      for (Node node : ReadBounds.composeAll(text, source, options)) {
+        Object document = values.construct(node);
         if (document != null) {
           documents.add(document);
         }
