@@ -70,7 +70,8 @@ class LintCommand_nonManifests_Test extends CliTest {
     // THEN
     assertThat(exit).isEqualTo(2);
     assertThat(out.toString()).startsWith(dir.resolve("values.yaml") + ":1: ERROR UNREADABLE: expected a Kubernetes"
-        + " object with apiVersion and kind, found no apiVersion and no kind\n");
+        + " object with apiVersion and kind, found no apiVersion and no kind; add both, or leave the file out (lint of"
+        + " a directory skips YAML that is no Kubernetes object)\n");
   }
 
   @Test

@@ -311,7 +311,8 @@ public final class ManifestReader {
     if (!(apiVersion instanceof String) || !(kind instanceof String)) {
       throw new ManifestParseException(source, line, "expected a Kubernetes object with apiVersion and kind, found "
           + (apiVersion == null ? "no apiVersion" : "apiVersion " + apiVersion) + " and "
-          + (kind == null ? "no kind" : "kind " + kind));
+          + (kind == null ? "no kind" : "kind " + kind) + "; add both, or leave the file out (lint of a directory"
+          + " skips YAML that is no Kubernetes object)");
     }
     try {
       // fabric8's own registry: every kind of the model jars on the classpath gets its class,

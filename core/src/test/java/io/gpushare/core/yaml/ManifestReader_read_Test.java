@@ -112,7 +112,8 @@ class ManifestReader_read_Test {
     assertThatThrownBy(() -> reader.read("kind: Service\n", "no-version.yaml"))
         .isInstanceOf(ManifestParseException.class)
         .hasMessage("no-version.yaml:1: expected a Kubernetes object with apiVersion and kind, found no apiVersion"
-            + " and kind Service");
+            + " and kind Service; add both, or leave the file out (lint of a directory skips YAML that is no"
+            + " Kubernetes object)");
   }
 
   @Test
