@@ -1,0 +1,106 @@
+package io.gpushare.core.memory;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * How one vLLM release treats memory: the one place gpushare keeps what changed from version to
+ * version. Every rule and the memory model ask this class, never compare versions themselves.
+ *
+ * <pre>
+ * vLLM            accounting        default util  CUDA graphs  free-memory check at start-up
+ * &lt; 0.3.0         whole GPU         0.90          outside      no
+ * 0.3.0 - 0.6.3   per instance      0.90          outside      no
+ * 0.6.4(.post1)   whole GPU         0.90          outside      no
+ * 0.6.5 - 0.7.x   per instance      0.90          outside      no
+ * 0.8.0 - 0.9.0   whole GPU (V1)    0.90          outside      no
+ * 0.9.1 - 0.20.x  per instance      0.90          outside      yes
+ * 0.21.0 and on   per instance      0.92          inside       yes
+ * </pre>
+ *
+ * <p>Sources (shared/reference/vllm-memory.md section 1, 2): PR #2863 (per-instance accounting,
+ * v0.3), PR #9352 and issues #10451, #10643 (whole GPU again in 0.6.4), PR #10511 (per instance
+ * again, first release inferred as 0.6.5), issue #17979 (V1 engine, default from 0.8.0, counts other
+ * processes, seen on 0.8.5.post1), PR #18974 (per instance and the start-up free-memory check, first
+ * release inferred as 0.9.1), PR #38284 ({@code vllm/config/cache.py} default 0.92 from 0.21.0, CUDA
+ * graph memory profiled inside the budget).
+ *
+ * @param version the release, empty when the image names none ({@code latest}): then the newest
+ *     behaviour is assumed and {@link #known()} is false
+ */
+public record VllmProfile(Optional<VllmVersion> version) {
+
+  static final VllmVersion V0_3_0 = VllmVersion.of(0, 3, 0);
+  static final VllmVersion V0_6_4 = VllmVersion.of(0, 6, 4);
+  static final VllmVersion V0_6_5 = VllmVersion.of(0, 6, 5);
+  static final VllmVersion V0_8_0 = VllmVersion.of(0, 8, 0);
+  static final VllmVersion V0_9_1 = VllmVersion.of(0, 9, 1);
+  static final VllmVersion V0_21_0 = VllmVersion.of(0, 21, 0);
+
+  private static final BigDecimal DEFAULT_UTILIZATION = new BigDecimal("0.90");
+  private static final BigDecimal DEFAULT_UTILIZATION_0_21 = new BigDecimal("0.92");
+
+  /** The profile of a release. */
+  public static VllmProfile of(VllmVersion version) {
+    return new VllmProfile(Optional.of(version));
+  }
+
+  /** The profile of an image, by its tag: {@code vllm/vllm-openai:v0.7.2}; unknown without a tag. */
+  public static VllmProfile ofImage(String image) {
+    return new VllmProfile(VllmVersion.ofImage(image));
+  }
+
+  /** The newest behaviour, for an image whose version is not known. */
+  public static VllmProfile unknown() {
+    return new VllmProfile(Optional.empty());
+  }
+
+  /** Whether the release is known; when not, every answer is the newest release's. */
+  public boolean known() {
+    return version.isPresent();
+  }
+
+  /**
+   * Whether {@code --gpu-memory-utilization} counts every process on the GPU as this server's memory,
+   * so that a second server on the same device cannot start whatever the fractions: before 0.3.0,
+   * 0.6.4 and its post releases, and the V1 engine from 0.8.0 to 0.9.0.
+   */
+  public boolean countsOtherProcesses() {
+    if (version.isEmpty()) {
+      return false;
+    }
+    VllmVersion v = version.get();
+    return v.isBefore(V0_3_0)
+        || (v.isAtLeast(V0_6_4) && v.isBefore(V0_6_5))
+        || (v.isAtLeast(V0_8_0) && v.isBefore(V0_9_1));
+  }
+
+  /**
+   * Whether a server refuses to start when the device's free memory is below its utilization times
+   * the total ("Free memory on device ... is less than desired GPU memory utilization"): from 0.9.1.
+   */
+  public boolean checksFreeMemoryAtStartup() {
+    return version.map(v -> v.isAtLeast(V0_9_1)).orElse(true);
+  }
+
+  /** {@code --gpu-memory-utilization}'s default: 0.90, and 0.92 from 0.21.0. */
+  public BigDecimal defaultUtilization() {
+    return version.map(v -> v.isAtLeast(V0_21_0)).orElse(true) ? DEFAULT_UTILIZATION_0_21 : DEFAULT_UTILIZATION;
+  }
+
+  /** Whether CUDA graphs are profiled inside the utilization budget (from 0.21.0) rather than outside. */
+  public boolean cudaGraphsInsideBudget() {
+    return version.map(v -> v.isAtLeast(V0_21_0)).orElse(true);
+  }
+
+  /** Whether the release runs the V1 engine by default (from 0.8.0). */
+  public boolean v1Engine() {
+    return version.map(v -> v.isAtLeast(V0_8_0)).orElse(true);
+  }
+
+  /** {@code vLLM 0.7.2}, or {@code vLLM (version unknown)}. */
+  @Override
+  public String toString() {
+    return version.map(v -> "vLLM " + v).orElse("vLLM (version unknown)");
+  }
+}
