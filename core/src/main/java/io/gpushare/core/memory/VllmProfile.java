@@ -2,6 +2,7 @@ package io.gpushare.core.memory;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How one vLLM release treats memory: the one place gpushare keeps what changed from version to
@@ -35,6 +36,8 @@ public record VllmProfile(Optional<VllmVersion> version) {
   static final VllmVersion V0_6_5 = VllmVersion.of(0, 6, 5);
   static final VllmVersion V0_8_0 = VllmVersion.of(0, 8, 0);
   static final VllmVersion V0_9_1 = VllmVersion.of(0, 9, 1);
+  static final VllmVersion V0_17_0 = VllmVersion.of(0, 17, 0);
+  static final VllmVersion V0_18_0 = VllmVersion.of(0, 18, 0);
   static final VllmVersion V0_21_0 = VllmVersion.of(0, 21, 0);
 
   private static final BigDecimal DEFAULT_UTILIZATION = new BigDecimal("0.90");
@@ -96,6 +99,64 @@ public record VllmProfile(Optional<VllmVersion> version) {
   /** Whether the release runs the V1 engine by default (from 0.8.0). */
   public boolean v1Engine() {
     return version.map(v -> v.isAtLeast(V0_8_0)).orElse(true);
+  }
+
+  /**
+   * Whether the memory model knows this release's profiled activation peak: from 0.8.0 (the V1
+   * engine). vLLM's V0 engine profiles a dummy batch whose peak depends on {@code --max-num-seqs},
+   * {@code --max-num-batched-tokens} and {@code --max-model-len}; gpushare does not model it.
+   */
+  public boolean activationModelled() {
+    return v1Engine();
+  }
+
+  /**
+   * The profiled activation peak ("torch peak memory increase") of one GPU, as measured in public
+   * start-up logs: from 0.17.0 the logits of one batch, {@code maxNumBatchedTokens x vocabSize x 2 B}
+   * (8192 batched tokens by default: Llama 3 1.96 GiB, logged 1.89; Qwen 2.32, logged 2.21-2.23;
+   * Gemma 3 4.0, logged 3.89-3.99), 15 % more for mixture-of-experts models (logged 7 to 24 % more:
+   * Qwen3-30B-A3B, DeepSeek-V2-Lite, Kimi-VL); from 0.8.0 to 0.16.x 2.4 times that (Qwen3-14B: 5.64 GiB
+   * at 0.15.0 and 0.16.0, 2.23 at 0.17.0; measured from 0.11, assumed from 0.8.0). Vision towers add
+   * nothing measurable (Gemma 3, Mistral Small 3.1). Empty before 0.8.0, see {@link #activationModelled()}.
+   *
+   * @param vocabSize the model's {@code vocab_size}
+   * @param moe whether the model is a mixture of experts
+   * @param maxNumBatchedTokens {@code --max-num-batched-tokens}, 8192 when not given
+   */
+  public OptionalLong activationBytes(int vocabSize, boolean moe, int maxNumBatchedTokens) {
+    if (!activationModelled()) {
+      return OptionalLong.empty();
+    }
+    double logits = (double) maxNumBatchedTokens * vocabSize * 2;
+    double factor = (moe ? 1.15 : 1.0) * (version.map(v -> v.isBefore(V0_17_0)).orElse(false) ? 2.4 : 1.0);
+    return OptionalLong.of(Math.round(logits * factor));
+  }
+
+  /**
+   * Memory outside PyTorch's allocator that vLLM's profiling counts against the budget ("non-torch
+   * forward increase memory"), per GPU: 0.13 GiB alone and 0.55 GiB with tensor parallelism up to
+   * 0.17.x; 0.25 GiB and 2.1 GiB (NCCL buffers) from 0.18.0 (calibration.tsv: the
+   * Qwen3-14B sweep 0.13 at 0.15-0.17, 0.25 at 0.18; v0.19.0 rows 0.24-0.27 at TP 1, 2.06-2.21 at TP 2
+   * and 4). Pipeline parallelism alone adds no NCCL all-reduce buffers: the single-GPU figure (the pp 2
+   * and pp 4 rows log 0.07 GiB on their first stage). The figures before 0.11 are assumed equal to 0.11's.
+   *
+   * @param tensorParallelSize {@code --tensor-parallel-size}
+   */
+  public long nonTorchBytes(int tensorParallelSize) {
+    boolean parallel = tensorParallelSize > 1;
+    boolean newer = version.map(v -> v.isAtLeast(V0_18_0)).orElse(true);
+    double gib = newer ? (parallel ? 2.1 : 0.25) : (parallel ? 0.55 : 0.13);
+    return Math.round(gib * (1L << 30));
+  }
+
+  /**
+   * CUDA graph memory of one GPU (0 with {@code --enforce-eager}): about 0.5 GiB plus 14 MiB per layer
+   * the GPU holds (calibration.tsv notes, {@code cuda_graph_actual} at v0.19.0: 0.51 GiB for 8 layers,
+   * 0.91 for 32, 1.14 for 62, 1.61 for 80; gpt-oss 1.84 for 24 is the outlier). Counted inside the budget
+   * from 0.21.0 ({@link #cudaGraphsInsideBudget()}), outside it before.
+   */
+  public long cudaGraphBytes(int layersOnThisGpu, boolean enforceEager) {
+    return enforceEager ? 0 : (1L << 29) + 14L * (1L << 20) * layersOnThisGpu;
   }
 
   /** {@code vLLM 0.7.2}, or {@code vLLM (version unknown)}. */
