@@ -100,11 +100,7 @@ public final class Catalog {
     }
     List<ModelInfo> models = new ArrayList<>();
     for (JsonNode model : read(mapper, "models.json").path("models")) {
-      models.add(new ModelInfo(
-          model.path("id").asText(),
-          new java.math.BigDecimal(model.path("parametersBillions").asText()),
-          model.path("bytesPerParameter").asInt(),
-          model.hasNonNull("minimumVllm") ? Optional.of(model.get("minimumVllm").asText()) : Optional.empty()));
+      models.add(ModelJson.read(model));
     }
     return new Catalog(gpus, models);
   }

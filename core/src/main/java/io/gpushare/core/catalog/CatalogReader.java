@@ -32,6 +32,17 @@ import org.yaml.snakeyaml.nodes.Node;
  *   parameters: 40.1e9
  *   bytesPerParameter: 2            # optional, 2 (bfloat16) by default
  *   minimumVllm: 0.9.0              # optional: the first vLLM release that runs it
+ *   architecture:                   # optional: what the KV cache depends on (config.json)
+ *     layers: 48                    #   num_hidden_layers
+ *     kvHeads: 8                    #   num_key_value_heads (MLA: kvLoraRank, qkRopeHeadDim instead)
+ *     headDim: 128                  #   head_dim
+ *     localLayers: 40               #   optional: sliding-window (or chunked) layers
+ *     window: 1024                  #   their window, in tokens
+ *   vocabSize: 152064               # optional: vocab_size (the activation peak)
+ *   maxPositionEmbeddings: 32768    # optional: vLLM's default --max-model-len
+ *   dtype: bfloat16                 # optional: bfloat16 (default), float16, float32
+ *   moe: false                      # optional: a mixture of experts
+ *   gated: false                    # optional: downloading it needs a Hugging Face token
  * </pre>
  *
  * <p>A GPU's {@link GpuProduct#id() id} is its {@code productName}; its memory is kept in whole MiB,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -23,7 +24,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class CatalogYaml {
   private static final List<String> ROOT_KEYS = List.of("gpus", "models");
   private static final List<String> GPU_KEYS = List.of("productName", "productNames", "memory", "migProfiles");
-  private static final List<String> MODEL_KEYS = List.of("id", "parameters", "bytesPerParameter", "minimumVllm");
+  private static final List<String> MODEL_KEYS = Stream.concat(
+      Stream.of("id", "parameters", "bytesPerParameter", "minimumVllm"), ModelYaml.KEYS.stream())
+      .toList();
   private static final Set<Tag> NUMBER = Set.of(Tag.INT, Tag.FLOAT);
   private static final Set<Tag> STRING_OR_NUMBER = Set.of(Tag.STR, Tag.INT, Tag.FLOAT);
   private static final Pattern QUANTITY =
@@ -149,7 +152,7 @@ final class CatalogYaml {
       throw error(fields.node("minimumVllm").orElseThrow(), "expected " + where + ".minimumVllm to be a vLLM version"
           + " such as 0.8.0, found '" + minimumVllm.get() + "'");
     }
-    return new ModelInfo(id, count.movePointLeft(9), bytesPerParameter, minimumVllm);
+    return new ModelYaml(fields, source).read(new ModelInfo(id, count.movePointLeft(9), bytesPerParameter, minimumVllm));
   }
 
   private int bytesPerParameter(ScalarNode scalar, String where) {
