@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * <pre>
  * budget   = utilization x total                                   16.80 GiB  (0.42 x 40.00 GiB)
- * kvCache  = budget - weights - activation - nonTorch - cudaGraph  -0.36 GiB  (14.96, 1.96, 0.25, 0)
- * kvTokens = kvCache / bytesPerToken in whole blocks                0          (131072 B per token)
+ * kvCache  = budget - weights - activation - nonTorch - cudaGraph  1.10 GiB   (14.96, 0.49, 0.25, 0)
+ * kvTokens = kvCache / bytesPerToken in whole blocks                9040       (131072 B per token)
  * fits     = kvCache &gt; 0 and one sequence of maxModelLen fits       false      (131072 needs 16 GiB)
  * </pre>
  *

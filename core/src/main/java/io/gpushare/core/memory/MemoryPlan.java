@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <pre>
  * Llama-3.1-8B, max-model-len 8192 x 4 sequences on an A100 40GB (v0.19.0):
- *   utilization 0.53, kvCacheMemoryBytes 4294967296 (4 x 8192 tokens x 128 KiB)
+ *   utilization 0.50, kvCacheMemoryBytes 4294967296 (4 x 8192 tokens x 128 KiB)
  * the same with 131072 x 16 sequences:
  *   overflow KV_CACHE, "the KV cache of 16 sequences of 131072 tokens (256.00 GiB) does not fit ..."
  * </pre>

@@ -11,7 +11,7 @@ import java.util.Optional;
  * <pre>{@code
  * MemoryPlan plan = MemoryPlanner.plan(model, ServerSettings.of(profile, cudaTotal, BigDecimal.ONE)
  *     .withMaxModelLen(8192), 4);
- * plan.utilization();         // Optional[0.53]
+ * plan.utilization();         // Optional[0.50]
  * plan.kvCacheMemoryBytes();  // 4294967296
  * }</pre>
  *

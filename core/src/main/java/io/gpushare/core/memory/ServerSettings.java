@@ -35,8 +35,7 @@ public record ServerSettings(
     int pipelineParallelSize, String kvCacheDtype, long cpuOffloadBytes, boolean enforceEager,
     OptionalLong kvCacheMemoryBytes, int maxNumBatchedTokens) {
 
-  /** The batch vLLM profiles when {@code --max-num-batched-tokens} is not given (80 GB-class GPUs). */
-  public static final int DEFAULT_MAX_NUM_BATCHED_TOKENS = 8192;
+  private static final long GIB = 1L << 30;
 
   public ServerSettings {
     if (gpuTotalBytes < 1) {
@@ -65,10 +64,26 @@ public record ServerSettings(
     }
   }
 
-  /** A server of {@code profile} on a device of {@code gpuTotalBytes}, every flag but the utilization at its default. */
+  /**
+   * A server of {@code profile} on a device of {@code gpuTotalBytes}, every flag but the utilization at its
+   * default; {@code --max-num-batched-tokens} as {@link #defaultMaxNumBatchedTokens} gives it for a device of
+   * that size whose name is not known.
+   */
   public static ServerSettings of(VllmProfile profile, long gpuTotalBytes, BigDecimal utilization) {
     return new ServerSettings(profile, gpuTotalBytes, utilization, OptionalInt.empty(), 1, 1, "auto", 0, false,
-        OptionalLong.empty(), DEFAULT_MAX_NUM_BATCHED_TOKENS);
+        OptionalLong.empty(), defaultMaxNumBatchedTokens(gpuTotalBytes, ""));
+  }
+
+  /**
+   * {@code vllm serve}'s default {@code --max-num-batched-tokens}: 8192 on a device of at least 70 GiB that is
+   * not an A100, 2048 otherwise ({@code vllm/engine/arg_utils.py}, {@code UsageContext.OPENAI_API_SERVER};
+   * the A100 exception is PR #17885's).
+   *
+   * @param gpuTotalBytes the device's memory
+   * @param productName the device's name ({@code NVIDIA A100-SXM4-80GB}), empty when not known
+   */
+  public static int defaultMaxNumBatchedTokens(long gpuTotalBytes, String productName) {
+    return gpuTotalBytes >= 70 * GIB && !productName.toLowerCase(Locale.ROOT).contains("a100") ? 8192 : 2048;
   }
 
   public ServerSettings withUtilization(BigDecimal value) {

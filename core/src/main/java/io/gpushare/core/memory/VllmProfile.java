@@ -121,7 +121,8 @@ public record VllmProfile(Optional<VllmVersion> version) {
    *
    * @param vocabSize the model's {@code vocab_size}
    * @param moe whether the model is a mixture of experts
-   * @param maxNumBatchedTokens {@code --max-num-batched-tokens}, 8192 when not given
+   * @param maxNumBatchedTokens {@code --max-num-batched-tokens}; when not given, 8192 on 70 GiB devices but the
+   *     A100, 2048 on others ({@link ServerSettings#defaultMaxNumBatchedTokens})
    */
   public OptionalLong activationBytes(int vocabSize, boolean moe, int maxNumBatchedTokens) {
     if (!activationModelled()) {

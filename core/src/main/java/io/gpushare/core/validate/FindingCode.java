@@ -64,15 +64,18 @@ public enum FindingCode {
   GPU_MEMORY_UTILIZATION_UNKNOWN(Severity.INFO, Group.BUDGET, "a --gpu-memory-utilization only the running pod knows, so its budget was not checked"),
   POD_COUNT_UNKNOWN(Severity.INFO, Group.BUDGET, "pods of a number the manifests do not say (a DaemonSet's) on a shared claim, left out of its budget"),
   // Capacity
-  MODEL_DOES_NOT_FIT(Severity.ERROR, Group.CAPACITY, "model weights larger than the memory vLLM is given"),
+  MODEL_DOES_NOT_FIT(Severity.ERROR, Group.CAPACITY, "model weights (with vLLM's activation peak and non-torch memory, where the model is known) larger than the memory vLLM is given"),
   MIG_PROFILE_UNKNOWN(Severity.ERROR, Group.CAPACITY, "a MIG profile the GPU (error) or any known GPU (warning) does not have"),
   MODEL_UNKNOWN(Severity.INFO, Group.CAPACITY, "a model the catalogs do not know"),
   GPU_PRODUCT_UNKNOWN(Severity.INFO, Group.CAPACITY, "a GPU product the catalogs do not know"),
+  VLLM_MAX_MODEL_LEN_DOES_NOT_FIT(Severity.ERROR, Group.CAPACITY, "a KV cache that cannot hold one sequence of --max-model-len (given, or the model's own length)"),
+  MODEL_ARCHITECTURE_UNKNOWN(Severity.INFO, Group.CAPACITY, "a model the catalogs know by its size only, so its KV cache was not checked"),
   // vLLM
   VLLM_FLAG_DUPLICATE(Severity.ERROR, Group.VLLM, "a vLLM flag given twice"),
   VLLM_PARALLELISM_MISMATCH(Severity.ERROR, Group.VLLM, "parallelism that does not match the devices the claims give"),
   VLLM_PORT_MISMATCH(Severity.ERROR, Group.VLLM, "a container port or probe that is not vLLM's port"),
   VLLM_IMAGE_TOO_OLD(Severity.WARNING, Group.VLLM, "a vLLM image older than the model's first supported release"),
+  HF_TOKEN_MISSING(Severity.ERROR, Group.VLLM, "a gated Hugging Face model loaded without a token"),
   // Security
   SECRET_LITERAL(Severity.ERROR, Group.SECURITY, "a credential written in the manifest"),
   SECRET_IN_MANIFEST(Severity.WARNING, Group.SECURITY, "a Secret whose values are written in the manifest"),

@@ -22,16 +22,37 @@ class MemoryModel_estimate_Test {
       131072, "bfloat16", false);
 
   @Test
-  void should_leave_no_cache_blocks_when_llama_3_1_8b_gets_0_42_of_an_a100_40gb() {
-    // GIVEN the first example: 8.03 B x 2 B of weights in 0.42 x 40 GiB
+  void should_not_hold_the_models_length_when_llama_3_1_8b_gets_0_42_of_an_a100_40gb() {
+    // GIVEN the first example: 8.03 B x 2 B of weights in 0.42 x 40 GiB, 2048 batched tokens (not 70 GiB)
     ServerSettings server = ServerSettings.of(V0_19_0, A100_40GB, new BigDecimal("0.42"));
     // WHEN
     MemoryEstimate estimate = MemoryModel.estimate(LLAMA_3_1_8B, server);
-    // THEN 16.80 GiB - 14.96 - 1.96 (8192 x 128256 x 2 B) - 0.25 leaves -0.36 GiB, and 131072 tokens need 16 GiB
-    assertThat(estimate).isEqualTo(new MemoryEstimate(18_038_862_643L, 16_060_000_000L, 2_101_346_304L,
-        268_435_456L, 0, -390_919_117L, 131072, 0, 131072, 17_179_869_184L, false, 0,
-        Optional.of(new BigDecimal("0.83")), true));
+    // THEN 16.80 GiB - 14.96 - 0.49 (2048 x 128256 x 2 B) - 0.25 leaves 1.10 GiB: 9040 tokens, and 131072 need 16 GiB
+    assertThat(estimate).isEqualTo(new MemoryEstimate(18_038_862_643L, 16_060_000_000L, 525_336_576L,
+        268_435_456L, 0, 1_185_090_611L, 131072, 9040, 131072, 17_179_869_184L, false, 9040,
+        Optional.of(new BigDecimal("0.80")), true));
+    assertThat(estimate.cacheBlocksAvailable()).isTrue();
+  }
+
+  @Test
+  void should_leave_no_cache_blocks_when_llama_3_1_8b_gets_0_38_of_an_a100_40gb() {
+    // GIVEN 0.38 x 40 GiB = 15.20 GiB, above the 14.96 GiB of weights
+    ServerSettings server = ServerSettings.of(V0_19_0, A100_40GB, new BigDecimal("0.38"));
+    // WHEN
+    MemoryEstimate estimate = MemoryModel.estimate(LLAMA_3_1_8B, server);
+    // THEN the activation and non-torch memory take the rest: "No available memory for the cache blocks"
     assertThat(estimate.cacheBlocksAvailable()).isFalse();
+    assertThat(estimate.kvTokens()).isZero();
+    assertThat(estimate.largestFittingLen()).isZero();
+  }
+
+  @Test
+  void should_profile_8192_batched_tokens_when_the_device_has_70_gib_and_is_not_an_a100() {
+    // GIVEN vLLM's arg_utils.py defaults for vllm serve WHEN asked THEN
+    assertThat(ServerSettings.defaultMaxNumBatchedTokens(80L << 30, "NVIDIA H100 80GB HBM3")).isEqualTo(8192);
+    assertThat(ServerSettings.defaultMaxNumBatchedTokens(80L << 30, "NVIDIA A100-SXM4-80GB")).isEqualTo(2048);
+    assertThat(ServerSettings.defaultMaxNumBatchedTokens(40L << 30, "")).isEqualTo(2048);
+    assertThat(ServerSettings.of(V0_19_0, A100_40GB, BigDecimal.ONE).maxNumBatchedTokens()).isEqualTo(2048);
   }
 
   @Test
@@ -143,10 +164,11 @@ class MemoryModel_estimate_Test {
     ModelSpec qwen = new ModelSpec(ModelArchitecture.gqa(40, 8, 128), 29_600_000_000L, 151936, 40960, "bfloat16",
         false);
     ServerSettings server = ServerSettings.of(VllmProfile.of(VllmVersion.of(0, 16, 0)), A100_40GB,
-        new BigDecimal("0.9"));
+        new BigDecimal("0.9")).withMaxNumBatchedTokens(8192);
     // WHEN
     MemoryEstimate before = MemoryModel.estimate(qwen, server);
-    ServerSettings v17 = ServerSettings.of(VllmProfile.of(VllmVersion.of(0, 17, 0)), A100_40GB, new BigDecimal("0.9"));
+    ServerSettings v17 = ServerSettings.of(VllmProfile.of(VllmVersion.of(0, 17, 0)), A100_40GB, new BigDecimal("0.9"))
+        .withMaxNumBatchedTokens(8192);
     MemoryEstimate at17 = MemoryModel.estimate(qwen, v17);
     // THEN 2.4 x 8192 x 151936 x 2 B = 5.56 GiB; 2.32 GiB from 0.17.0
     assertThat(MemoryEstimate.gib(before.activationBytes())).isEqualByComparingTo("5.56");
@@ -162,8 +184,8 @@ class MemoryModel_estimate_Test {
     ServerSettings server = ServerSettings.of(V0_19_0, A100_40GB, new BigDecimal("0.9")).withParallelism(2, 1);
     // WHEN
     MemoryEstimate estimate = MemoryModel.estimate(deepseek, server);
-    // THEN 27 x 576 x 2 B, not split by TP; MoE activation 1.15 x 8192 x 102400 x 2 B
+    // THEN 27 x 576 x 2 B, not split by TP; MoE activation 1.15 x 2048 x 102400 x 2 B
     assertThat(estimate.bytesPerToken()).isEqualTo(31104);
-    assertThat(estimate.activationBytes()).isEqualTo(Math.round(8192.0 * 102400 * 2 * 1.15));
+    assertThat(estimate.activationBytes()).isEqualTo(Math.round(2048.0 * 102400 * 2 * 1.15));
   }
 }

@@ -214,6 +214,9 @@ class Validator_rules_Test {
               f.pod().setInitContainers(null);
               f.container().setCommand(null);
             },
+            "ERROR HF_TOKEN_MISSING " + CONTAINER + ".args[2]: expected HF_TOKEN (or HUGGING_FACE_HUB_TOKEN) in the"
+                + " container's env, since google/gemma-3-1b-it is gated on Hugging Face, found neither: the download"
+                + " is refused and vLLM does not start",
             "WARNING API_KEY_MISSING Service[vllm-service].spec.type: expected vLLM behind a LoadBalancer to require"
                 + " an API key, found Deployment[vllm-gpu] without --api-key or VLLM_API_KEY"),
 

@@ -1,0 +1,225 @@
+package io.gpushare.core.validate;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.gpushare.core.catalog.GpuProduct;
+import io.gpushare.core.catalog.ModelInfo;
+import io.gpushare.core.kube.VllmArgs;
+import io.gpushare.core.kube.VllmArgs.Flag;
+import io.gpushare.core.memory.MemoryEstimate;
+import io.gpushare.core.memory.MemoryModel;
+import io.gpushare.core.memory.ModelSpec;
+import io.gpushare.core.memory.ServerSettings;
+import io.gpushare.core.memory.VllmProfile;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a vLLM server can start, by {@link MemoryModel}: the weights, activation peak and non-torch
+ * memory (and, from vLLM 0.21.0, CUDA graphs) must leave room for KV cache blocks in its budget
+ * ({@code --gpu-memory-utilization} x the claimed device's memory), and the KV cache must hold one
+ * sequence of {@code --max-model-len} (given, or the model's {@code max_position_embeddings}); vLLM
+ * refuses to start otherwise. The release comes from the image tag ({@link VllmProfile#ofImage}); before
+ * 0.8.0 the activation peak is not modelled and left out, so a verdict there is still sound. Weights that
+ * alone exceed the budget are {@link CapacityRule}'s finding, not repeated here. A catalog model known by
+ * its size only is an INFO. A gated model (Llama, Gemma) loaded from the Hugging Face hub needs a token.
+ */
+final class VllmMemoryRule implements Rule {
+  private static final Set<String> TOKEN_VARIABLES = Set.of("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN");
+  private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+
+  @Override
+  public void check(ValidationContext context, Findings findings) {
+    for (PodGroup pods : context.podGroups()) {
+      for (VllmContainer container : context.vllmContainers(pods)) {
+        Optional<String> modelId = container.model();
+        if (modelId.isEmpty()) {
+          continue;
+        }
+        Optional<ModelInfo> model = context.catalog().model(modelId.get());
+        if (model.isEmpty()) {
+          continue;
+        }
+        String modelPath = container.args().last(Flag.MODEL).map(container::argPath).orElse(container.path());
+        checkToken(container, model.get(), modelPath, findings);
+        checkMemory(container, context, model.get(), modelPath, findings);
+      }
+    }
+  }
+
+  private static void checkToken(VllmContainer container, ModelInfo model, String path, Findings findings) {
+    if (!model.gated() || !HUB_ID.matcher(model.id()).matches()) {
+      return;
+    }
+    List<EnvVar> env = Nulls.list(container.container().getEnv());
+    boolean token = env.stream().anyMatch(variable -> variable != null && TOKEN_VARIABLES.contains(variable.getName()));
+    if (token || !Nulls.list(container.container().getEnvFrom()).isEmpty()) {
+      return;
+    }
+    findings.add(FindingCode.HF_TOKEN_MISSING, path,
+        "expected HF_TOKEN (or HUGGING_FACE_HUB_TOKEN) in the container's env, since " + model.id() + " is gated on"
+            + " Hugging Face, found neither: the download is refused and vLLM does not start",
+        "add env HF_TOKEN from a Secret (valueFrom.secretKeyRef) holding a token of an account that accepted the"
+            + " model's license");
+  }
+
+  private static void checkMemory(VllmContainer container, ValidationContext context, ModelInfo model,
+      String modelPath, Findings findings) {
+    if (container.claims().size() != 1 || container.utilization().isEmpty()) {
+      return;
+    }
+    VllmContainer.PodClaimUse use = container.claims().get(0);
+    ClaimDevices devices = context.deviceClaims().devicesReferencedBy(use.claimName(), use.templateName());
+    OptionalLong memory = deviceMemoryBytes(devices, use);
+    OptionalInt tensor = container.intFlag(Flag.TENSOR_PARALLEL_SIZE, 1);
+    OptionalInt pipeline = container.intFlag(Flag.PIPELINE_PARALLEL_SIZE, 1);
+    if (memory.isEmpty() || tensor.isEmpty() || pipeline.isEmpty() || tensor.getAsInt() < 1
+        || pipeline.getAsInt() < 1) {
+      return;
+    }
+    BigDecimal utilization = container.utilization().get();
+    // the weights alone are CapacityRule's finding (weights > utilization x memory x devices)
+    BigDecimal weightBudget = utilization.multiply(BigDecimal.valueOf(memory.getAsLong()))
+        .multiply(BigDecimal.valueOf((long) tensor.getAsInt() * pipeline.getAsInt()));
+    if (BigDecimal.valueOf(model.weightBytes()).compareTo(weightBudget) > 0) {
+      return;
+    }
+    Optional<ModelSpec> known = model.memorySpec();
+    if (known.isEmpty()) {
+      findings.add(FindingCode.MODEL_ARCHITECTURE_UNKNOWN, modelPath,
+          "model '" + model.id() + "' is in the catalog by its size only, so whether its KV cache holds"
+              + " --max-model-len was not checked",
+          "give the model's architecture, vocabSize and maxPositionEmbeddings in a catalog file (from its"
+              + " config.json)");
+      return;
+    }
+    ModelSpec spec = known.get();
+    for (String flag : List.of("--max-model-len", "--kv-cache-memory-bytes", "--kv-cache-dtype", "--cpu-offload-gb",
+        "--max-num-batched-tokens")) {
+      if (valueUnknown(container, flag)) {
+        return;
+      }
+    }
+    Optional<String> maxModelLenText = option(container, "--max-model-len");
+    ServerSettings server = ServerSettings.of(VllmProfile.ofImage(container.container().getImage()),
+            memory.getAsLong(), utilization)
+        .withParallelism(tensor.getAsInt(), pipeline.getAsInt())
+        .withEnforceEager(container.args().last(Flag.ENFORCE_EAGER).isPresent());
+    Optional<String> kvCacheDtype = option(container, "--kv-cache-dtype");
+    if (kvCacheDtype.isPresent()) {
+      if (!kvCacheDtype.get().equals("auto") && !kvCacheDtype.get().startsWith("fp8")) {
+        return;
+      }
+      server = server.withKvCacheDtype(kvCacheDtype.get());
+    }
+    OptionalLong offload = whole(option(container, "--cpu-offload-gb"));
+    if (offload.isPresent()) {
+      server = server.withCpuOffloadBytes(offload.getAsLong() * 1_000_000_000L);
+    }
+    OptionalLong batched = whole(option(container, "--max-num-batched-tokens"));
+    if (batched.isPresent() && batched.getAsLong() <= Integer.MAX_VALUE && batched.getAsLong() > 0) {
+      server = server.withMaxNumBatchedTokens((int) batched.getAsLong());
+    } else {
+      server = server.withMaxNumBatchedTokens(ServerSettings.defaultMaxNumBatchedTokens(memory.getAsLong(),
+          devices.product().map(GpuProduct::productName).orElse("")));
+    }
+    OptionalLong kvBytes = whole(option(container, "--kv-cache-memory-bytes"));
+    if (kvBytes.isPresent() && kvBytes.getAsLong() > 0) {
+      server = server.withKvCacheMemoryBytes(kvBytes.getAsLong());
+    }
+    if (maxModelLenText.isEmpty() && !container.args().complete()) {
+      return;
+    }
+    boolean autoLength = maxModelLenText.map(text -> text.equals("auto") || text.equals("-1")).orElse(false);
+    OptionalLong maxModelLen = whole(maxModelLenText);
+    if (maxModelLen.isPresent() && maxModelLen.getAsLong() > 0 && maxModelLen.getAsLong() <= Integer.MAX_VALUE) {
+      server = server.withMaxModelLen((int) maxModelLen.getAsLong());
+    } else if (maxModelLenText.isPresent() && !autoLength) {
+      return;
+    }
+    MemoryEstimate estimate = MemoryModel.estimate(spec, server);
+    String where = server.profile() + (estimate.activationModelled() ? "" : " (whose activation peak is not"
+        + " modelled and left out)");
+    String fixed = "weights " + gib(estimate.weightBytes()) + " + activation " + gib(estimate.activationBytes())
+        + " + non-torch " + gib(estimate.nonTorchBytes())
+        + (estimate.cudaGraphBytes() > 0 ? " + CUDA graphs " + gib(estimate.cudaGraphBytes()) : "");
+    String budget = utilization.toPlainString() + " x " + gib(memory.getAsLong()) + " GiB = "
+        + gib(estimate.budgetBytes()) + " GiB";
+    String fits = estimate.fittingUtilization()
+        .map(u -> "a " + VllmContainer.UTILIZATION + " of " + u.toPlainString() + " fits one sequence of "
+            + estimate.maxModelLen() + " tokens")
+        .orElse("no utilization of this device fits one sequence of " + estimate.maxModelLen() + " tokens");
+    if (!estimate.cacheBlocksAvailable() && kvBytes.isEmpty()) {
+      findings.add(FindingCode.MODEL_DOES_NOT_FIT, modelPath,
+          "expected " + model.id() + " on " + where + " to leave memory for the KV cache in " + budget + ", found "
+              + fixed + " = " + gib(estimate.weightBytes() + estimate.activationBytes() + estimate.nonTorchBytes()
+              + estimate.cudaGraphBytes()) + " GiB: vLLM stops with \"No available memory for the cache blocks\"",
+          fits + "; or use a bigger device or MIG profile, more tensor-parallel devices, or a smaller model");
+      return;
+    }
+    if (estimate.fits() || autoLength) {
+      return;
+    }
+    String length = maxModelLen.isPresent()
+        ? "--max-model-len " + estimate.maxModelLen()
+        : "the model's own length, " + estimate.maxModelLen() + " tokens (max_position_embeddings; no --max-model-len)";
+    String left = kvBytes.isPresent()
+        ? "--kv-cache-memory-bytes gives " + gib(estimate.kvCacheBytes()) + " GiB"
+        : budget + " leaves " + gib(estimate.kvCacheBytes()) + " GiB after " + fixed + " GiB";
+    String largest = estimate.largestFittingLen() > 0
+        ? "the largest length that fits is " + estimate.largestFittingLen()
+        : "no length fits";
+    String path = container.args().last(Flag.MAX_MODEL_LEN).map(container::argPath).orElse(modelPath);
+    findings.add(FindingCode.VLLM_MAX_MODEL_LEN_DOES_NOT_FIT, path,
+        "expected the KV cache to hold one sequence of " + length + ", " + gib(estimate.maxModelLenBytes())
+            + " GiB, found " + left + " on " + where + ": vLLM refuses to start; " + largest,
+        (estimate.largestFittingLen() > 0 ? "set --max-model-len " + estimate.largestFittingLen() + " or less, or "
+            : "") + (kvBytes.isPresent() ? "raise --kv-cache-memory-bytes to " + estimate.maxModelLenBytes()
+            : fits.replace("a " + VllmContainer.UTILIZATION, VllmContainer.UTILIZATION))
+            + "; --max-model-len auto lets vLLM pick");
+  }
+
+  /**
+   * The memory of one claimed device, as the catalog gives it. The one place that reads it, so that a
+   * CUDA-visible figure can replace it.
+   */
+  private static OptionalLong deviceMemoryBytes(ClaimDevices devices, VllmContainer.PodClaimUse use) {
+    return use.request() == null ? devices.memoryBytes() : devices.memoryBytes(use.request());
+  }
+
+  /** The last value of a flag {@link VllmArgs.Flag} does not name, by its wire name. */
+  private static Optional<String> option(VllmContainer container, String wireName) {
+    Optional<String> value = Optional.empty();
+    for (VllmArgs.Option option : container.args().options()) {
+      if (option.name().equals(wireName)) {
+        value = option.value();
+      }
+    }
+    return value.map(String::trim);
+  }
+
+  /** Whether the flag is given with a value only the running pod knows (a Secret, {@code $(VAR)}). */
+  private static boolean valueUnknown(VllmContainer container, String wireName) {
+    Optional<VllmArgs.Option> last = Optional.empty();
+    for (VllmArgs.Option option : container.args().options()) {
+      if (option.name().equals(wireName)) {
+        last = Optional.of(option);
+      }
+    }
+    return last.isPresent() && last.get().value().isEmpty();
+  }
+
+  private static OptionalLong whole(Optional<String> text) {
+    return text.filter(value -> DIGITS.matcher(value).matches()).map(value -> OptionalLong.of(Long.parseLong(value)))
+        .orElse(OptionalLong.empty());
+  }
+
+  private static String gib(long bytes) {
+    return MemoryEstimate.gib(bytes).toPlainString();
+  }
+}
