@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
  * <pre>
  * $ gpushare lint manifests/
  * manifests/vllm.yaml:1: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update ...
- * 0 errors, 3 warnings, 0 infos in 2 files
+ * 0 errors, 4 warnings, 0 infos in 2 files
  * </pre>
  *
  * Exit 0 without errors, 1 with an error (or, with {@code --strict}, a warning), 2 when a file

@@ -42,7 +42,7 @@ class LintCommand_adversarial_Test extends CliTest {
     int exit = run("lint", dir.toString());
     // THEN
     assertThat(exit).isZero();
-    assertThat(out.toString()).endsWith("0 errors, 3 warnings, 0 infos in 2 files\n");
+    assertThat(out.toString()).endsWith("0 errors, 4 warnings, 0 infos in 2 files\n");
   }
 
   @Test
@@ -53,7 +53,7 @@ class LintCommand_adversarial_Test extends CliTest {
     int exit = run("lint", dir.toString());
     // THEN
     assertThat(exit).isZero();
-    assertThat(out.toString()).doesNotContain("VLLM_IMAGE_TOO_OLD").endsWith("0 errors, 2 warnings, 0 infos in 2 files\n");
+    assertThat(out.toString()).doesNotContain("VLLM_IMAGE_TOO_OLD").endsWith("0 errors, 3 warnings, 0 infos in 2 files\n");
   }
 
   @Test
@@ -133,6 +133,6 @@ class LintCommand_adversarial_Test extends CliTest {
     int exit = run("lint", dir.toString());
     // THEN
     assertThat(exit).isZero();
-    assertThat(out.toString()).doesNotContain("ROLLOUT_SURGE_OVERCOMMIT").endsWith("0 errors, 2 warnings, 0 infos in 2 files\n");
+    assertThat(out.toString()).doesNotContain("ROLLOUT_SURGE_OVERCOMMIT").endsWith("0 errors, 3 warnings, 0 infos in 2 files\n");
   }
 }

@@ -22,6 +22,7 @@ final class Devices {
   private final List<String> alternatives = new ArrayList<>();
   private final List<String> migProfiles = new ArrayList<>();
   private long count = 1;
+  private boolean dynamicMig;
 
   void product(String productName) {
     if (productName == null || productName.isBlank() || productName.contains("\"")) {
@@ -70,8 +71,17 @@ final class Devices {
     }
   }
 
+  /** The slices are created by the driver on demand (its DynamicMIG gate), not ahead of time. */
+  void dynamicMig() {
+    dynamicMig = true;
+  }
+
   boolean mig() {
     return !migProfiles.isEmpty();
+  }
+
+  boolean isDynamicMig() {
+    return dynamicMig;
   }
 
   long count() {
@@ -92,7 +102,8 @@ final class Devices {
       for (int i = 0; i < migProfiles.size(); i++) {
         DeviceRequestSpec.Builder request = DeviceRequestSpec.builder()
             .name(migProfiles.size() == 1 ? GpuShare.REQUEST_NAME : GpuShare.REQUEST_NAME + "-" + i)
-            .deviceClassName(MIG_CLASS);
+            .deviceClassName(MIG_CLASS)
+            .dynamicMig(dynamicMig);
         if (productName != null) {
           request.addSelectors(DeviceSelectorSpec.productName(productName));
         }

@@ -44,8 +44,9 @@ public interface DevicesStep {
   WorkloadStep gpus(int count);
 
   /**
-   * One MIG slice of this profile per pod, e.g. {@code 3g.40gb} on an H100 80GB; the driver creates
-   * it on demand with its {@code DynamicMIG} feature gate.
+   * One MIG slice of this profile per pod, e.g. {@code 3g.40gb} on an H100 80GB, out of the slices
+   * created ahead of time (static MIG, e.g. by mig-parted): no driver feature gate. For slices the
+   * driver creates on demand, see {@link #dynamicMigSlice}.
    *
    * <pre>
    * exactly:
@@ -57,6 +58,24 @@ public interface DevicesStep {
    * </pre>
    */
   WorkloadStep migSlice(String profile);
+
+  /**
+   * One MIG slice of this profile per pod, which the driver creates on demand (dynamic MIG): the same
+   * claim as {@link #migSlice}, and the driver's {@code DynamicMIG} feature gate in the rendered Helm
+   * values ({@code dra-driver-values.yaml}). With that gate on, the driver destroys MIG slices it did
+   * not create, and it cannot be combined with MPS.
+   *
+   * <pre>
+   * # ResourceClaimTemplate                     # dra-driver-values.yaml
+   * exactly:                                    featureGates:
+   *   deviceClassName: mig.nvidia.com             DynamicMIG: true
+   *   selectors:
+   *   - cel:
+   *       expression: |
+   *         device.attributes["gpu.nvidia.com"].profile == "3g.40gb"
+   * </pre>
+   */
+  WorkloadStep dynamicMigSlice(String profile);
 
   /**
    * Escape hatch: edits the {@code ResourceClaimTemplate} through fabric8's builder before it is

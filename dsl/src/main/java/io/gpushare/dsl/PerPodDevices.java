@@ -52,6 +52,13 @@ final class PerPodDevices extends Workloads implements DevicesStep {
   }
 
   @Override
+  public WorkloadStep dynamicMigSlice(String profile) {
+    devices.migProfiles(profile);
+    devices.dynamicMig();
+    return this;
+  }
+
+  @Override
   public DevicesStep customizeClaimTemplate(Consumer<? super ResourceClaimTemplateBuilder> hook) {
     customizeClaimObject(ObjectHook.resourceClaimTemplate(Objects.requireNonNull(hook, "hook")));
     return this;

@@ -48,6 +48,13 @@ final class SharedClaim extends Workloads implements SharingStep {
   }
 
   @Override
+  public SharingStep dynamicMigSlice(String profile) {
+    devices.migProfiles(profile);
+    devices.dynamicMig();
+    return this;
+  }
+
+  @Override
   public SharingStep migSlices(String... profiles) {
     devices.migProfiles(profiles);
     return this;
@@ -78,6 +85,10 @@ final class SharedClaim extends Workloads implements SharingStep {
 
   @Override
   public WorkloadStep mps(MpsConfig config) {
+    if (devices.isDynamicMig()) {
+      throw new IllegalStateException("MPS works only on MIG slices created ahead of time; use migSlice(...), not"
+          + " dynamicMigSlice(...): the driver cannot combine its MPSSupport and DynamicMIG feature gates");
+    }
     sharing = devices.mig() ? MigDeviceConfig.mps(config) : GpuConfig.mps(config);
     return this;
   }

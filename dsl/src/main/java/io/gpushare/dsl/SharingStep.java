@@ -59,8 +59,9 @@ public interface SharingStep {
   SharingStep firstAvailable(String... productNames);
 
   /**
-   * A MIG slice of this profile instead of a whole GPU (class {@code mig.nvidia.com}); share it with
-   * {@link #mps}. MPS on MIG needs static, pre-created slices.
+   * A MIG slice of this profile instead of a whole GPU (class {@code mig.nvidia.com}), out of the
+   * slices created ahead of time (static MIG): no driver feature gate; share it with {@link #mps}.
+   * For a slice the driver creates on demand, see {@link #dynamicMigSlice}.
    *
    * <pre>
    * exactly:
@@ -72,6 +73,20 @@ public interface SharingStep {
    * </pre>
    */
   SharingStep migSlice(String profile);
+
+  /**
+   * A MIG slice of this profile that the driver creates on demand (dynamic MIG): the claim of
+   * {@link #migSlice}, and the driver's {@code DynamicMIG} feature gate in the rendered Helm values.
+   * The driver cannot combine it with MPS, so end with {@link #withoutSharing()}.
+   *
+   * <pre>
+   * # ResourceClaim                              # dra-driver-values.yaml
+   * exactly:                                     featureGates:
+   *   deviceClassName: mig.nvidia.com              DynamicMIG: true
+   *   selectors: [profile == "3g.40gb"]
+   * </pre>
+   */
+  SharingStep dynamicMigSlice(String profile);
 
   /**
    * Several MIG slices of one physical GPU in one claim, kept together by a constraint on their

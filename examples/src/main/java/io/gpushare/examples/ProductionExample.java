@@ -10,8 +10,10 @@ import io.gpushare.dsl.GpuShare;
  * and memory requests and limits, vLLM's HTTP probes on {@code /health} (a startup probe that allows
  * 15 minutes for the model to load), the Hugging Face cache on the PersistentVolumeClaim
  * {@code hf-cache}, the Hugging Face token and the vLLM API key from Secrets, the {@code Recreate}
- * strategy (a rolling update would start a third server on the shared GPU), a ClusterIP Service, and
- * a vLLM image recent enough for Gemma 3.
+ * strategy (a rolling update would start a third server on the shared GPU), a KV cache of 4 GiB given
+ * with {@code --kv-cache-memory-bytes} (the two servers start together, and would otherwise race in
+ * vLLM's memory profiling), a ClusterIP Service, and a vLLM image recent enough for Gemma 3 and that
+ * flag.
  * {@code gpushare lint --strict} of its output reports nothing.
  *
  * <pre>
@@ -43,9 +45,11 @@ public final class ProductionExample {
     return GpuShare.claim("gpu-claim")
         .timeSlicing(TimeSliceInterval.LONG)
         .vllm("vllm", v -> v.model("google/gemma-3-1b-it")
-            .image("vllm/vllm-openai:v0.9.2") // Gemma 3 needs vLLM 0.8.0 or newer
+            .image("vllm/vllm-openai:v0.21.0") // Gemma 3 needs vLLM 0.8.0 or newer
             .replicas(2)
             .gpuMemoryUtilization(0.42)
+            // both replicas start at once: a KV cache of a given size skips the memory profiling they would race in
+            .extraArgs("--kv-cache-memory-bytes=4294967296")
             .huggingFaceToken("hf-secret", "hf_api_token")
             .apiKey("vllm-api-key", "key")
             .recreate()

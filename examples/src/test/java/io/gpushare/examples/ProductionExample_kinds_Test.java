@@ -30,7 +30,8 @@ class ProductionExample_kinds_Test {
   private static ManifestBundle bundle(Consumer<VllmOptions> kind) {
     return GpuShare.claim("gpu-claim").timeSlicing(TimeSliceInterval.LONG)
         .vllm("vllm", v -> {
-          v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.9.2").replicas(2).gpuMemoryUtilization(0.42)
+          v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0").replicas(2).gpuMemoryUtilization(0.42)
+              .extraArgs("--kv-cache-memory-bytes=4294967296")
               .huggingFaceToken("hf-secret", "hf_api_token").apiKey("vllm-api-key", "key")
               .requests("2", "8Gi").limits("4", "16Gi").vllmProbes().huggingFaceCache("hf-cache");
           kind.accept(v);

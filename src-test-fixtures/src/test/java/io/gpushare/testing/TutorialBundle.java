@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The tutorial's shape that the assertion tests judge: ResourceClaim[gpu-claim] time-sliced (Long)
- * and Deployment[vllm-gpu] at 0.42 of its memory per pod, with {@code replicas} pods.
+ * and Deployment[vllm-gpu] at 0.42 of its memory per pod, with {@code replicas} pods, on vLLM 0.9.2 (a
+ * release that can share a GPU: 0.8.0 to 0.9.0 cannot).
  */
 final class TutorialBundle {
   private TutorialBundle() {}
@@ -25,7 +26,7 @@ final class TutorialBundle {
             .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
             .build())
         .add("vllm.yaml", VllmWorkloadSpec.builder().name("vllm-gpu").replicas(replicas).port(8000)
-            .image("vllm/vllm-openai:v0.8.5").model("google/gemma-3-1b-it")
+            .image("vllm/vllm-openai:v0.9.2").model("google/gemma-3-1b-it")
             .gpuMemoryUtilization(new BigDecimal("0.42")).claim(ClaimReference.of("gpu", "gpu-claim"))
             .sharedMemoryVolume(false).build())
         .build();

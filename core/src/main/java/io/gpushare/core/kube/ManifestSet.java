@@ -1,6 +1,8 @@
 package io.gpushare.core.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.gpushare.core.model.DeviceClaimSpec;
+import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.ManifestDocument;
 import java.util.ArrayList;
@@ -39,9 +41,11 @@ import java.util.Set;
  */
 public final class ManifestSet {
   private final List<Manifest> manifests;
+  private final Set<String> dynamicMigClaims;
 
-  private ManifestSet(List<Manifest> manifests) {
+  private ManifestSet(List<Manifest> manifests, Set<String> dynamicMigClaims) {
     this.manifests = Collections.unmodifiableList(new ArrayList<>(manifests));
+    this.dynamicMigClaims = Set.copyOf(dynamicMigClaims);
   }
 
   /**
@@ -52,16 +56,40 @@ public final class ManifestSet {
    */
   public static ManifestSet of(ManifestBundle bundle) {
     List<Manifest> manifests = new ArrayList<>(bundle.documents().size());
+    Set<String> dynamicMig = new LinkedHashSet<>();
     for (ManifestDocument document : bundle.documents()) {
       String origin = document.spec().getClass().getSimpleName() + "[" + document.spec().name() + "]";
-      manifests.add(new Manifest(Hooks.apply(document), document.file(), origin));
+      HasMetadata resource = Hooks.apply(document);
+      manifests.add(new Manifest(resource, document.file(), origin));
+      if (document.spec() instanceof DeviceClaimSpec claim
+          && claim.requests().stream().anyMatch(DeviceRequestSpec::dynamicMig)) {
+        dynamicMig.add(key(resource));
+      }
     }
-    return new ManifestSet(manifests);
+    return new ManifestSet(manifests, dynamicMig);
   }
 
-  /** A set of objects the caller already has, e.g. built or edited with fabric8. */
+  /**
+   * A set of objects the caller already has, e.g. built or edited with fabric8, or read from files:
+   * their MIG requests are static ({@link #dynamicMig}), since a claim's YAML cannot say otherwise.
+   */
   public static ManifestSet of(List<Manifest> manifests) {
-    return new ManifestSet(manifests);
+    return new ManifestSet(manifests, Set.of());
+  }
+
+  /**
+   * Whether {@code claim} (a ResourceClaim or ResourceClaimTemplate of this set) was built from a
+   * {@link DeviceClaimSpec} with a {@link DeviceRequestSpec#dynamicMig() dynamic MIG} request, whose
+   * slices the driver creates on demand behind its {@code DynamicMIG} feature gate.
+   */
+  public boolean dynamicMig(HasMetadata claim) {
+    return dynamicMigClaims.contains(key(claim));
+  }
+
+  private static String key(HasMetadata resource) {
+    var metadata = resource.getMetadata();
+    return resource.getKind() + "/" + (metadata == null ? null : metadata.getNamespace()) + "/"
+        + (metadata == null ? null : metadata.getName());
   }
 
   public List<Manifest> manifests() {

@@ -82,6 +82,7 @@ public final class VllmArgs {
     DATA_PARALLEL_SIZE_LOCAL("--data-parallel-size-local", "-dpl"),
     QUANTIZATION("--quantization", "-q"),
     MAX_MODEL_LEN("--max-model-len"),
+    KV_CACHE_MEMORY_BYTES("--kv-cache-memory-bytes"),
     OPTIMIZATION_LEVEL("--optimization-level", "-O"),
     /** A YAML file of more flags, read by vLLM's parser; what it sets is unknown here. */
     CONFIG("--config"),

@@ -39,6 +39,7 @@ public record VllmProfile(Optional<VllmVersion> version) {
   static final VllmVersion V0_17_0 = VllmVersion.of(0, 17, 0);
   static final VllmVersion V0_18_0 = VllmVersion.of(0, 18, 0);
   static final VllmVersion V0_21_0 = VllmVersion.of(0, 21, 0);
+  static final VllmVersion V0_11_0 = VllmVersion.of(0, 11, 0);
 
   private static final BigDecimal DEFAULT_UTILIZATION = new BigDecimal("0.90");
   private static final BigDecimal DEFAULT_UTILIZATION_0_21 = new BigDecimal("0.92");
@@ -94,6 +95,27 @@ public record VllmProfile(Optional<VllmVersion> version) {
   /** Whether CUDA graphs are profiled inside the utilization budget (from 0.21.0) rather than outside. */
   public boolean cudaGraphsInsideBudget() {
     return version.map(v -> v.isAtLeast(V0_21_0)).orElse(true);
+  }
+
+  /**
+   * Whether the release has {@code --kv-cache-memory-bytes} (PR #21489 "Allow users to specify kv cache
+   * memory size"), which sizes the KV cache without profiling the device's free memory, so that
+   * co-located servers starting together do not race; the start-up free-memory check still uses
+   * {@code --gpu-memory-utilization}. First release: {@link #kvCacheMemoryBytesRelease()}.
+   */
+  public boolean kvCacheMemoryBytesFlag() {
+    return version.map(v -> v.isAtLeast(V0_11_0)).orElse(true);
+  }
+
+  /**
+   * The first release with {@code --kv-cache-memory-bytes}: 0.11.0, inferred, like the 0.6.5 and
+   * 0.9.1 rows above. PR #21489 was under review on 2025-07-24, after v0.10.0 was cut; the stored
+   * sources (the PR thread, {@code vllm/config/cache.py} as documented for v0.10.2 and v0.11.1) do not
+   * show which of 0.10.1, 0.10.2 or 0.11.0 shipped it first, so the latest candidate is taken: a hint
+   * never suggests the flag to a release that may not have it.
+   */
+  public static VllmVersion kvCacheMemoryBytesRelease() {
+    return V0_11_0;
   }
 
   /** Whether the release runs the V1 engine by default (from 0.8.0). */

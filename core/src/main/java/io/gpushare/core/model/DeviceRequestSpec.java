@@ -36,6 +36,18 @@ public abstract class DeviceRequestSpec {
   /** Conditions every allocated device must meet, written as CEL selectors. */
   public abstract List<DeviceSelectorSpec> selectors();
 
+  /**
+   * Whether the driver creates this request's MIG slices on demand (dynamic MIG, which needs the
+   * driver's {@code DynamicMIG} feature gate) rather than allocating slices created ahead of time, e.g.
+   * by mig-parted (static MIG, no gate: the default). Nothing in the claim's YAML says which; the
+   * renderer writes the gate into the driver's Helm values only for dynamic requests. Turning the gate
+   * on makes the driver destroy MIG devices it did not create (shared/reference/vllm-memory.md section 8).
+   */
+  @Value.Default
+  public boolean dynamicMig() {
+    return false;
+  }
+
   public static DeviceRequestSpec of(String name, String deviceClassName) {
     return builder().name(name).deviceClassName(deviceClassName).build();
   }
@@ -49,6 +61,8 @@ public abstract class DeviceRequestSpec {
     problems.require(firstAvailable().isEmpty() || (count().isEmpty() && selectors().isEmpty()),
         "count and selectors go on each firstAvailable alternative, not on the request");
     count().ifPresent(c -> problems.require(c > 0, "count must be > 0, found " + c));
+    problems.require(!dynamicMig() || deviceClassName().equals(java.util.Optional.of(MigDeviceConfig.DEVICE_CLASS)),
+        "dynamicMig needs deviceClassName " + MigDeviceConfig.DEVICE_CLASS + ", found " + deviceClassName().orElse("none"));
     problems.throwIfAny();
   }
 

@@ -12,9 +12,12 @@ import java.util.TreeSet;
 /**
  * The NVIDIA DRA driver feature gates a set needs (they are cluster-wide Helm values, not per
  * claim): each sharing strategy's gate ({@link SharingStrategy#featureGate()}: {@code
- * TimeSlicingSettings}, {@code MPSSupport}), and {@code DynamicMIG} for MIG slices that the driver
- * creates on demand (MIG requests without MPS; MPS on MIG works only on pre-created, static MIG
- * slices).
+ * TimeSlicingSettings}, {@code MPSSupport}), and {@code DynamicMIG} only for MIG slices that the
+ * driver creates on demand, which a bundle asks for with {@link
+ * io.gpushare.core.model.DeviceRequestSpec#dynamicMig()}. A claim read from YAML that selects a MIG
+ * profile cannot say whether its slices are pre-created (static MIG, no gate) or dynamic, so it is
+ * taken as static: turning {@code DynamicMIG} on destroys the slices the driver did not create. MPS
+ * works only on static slices: {@code MPSSupport} with {@code DynamicMIG} is an error.
  */
 final class FeatureGates {
   static final String DYNAMIC_MIG = "DynamicMIG";
@@ -26,7 +29,7 @@ final class FeatureGates {
   static Map<String, String> required(ValidationContext context) {
     Map<String, String> gates = new LinkedHashMap<>();
     for (DeviceClaims.DeviceClaimView claim : context.deviceClaims().all()) {
-      collect(claim, gates);
+      collect(context, claim, gates);
     }
     return gates;
   }
@@ -45,23 +48,25 @@ final class FeatureGates {
     }
   }
 
-  private static void collect(DeviceClaims.DeviceClaimView claim, Map<String, String> gates) {
+  private static void collect(ValidationContext context, DeviceClaims.DeviceClaimView claim,
+      Map<String, String> gates) {
     if (claim.devices() == null) {
       return;
     }
-    boolean mps = false;
     for (NvidiaConfigRead config : claim.claimDevices().nvidiaConfigs()) {
       if (config.strategy().isPresent()) {
         gates.putIfAbsent(config.strategy().get().featureGate(), claim.id());
-        mps |= config.strategy().get() == SharingStrategy.MPS;
       }
+    }
+    if (!context.dynamicMig(claim.resource())) {
+      return;
     }
     for (DeviceRequest request : Nulls.list(claim.devices().getRequests())) {
       boolean mig = request.getExactly() != null
           && MigDeviceConfig.DEVICE_CLASS.equals(request.getExactly().getDeviceClassName())
           || Nulls.list(request.getFirstAvailable()).stream()
               .anyMatch(s -> MigDeviceConfig.DEVICE_CLASS.equals(s.getDeviceClassName()));
-      if (mig && !mps) {
+      if (mig) {
         gates.putIfAbsent(DYNAMIC_MIG, claim.id());
       }
     }

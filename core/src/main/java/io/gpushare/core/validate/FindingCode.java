@@ -60,7 +60,9 @@ public enum FindingCode {
   GPU_MEMORY_UTILIZATION_RANGE(Severity.ERROR, Group.BUDGET, "a --gpu-memory-utilization that is not a fraction in (0, 1]"),
   ROLLOUT_SURGE_OVERCOMMIT(Severity.WARNING, Group.BUDGET, "a rolling update (or an overlapping CronJob run) whose extra pods overcommit the shared device"),
   MPS_PINNED_MEMORY_BELOW_UTILIZATION(Severity.ERROR, Group.BUDGET, "a vLLM share larger than the MPS pinned-memory limit"),
-  GPU_MEMORY_HEADROOM(Severity.WARNING, Group.BUDGET, "too little memory left outside vLLM's shares for CUDA contexts"),
+  GPU_MEMORY_CONTEXT_MARGIN(Severity.ERROR, Group.BUDGET, "vLLM shares that leave no room for each process's CUDA context (and CUDA graphs before vLLM 0.21.0)"),
+  VLLM_COLOCATION_UNSUPPORTED(Severity.ERROR, Group.BUDGET, "several vLLM servers on one device with a release that counts the others' memory as its own"),
+  VLLM_STARTUP_RACE(Severity.WARNING, Group.BUDGET, "co-located vLLM servers that can start together and profile each other's memory"),
   GPU_MEMORY_UTILIZATION_UNKNOWN(Severity.INFO, Group.BUDGET, "a --gpu-memory-utilization only the running pod knows, so its budget was not checked"),
   POD_COUNT_UNKNOWN(Severity.INFO, Group.BUDGET, "pods of a number the manifests do not say (a DaemonSet's) on a shared claim, left out of its budget"),
   // Capacity

@@ -29,8 +29,8 @@ import java.util.Set;
  *
  * <p>Also: replicas (parallelism, size) out of range, extra pods of a rolling update or an
  * overlapping CronJob run that would overcommit (warning), vLLM shares larger than an MPS
- * pinned-memory limit, and too little memory left for CUDA contexts (warning), the last two when the
- * device's memory is known from a selector.
+ * pinned-memory limit when the device's memory is known from a selector, and what vLLM's release and
+ * the start-up of co-located servers add ({@link ColocatedServers}).
  */
 final class SharingBudgetRule implements Rule {
   private static final String FLAG = VllmContainer.UTILIZATION;
@@ -38,7 +38,8 @@ final class SharingBudgetRule implements Rule {
   private static final long GIB = 1024L * 1024 * 1024;
   private static final long MIB = 1024L * 1024;
 
-  private record Contribution(VllmContainer container, BigDecimal utilization) {
+  /** One vLLM container of a pod group on a device, and its share of the device's memory. */
+  record Contribution(VllmContainer container, BigDecimal utilization) {
     PodGroup pods() {
       return container.pods();
     }
@@ -120,11 +121,9 @@ final class SharingBudgetRule implements Rule {
     String claim = slash < 0 ? key : key.substring(0, slash);
     String id = "ResourceClaim[" + claim + "]" + (slash < 0 ? "" : " request " + key.substring(slash + 1));
     BigDecimal sum = BigDecimal.ZERO;
-    int processes = 0;
     List<String> parts = new ArrayList<>();
     for (Contribution contribution : contributions) {
       sum = sum.add(contribution.utilization().multiply(BigDecimal.valueOf(contribution.count())));
-      processes += contribution.count();
       parts.add(contribution.describe(false));
     }
     if (sum.compareTo(LIMIT) > 0) {
@@ -137,20 +136,11 @@ final class SharingBudgetRule implements Rule {
     checkSurge(id, sum, contributions, findings);
     ClaimDevices devices = context.deviceClaims().devices(ClaimScope.SHARED, claim);
     OptionalLong memory = slash < 0 ? devices.memoryBytes() : devices.memoryBytes(key.substring(slash + 1));
+    ColocatedServers.check(id, contributions, sum, memory, context, findings);
     if (memory.isEmpty()) {
       return;
     }
     checkMpsLimit(id, contributions, devices, memory.getAsLong(), findings);
-    BigDecimal free = LIMIT.subtract(sum).multiply(BigDecimal.valueOf(memory.getAsLong()));
-    BigDecimal perProcess = free.divide(BigDecimal.valueOf(Math.max(1, processes)), 0, RoundingMode.DOWN);
-    if (perProcess.compareTo(BigDecimal.valueOf(GIB)) < 0) {
-      findings.add(FindingCode.GPU_MEMORY_HEADROOM, id,
-          "expected at least 1.0 GiB per process outside vLLM's shares, found " + gib(perProcess.longValue())
-              + " GiB for each of " + processes + " processes on a " + gib(memory.getAsLong()) + " GiB device ("
-              + twoPlaces(sum) + " requested); a CUDA context alone takes about 0.5 GiB",
-          "lower " + FLAG + " so that each process keeps 1 GiB for its CUDA context and allocations outside vLLM's"
-              + " budget");
-    }
   }
 
   /** Extra pods of a rollout (or an overlapping run) next to the running ones, per workload. */

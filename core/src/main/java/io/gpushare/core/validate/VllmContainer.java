@@ -3,6 +3,7 @@ package io.gpushare.core.validate;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodResourceClaim;
 import io.gpushare.core.kube.VllmArgs;
+import io.gpushare.core.memory.VllmProfile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,14 +68,20 @@ record VllmContainer(PodGroup pods, int index, Container container, VllmArgs arg
         || args.invocation() == VllmArgs.Invocation.COMMAND || args.invocation() == VllmArgs.Invocation.SHELL;
   }
 
+  /** How the image's vLLM release treats memory, by its tag; the newest release's when the tag names none. */
+  VllmProfile profile() {
+    return VllmProfile.ofImage(container.getImage());
+  }
+
   /**
-   * The utilization flag's value when it is a decimal in (0, 1]; vLLM's default 0.9 when absent and
-   * nothing else can set it; empty when malformed or unknown (a Secret's value, a {@code --config}).
+   * The utilization flag's value when it is a decimal in (0, 1]; the release's default (0.9, 0.92 from
+   * 0.21.0: {@link VllmProfile#defaultUtilization()}) when absent and nothing else can set it; empty
+   * when malformed or unknown (a Secret's value, a {@code --config}).
    */
   Optional<BigDecimal> utilization() {
     Optional<VllmArgs.Option> flag = args.last(VllmArgs.Flag.GPU_MEMORY_UTILIZATION);
     if (flag.isEmpty()) {
-      return args.complete() ? Optional.of(VllmArgs.DEFAULT_GPU_MEMORY_UTILIZATION) : Optional.empty();
+      return args.complete() ? Optional.of(profile().defaultUtilization().stripTrailingZeros()) : Optional.empty();
     }
     return io.gpushare.core.model.Quantities.decimal(flag.get().value().orElse(""))
         .filter(value -> value.signum() > 0 && value.compareTo(BigDecimal.ONE) <= 0);

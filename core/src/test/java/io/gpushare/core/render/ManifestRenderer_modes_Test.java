@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 
 class ManifestRenderer_modes_Test {
 
-  private static DeviceClaimSpec migTemplate(String name, String profile) {
+  /** A template of one MIG slice, created on demand by the driver ({@code dynamic}) or ahead of time. */
+  private static DeviceClaimSpec migTemplate(String name, String profile, boolean dynamic) {
     return DeviceClaimSpec.perPod(name)
         .addRequests(DeviceRequestSpec.builder().name("gpu").deviceClassName(MigDeviceConfig.DEVICE_CLASS)
-            .addSelectors(DeviceSelectorSpec.migProfile(profile)).build())
+            .dynamicMig(dynamic).addSelectors(DeviceSelectorSpec.migProfile(profile)).build())
         .build();
   }
 
@@ -70,7 +71,7 @@ class ManifestRenderer_modes_Test {
         .build();
     ManifestBundle bundle = ManifestBundle.builder()
         .add("claim.yaml", mpsClaim)
-        .add("claim-templates.yaml", migTemplate("slice", "1g.10gb"))
+        .add("claim-templates.yaml", migTemplate("slice", "1g.10gb", true))
         .build();
     // WHEN / THEN
     assertThatThrownBy(() -> ManifestRenderer.standard().render(bundle))
@@ -81,10 +82,29 @@ class ManifestRenderer_modes_Test {
   }
 
   @Test
+  void should_render_mps_next_to_static_mig_without_the_dynamic_mig_gate() {
+    // GIVEN slices created ahead of time (the default): shared/reference/vllm-memory.md section 8, static MIG
+    // needs no gate, and DynamicMIG would destroy the slices the driver does not know
+    DeviceClaimSpec mpsClaim = DeviceClaimSpec.shared("gpu-claim")
+        .addRequests(DeviceRequestSpec.of("gpu", "gpu.nvidia.com"))
+        .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.mps(MpsConfig.builder().build())))
+        .build();
+    ManifestBundle bundle = ManifestBundle.builder()
+        .add("claim.yaml", mpsClaim)
+        .add("claim-templates.yaml", migTemplate("slice", "1g.10gb", false))
+        .build();
+    // WHEN
+    RenderedManifests out = ManifestRenderer.standard().render(bundle);
+    // THEN
+    assertThat(out.report().featureGates()).containsExactly("MPSSupport");
+    assertThat(out.driverValues()).contains("# Feature gates: MPSSupport.\n").doesNotContain("DynamicMIG");
+  }
+
+  @Test
   void should_write_driver_values_with_exactly_the_gates_the_set_needs() {
     // GIVEN
     ManifestBundle bundle = ManifestBundle.builder()
-        .add("claim-templates.yaml", migTemplate("slice", "1g.10gb"))
+        .add("claim-templates.yaml", migTemplate("slice", "1g.10gb", true))
         .add("claim.yaml", TutorialSpecs.claim("gpu-claim"))
         .add("vllm.yaml", TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 1, "0.42"))
         .add("vllm.yaml", TutorialSpecs.vllm("vllm-slice", "unused", 1, "0.5"))

@@ -16,16 +16,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A mutable copy of the tutorial's three objects, made clean of the tutorial's three documented
- * warnings (newer image, Recreate rollout, an API key from a Secret), for cases to break one thing.
+ * A mutable copy of the tutorial's three objects, made clean of the tutorial's documented warnings
+ * (newer image, Recreate rollout, an API key from a Secret, and a KV cache sized with
+ * {@code --kv-cache-memory-bytes} so that the two replicas do not race at start-up), for cases to
+ * break one thing.
  */
 final class Fixture {
+  /** Sizes the KV cache without profiling, so that the two replicas starting together do not race. */
+  static final String KV_CACHE = "--kv-cache-memory-bytes=4294967296";
+
   ResourceClaim claim = KubeObjects.toResourceClaim(TutorialSpecs.claim("gpu-claim"));
   Deployment deployment = new DeploymentBuilder(
       KubeObjects.toDeployment(TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 2, "0.42")))
       .editSpec().withNewStrategy().withType("Recreate").endStrategy()
       .editTemplate().editSpec().editFirstContainer()
-      .withImage("vllm/vllm-openai:v0.8.5")
+      .withImage("vllm/vllm-openai:v0.11.0")
+      .addToArgs(KV_CACHE)
       .addToEnv(new EnvVarBuilder().withName("VLLM_API_KEY").withNewValueFrom().withNewSecretKeyRef()
           .withName("vllm-secret").withKey("api_key").endSecretKeyRef().endValueFrom().build())
       .endContainer().endSpec().endTemplate().endSpec()
@@ -86,8 +92,10 @@ final class Fixture {
     return sharing;
   }
 
+  /** Replaces the container's arguments with {@code args}, then {@link #KV_CACHE} (last, so that indices stay). */
   void args(String... args) {
     container().setArgs(new ArrayList<>(List.of(args)));
+    container().getArgs().add(KV_CACHE);
   }
 
   /** Narrows the claim's request to a GPU product with a CEL selector on productName. */

@@ -35,6 +35,11 @@ class Validator_rules_Test {
   private static final String CONTAINER = POD + ".containers[0]";
   private static final String DEVICES = "ResourceClaim[gpu-claim].spec.devices";
   private static final String PARAMETERS = DEVICES + ".config[0].opaque.parameters";
+  private static final String RACE = "WARNING VLLM_STARTUP_RACE ResourceClaim[gpu-claim]: expected co-located vLLM"
+      + " servers to start one after another, found 2 servers on ResourceClaim[gpu-claim] that can start together"
+      + " (Deployment[vllm-gpu] starts its 2 pods at once); each profiles the device's memory while the other loads"
+      + " and counts its growth as its own: \"No available memory for the cache blocks\" or \"Error in memory"
+      + " profiling\" until a restart";
 
   private static Arguments passes(String name, Consumer<Fixture> change) {
     return Arguments.of(name, change, List.of());
@@ -311,13 +316,12 @@ class Validator_rules_Test {
             },
             "WARNING FIRST_AVAILABLE_CONFIG_REFERENCE " + DEVICES + ".config[0].requests[0]: expected the subrequests"
                 + " [gpu/h100, gpu/a100] (the driver matches the allocated request name exactly), found 'gpu'"),
-        fails("MPS next to dynamic MIG", f -> {
+        // a claim read as YAML cannot say whether its MIG slices are pre-created (static, no gate) or dynamic, so
+        // it is taken as static: NVIDIA's quickstart (gpu-test4 next to gpu-test-mps) needs no DynamicMIG
+        passes("MPS next to a MIG template: static MIG, no DynamicMIG gate", f -> {
               f.mps(Map.of());
               f.extra.add(migTemplate("mig-slice", "1g.10gb"));
-            },
-            "ERROR FEATURE_GATES_INCOMPATIBLE ResourceClaim[gpu-claim]: expected driver feature gates that can be"
-                + " combined, found MPSSupport (for ResourceClaim[gpu-claim]) with DynamicMIG (for"
-                + " ResourceClaimTemplate[mig-slice]); the driver refuses to start with both"),
+            }),
 
         fails("timeSlicingConfig next to MPS", f -> {
               f.sharing().put("strategy", "MPS");
@@ -348,18 +352,32 @@ class Validator_rules_Test {
         fails("three replicas at 0.42", f -> f.deployment.getSpec().setReplicas(3),
             "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00):"
                 + " Deployment[vllm-gpu] 3 x 0.42"),
-        passes("one replica at 0.7 and three at 0.1: exactly 1.0", f -> {
+        // with the GPU unknown, 1.00 leaves nothing for the CUDA contexts (gpu-memory-measured.md: 2 x 0.50 fails)
+        fails("one replica at 0.7 and three at 0.1: exactly 1.0", f -> {
               f.deployment.getSpec().setReplicas(1);
               f.args("--model=google/gemma-3-1b-it", "--gpu-memory-utilization=0.7");
               var second = KubeObjects.toDeployment(TutorialSpecs.vllm("second", "gpu-claim", 3, "0.1"));
               second.getSpec().setStrategy(new io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder()
                   .withType("Recreate").build());
-              second.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("vllm/vllm-openai:v0.8.5");
+              second.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("vllm/vllm-openai:v0.11.0");
+              second.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().add(Fixture.KV_CACHE);
               f.extra.add(second);
-            }),
+            },
+            "ERROR GPU_MEMORY_CONTEXT_MARGIN ResourceClaim[gpu-claim]: expected the shares to leave room for the CUDA"
+                + " context each of the 4 processes takes outside its share (about 0.5 GiB), found 1.00 of the GPU's"
+                + " memory requested: Deployment[vllm-gpu] 1 x 0.7, Deployment[second] 3 x 0.1; vLLM refuses the later"
+                + " server: \"Free memory on device cuda:0 (...) on startup is less than desired GPU memory utilization"
+                + " (...). Decrease GPU memory utilization or reduce GPU memory used by other processes.\""),
         fails("no utilization: vLLM takes 0.9", f -> f.args("--model=google/gemma-3-1b-it"),
             "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.80 of the GPU's memory requested (limit 1.00):"
                 + " Deployment[vllm-gpu] 2 x 0.9 (vLLM's default, no --gpu-memory-utilization)"),
+        // vllm/config/cache.py, PR #38284: Field(default=0.92) from 0.21.0
+        fails("no utilization on vLLM 0.21.0: vLLM takes 0.92", f -> {
+              f.container().setImage("vllm/vllm-openai:v0.21.0");
+              f.args("--model=google/gemma-3-1b-it");
+            },
+            "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.84 of the GPU's memory requested (limit 1.00):"
+                + " Deployment[vllm-gpu] 2 x 0.92 (vLLM's default, no --gpu-memory-utilization)"),
         // vLLM's arguments in every form (VllmArgs_parse_Test has the forms; these are the findings they lead to)
         fails("vllm serve in a bash -c script, 3 replicas on one claim", f -> {
               f.container().setCommand(new ArrayList<>(List.of("bash", "-c",
@@ -446,13 +464,17 @@ class Validator_rules_Test {
               f.mps(Map.of("defaultActiveThreadPercentage", 50, "defaultPinnedDeviceMemoryLimit", "15Gi"));
               f.args("--host=0.0.0.0", "--port=8000", "--model=google/gemma-3-1b-it", "--gpu-memory-utilization=0.35");
             }),
-        fails("no headroom for CUDA contexts", f -> {
+        // shared/reference/gpu-memory-measured.md: two processes x 0.495 of an H100 already fail
+        fails("no margin for CUDA contexts: 2 x 0.49 of an A100 40GB", f -> {
               f.onProduct("NVIDIA A100-SXM4-40GB");
               f.args("--host=0.0.0.0", "--port=8000", "--model=google/gemma-3-1b-it", "--gpu-memory-utilization=0.49");
             },
-            "WARNING GPU_MEMORY_HEADROOM ResourceClaim[gpu-claim]: expected at least 1.0 GiB per process outside"
-                + " vLLM's shares, found 0.3 GiB for each of 2 processes on a 40.0 GiB device (0.98 requested); a CUDA"
-                + " context alone takes about 0.5 GiB"),
+            "ERROR GPU_MEMORY_CONTEXT_MARGIN ResourceClaim[gpu-claim]: expected the shares and what each vLLM process"
+                + " takes outside its share to fit the 40.0 GiB device, found 0.98 of it requested (Deployment[vllm-gpu]"
+                + " 2 x 0.49, 39.2 GiB) + 2 x 0.5 GiB of CUDA context + 2 x 0.3 GiB of CUDA graphs (outside the share"
+                + " before vLLM 0.21.0) = 40.8 GiB; vLLM refuses the later server: \"Free memory on device cuda:0 (...)"
+                + " on startup is less than desired GPU memory utilization (...). Decrease GPU memory utilization or"
+                + " reduce GPU memory used by other processes.\""),
         passes("the tutorial's 0.42 on an A100 40GB", f -> f.onProduct("NVIDIA A100-SXM4-40GB")),
 
         fails("vllm serve with its flags in the command", f -> {
@@ -558,7 +580,7 @@ class Validator_rules_Test {
             }),
         fails("-tp=2 over one GPU, in a bash -lc script", f -> {
               f.container().setCommand(new ArrayList<>(List.of("bash", "-lc")));
-              f.args("exec vllm serve google/gemma-3-1b-it -tp=2 --gpu-memory-utilization 0.42");
+              f.args("exec vllm serve google/gemma-3-1b-it -tp=2 --gpu-memory-utilization 0.42 " + Fixture.KV_CACHE);
             },
             "ERROR VLLM_PARALLELISM_MISMATCH " + CONTAINER + ".args[0]: expected --tensor-parallel-size x"
                 + " --pipeline-parallel-size to equal the 1 device the container's claims give it, found 2 x 1"),
@@ -569,7 +591,9 @@ class Validator_rules_Test {
                 + " (--port 9000), found 8000"),
         fails("the tutorial's v0.7.2 image for Gemma 3", f -> f.container().setImage("vllm/vllm-openai:v0.7.2"),
             "WARNING VLLM_IMAGE_TOO_OLD " + CONTAINER + ".image: expected vLLM 0.8.0 or newer for google/gemma-3-1b-it,"
-                + " found vllm/vllm-openai:v0.7.2"),
+                + " found vllm/vllm-openai:v0.7.2",
+            // vLLM 0.7.2 has no --kv-cache-memory-bytes, so the fixture's flag does not keep the replicas apart
+            RACE),
 
         // security
         fails("a literal Hugging Face token", f -> f.container().getEnv().set(0,

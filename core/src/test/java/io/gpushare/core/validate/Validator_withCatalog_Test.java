@@ -73,9 +73,12 @@ class Validator_withCatalog_Test {
 
   @Test
   void should_judge_a_users_model_like_a_built_in_one_when_it_runs_on_a_built_in_gpu() {
-    // GIVEN: the 40.1 B ACME model (74.7 GiB) on 0.42 of an A100 80GB, in a vLLM older than it needs
+    // GIVEN: the 40.1 B ACME model (74.7 GiB) on 0.42 of an A100 80GB, in a vLLM older than it needs (one
+    // replica: vLLM 0.8.5 counts a second server's memory as its own)
     Fixture fixture = new Fixture();
     fixture.onProduct("NVIDIA A100-SXM4-80GB");
+    fixture.deployment.getSpec().setReplicas(1);
+    fixture.container().setImage("vllm/vllm-openai:v0.8.5");
     fixture.args("--model=acme/acme-chat-40b", "--gpu-memory-utilization=0.42");
     // WHEN
     ValidationReport withCatalog = withAcme.validate(fixture.set());
@@ -112,7 +115,7 @@ class Validator_withCatalog_Test {
     // THEN
     assertThat(validator.catalog().models()).isEmpty();
     assertThat(report.findings()).extracting(Finding::code)
-        .containsExactly("ROLLOUT_SURGE_OVERCOMMIT", "API_KEY_MISSING", "MODEL_UNKNOWN");
+        .containsExactly("ROLLOUT_SURGE_OVERCOMMIT", "VLLM_STARTUP_RACE", "API_KEY_MISSING", "MODEL_UNKNOWN");
   }
 
   /** The fixture's claim as one MIG slice of the ACME X1, without sharing config. */
