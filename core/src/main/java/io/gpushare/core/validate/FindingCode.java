@@ -65,6 +65,7 @@ public enum FindingCode {
   POD_COUNT_UNKNOWN(Severity.INFO, Group.BUDGET, "pods of a number the manifests do not say (a DaemonSet's) on a shared claim, left out of its budget"),
   // Capacity
   MODEL_DOES_NOT_FIT(Severity.ERROR, Group.CAPACITY, "model weights larger than the memory vLLM is given"),
+  VLLM_MAX_MODEL_LEN_DOES_NOT_FIT(Severity.ERROR, Group.CAPACITY, "a KV cache too small for one sequence of --max-model-len"),
   MIG_PROFILE_UNKNOWN(Severity.ERROR, Group.CAPACITY, "a MIG profile the GPU (error) or any known GPU (warning) does not have"),
   MODEL_UNKNOWN(Severity.INFO, Group.CAPACITY, "a model the catalogs do not know"),
   GPU_PRODUCT_UNKNOWN(Severity.INFO, Group.CAPACITY, "a GPU product the catalogs do not know"),
