@@ -44,8 +44,8 @@ public final class MemoryFindings {
       String reason = plan.get().reason().orElse("");
       if (plan.get().overflow().orElse(MemoryPlan.Term.KV_CACHE) == MemoryPlan.Term.KV_CACHE) {
         findings.add(FindingCode.VLLM_MAX_MODEL_LEN_DOES_NOT_FIT, maxModelLenPath,
-            "expected one sequence of " + length + " to fit the KV cache at some " + UTILIZATION + " up to 1.00 on "
-                + device + ", found " + reason,
+            "expected the KV cache of " + length + " to fit beside the rest at some " + UTILIZATION + " up to 1.00"
+                + " on " + device + ", found " + reason,
             lowerLength(estimate) + ", or use a bigger GPU, more tensor-parallel GPUs or --kv-cache-dtype fp8");
       } else {
         findings.add(FindingCode.MODEL_DOES_NOT_FIT, utilizationPath,

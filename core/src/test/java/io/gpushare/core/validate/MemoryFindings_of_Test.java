@@ -59,8 +59,8 @@ class MemoryFindings_of_Test {
 
   @Test
   void should_report_nothing_when_max_model_len_fits() {
-    // WHEN 8192 tokens (1 GiB) at 0.45
-    List<Finding> findings = findings(SERVER.withUtilization(new BigDecimal("0.45")).withMaxModelLen(8192));
+    // WHEN 4096 tokens (0.50 GiB) in the 0.84 GiB left at 0.45
+    List<Finding> findings = findings(SERVER.withUtilization(new BigDecimal("0.45")).withMaxModelLen(4096));
     // THEN
     assertThat(findings).isEmpty();
   }
@@ -75,8 +75,8 @@ class MemoryFindings_of_Test {
     // THEN
     assertThat(findings).extracting(Finding::code, Finding::path)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("VLLM_MAX_MODEL_LEN_DOES_NOT_FIT", "L"));
-    assertThat(findings.get(0).message()).isEqualTo("expected one sequence of --max-model-len 131072 to fit the KV"
-        + " cache at some --gpu-memory-utilization up to 1.00 on NVIDIA A100-SXM4-40GB, found the KV cache of 16"
+    assertThat(findings.get(0).message()).isEqualTo("expected the KV cache of --max-model-len 131072 to fit beside"
+        + " the rest at some --gpu-memory-utilization up to 1.00 on NVIDIA A100-SXM4-40GB, found the KV cache of 16"
         + " sequences of 131072 tokens (256.00 GiB) does not fit in the 22.84 GiB the device's 40.00 GiB leave beside"
         + " weights, activation and non-torch memory");
   }
