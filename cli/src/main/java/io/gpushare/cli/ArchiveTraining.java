@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * The training run behind the class-data-sharing archive {@code gpushare.jsa} that {@code mvn package}
- * writes beside the jar: one JVM that renders the tutorial, lints and formats what it rendered and
- * prints the help, so the archive holds the classes of every command. The build runs it as
+ * writes beside the jar: one JVM that renders the tutorial, lints and formats what it rendered,
+ * computes one server's memory and prints the help, so the archive holds the classes of every
+ * command. The build runs it as
  * <pre>
  * java -XX:ArchiveClassesAtExit=target/gpushare.jsa -cp target/gpushare.jar io.gpushare.cli.ArchiveTraining
  * </pre>
@@ -36,6 +37,10 @@ public final class ArchiveTraining {
       Main.run("fmt", dir + "/vllm.yaml");
       Main.run("fmt", "--check", dir + "/claim.yaml");
       Main.run("fmt", "--write", dir + "/claim.yaml");
+      Main.run("memory", "--model", "meta-llama/Llama-3.1-8B-Instruct", "--gpu", "A100_40GB", "--max-model-len",
+          "8192");
+      Main.run("memory", "--format", "json", "--model", "meta-llama/Llama-3.1-8B-Instruct", "--gpu-memory",
+          "79.19Gi", "--gpu-memory-utilization", "0.9");
       Main.run("--help");
     } finally {
       System.setOut(out);

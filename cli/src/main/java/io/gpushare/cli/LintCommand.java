@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpushare.core.catalog.Catalog;
-import io.gpushare.core.catalog.CatalogParseException;
-import io.gpushare.core.catalog.CatalogReader;
 import io.gpushare.core.validate.Finding;
 import io.gpushare.core.validate.Severity;
 import io.gpushare.core.validate.ValidationReport;
@@ -156,23 +154,7 @@ public final class LintCommand implements Callable<Integer> {
 
   /** The built-in catalog with each {@code --catalog} file over it; empty, with a message, when one cannot be read. */
   private Optional<Catalog> readCatalogs() {
-    Catalog catalog = Catalog.standard();
-    PrintWriter err = spec.commandLine().getErr();
-    for (Path file : catalogs) {
-      try {
-        catalog = catalog.with(CatalogReader.standard().read(file));
-      } catch (CatalogParseException e) {
-        err.println("gpushare: catalog " + e.getMessage());
-        return Optional.empty();
-      } catch (NoSuchFileException e) {
-        err.println("gpushare: catalog " + file + ": no such file");
-        return Optional.empty();
-      } catch (IOException e) {
-        err.println("gpushare: catalog " + file + ": cannot read: " + e.getMessage());
-        return Optional.empty();
-      }
-    }
-    return Optional.of(catalog);
+    return Catalogs.read(catalogs, spec.commandLine().getErr());
   }
 
   private static String summary(ValidationReport report, int skipped, int files) {
@@ -208,11 +190,7 @@ public final class LintCommand implements Callable<Integer> {
       ObjectNode node = findings.addObject();
       node.put("file", location.substring(0, colon));
       node.put("line", Integer.parseInt(location.substring(colon + 1)));
-      node.put("severity", finding.severity().name());
-      node.put("code", finding.code());
-      node.put("path", finding.path());
-      node.put("message", finding.message());
-      node.put("hint", finding.hint());
+      FindingJson.write(node, finding);
     }
     return mapper.writeValueAsString(root).replace("\r\n", "\n") + "\n";
   }

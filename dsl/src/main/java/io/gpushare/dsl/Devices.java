@@ -11,11 +11,15 @@ import io.gpushare.core.model.MigDeviceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Which devices a claim or template asks for; collects the DSL's device choices and builds the requests. */
 final class Devices {
   static final String GPU_CLASS = GpuConfig.DEVICE_CLASS;
   static final String MIG_CLASS = MigDeviceConfig.DEVICE_CLASS;
+
+  private static final java.util.regex.Pattern MIG_PROFILE_MEMORY =
+      java.util.regex.Pattern.compile("[0-9]+g\\.([0-9]+)gb.*");
 
   private String productName;
   private String minimumMemory;
@@ -152,6 +156,48 @@ final class Devices {
 
   List<DeviceConstraintSpec> constraints() {
     return migProfiles.size() > 1 ? List.of(DeviceConstraintSpec.sameParentGpu(configReferences())) : List.of();
+  }
+
+  /**
+   * The memory of the device a pod's container gets through {@code request} ({@code null}: the claim's
+   * only request), from the catalog; empty when the choices name no product, MIG profile or minimum the
+   * catalog can size. A MIG slice's memory is its profile's name read as decimal GB ({@code 3g.40gb}: 40 GB),
+   * a little below what CUDA reports, as the validator reads it.
+   */
+  Optional<DeviceMemory> memory(String request, Catalog catalog) {
+    if (mig()) {
+      // several slices are requests gpu-0, gpu-1, ...: the server's request says which is its
+      int index = migProfiles.size() == 1 ? 0 : migProfiles.size() > 1 && request != null
+          ? java.util.stream.IntStream.range(0, migProfiles.size())
+              .filter(i -> request.equals(GpuShare.REQUEST_NAME + "-" + i)).findFirst().orElse(-1)
+          : -1;
+      if (index < 0) {
+        return Optional.empty();
+      }
+      String profile = migProfiles.get(index);
+      java.util.regex.Matcher memory = MIG_PROFILE_MEMORY.matcher(profile);
+      return memory.matches()
+          ? Optional.of(new DeviceMemory("MIG " + profile, Long.parseLong(memory.group(1)) * 1_000_000_000L))
+          : Optional.empty();
+    }
+    if (productName != null) {
+      return catalog.gpuByProductName(productName).map(gpu -> new DeviceMemory(productName, gpu.memoryBytes()));
+    }
+    if (minimumMemory != null) {
+      return io.gpushare.core.model.Quantities.bytes(minimumMemory)
+          .map(bytes -> new DeviceMemory("a GPU of at least " + minimumMemory, bytes.longValue()));
+    }
+    Optional<DeviceMemory> smallest = Optional.empty();
+    for (String alternative : alternatives) {
+      Optional<GpuProduct> gpu = catalog.gpuByProductName(alternative);
+      if (gpu.isEmpty()) {
+        return Optional.empty();
+      }
+      if (smallest.isEmpty() || gpu.get().memoryBytes() < smallest.get().bytes()) {
+        smallest = Optional.of(new DeviceMemory(alternative, gpu.get().memoryBytes()));
+      }
+    }
+    return smallest;
   }
 
   /** {@code h100-80gb} for a catalog product, else a DNS label made from the name. */

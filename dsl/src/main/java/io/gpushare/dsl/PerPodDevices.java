@@ -86,4 +86,9 @@ final class PerPodDevices extends Workloads implements DevicesStep {
   long devicesPerPod() {
     return devices.count();
   }
+
+  @Override
+  Devices devices() {
+    return devices;
+  }
 }

@@ -125,4 +125,9 @@ final class SharedClaim extends Workloads implements SharingStep {
     // several MIG slices are used one per server, never together (CUDA sees one slice per process)
     return devices.mig() ? 1 : devices.count();
   }
+
+  @Override
+  Devices devices() {
+    return devices;
+  }
 }

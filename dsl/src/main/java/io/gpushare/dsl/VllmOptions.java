@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.gpushare.core.memory.MemoryPlanner;
+import io.gpushare.core.memory.ModelSpec;
 import io.gpushare.core.model.JobOptions;
 import io.gpushare.core.model.PodOptions;
 import io.gpushare.core.model.TolerationSpec;
@@ -56,6 +58,53 @@ public interface VllmOptions {
 
   /** {@code --gpu-memory-utilization}: each replica's fraction of the GPU's memory, in (0, 1]. */
   VllmOptions gpuMemoryUtilization(double fraction);
+
+  /**
+   * The server's needs instead of a fraction: room for {@code concurrentSequences} sequences of
+   * {@code maxModelLen} tokens at once in the KV cache of the model set with {@link #model} (which the
+   * catalog must know by its architecture). When the bundle is built, gpushare computes vLLM's memory on
+   * the claim's device ({@code onGpu}'s product, the {@code migSlice}'s profile, {@code withMemoryAtLeast},
+   * or the smallest {@code firstAvailable} product) the way vLLM does ({@link MemoryPlanner}), for the
+   * release the image's tag names, and writes the smallest {@code --gpu-memory-utilization} that holds it
+   * (2 decimals, rounded up), {@code --max-model-len}, and, on vLLM 0.11.0 and later,
+   * {@code --kv-cache-memory-bytes}, which sizes the KV cache to exactly the needs and keeps servers that
+   * start together on one GPU from racing in memory profiling. When nothing fits, building fails with the
+   * term that overflows (the weights, the memory beside the KV cache, or the KV cache itself).
+   *
+   * <pre>{@code
+   * GpuShare.perPod("gpu-per-pod").onGpu("NVIDIA A100-SXM4-40GB").wholeGpu()
+   *     .vllm("vllm", v -> v.model("meta-llama/Llama-3.1-8B-Instruct").image("vllm/vllm-openai:v0.19.0")
+   *         .needs(8192, 4))
+   * }</pre>
+   *
+   * <pre>
+   * args:
+   * - --host=0.0.0.0
+   * - --port=8000
+   * - --model=meta-llama/Llama-3.1-8B-Instruct
+   * - --gpu-memory-utilization=0.53
+   * - --max-model-len=8192
+   * - --kv-cache-memory-bytes=4294967296
+   * </pre>
+   *
+   * <p>Replaces {@link #gpuMemoryUtilization}: giving both is refused, as is a {@code --max-model-len},
+   * {@code --gpu-memory-utilization} or {@code --kv-cache-memory-bytes} in {@link #extraArgs}.
+   *
+   * @param maxModelLen the longest sequence, prompt and output, in tokens
+   * @param concurrentSequences how many such sequences the KV cache holds at once, at least 1
+   */
+  VllmOptions needs(int maxModelLen, int concurrentSequences);
+
+  /**
+   * {@link #needs(int, int)} for a model the catalog does not know (or knows by its size only), described
+   * by its Hugging Face {@code config.json} and the size of its weights:
+   *
+   * <pre>{@code
+   * ModelSpec model = HfConfigReader.read(Path.of("config.json")).withWeights(15_240_000_000L);
+   * v.model("acme/qwen-7b-finetune").needs(model, 8192, 4)
+   * }</pre>
+   */
+  VllmOptions needs(ModelSpec model, int maxModelLen, int concurrentSequences);
 
   /**
    * {@code HF_TOKEN} from the Secret key {@code secretName}/{@code key}; the token itself never

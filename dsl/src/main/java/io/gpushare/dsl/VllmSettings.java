@@ -6,8 +6,10 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.kube.ObjectHook;
 import io.gpushare.core.kube.VllmArgs;
+import io.gpushare.core.memory.ModelSpec;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.ConfigMapKeyRef;
 import io.gpushare.core.model.EnvVarSpec;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -59,6 +62,8 @@ final class VllmSettings implements VllmOptions {
   private JobOptions job;
   private Integer groupSize;
   private final List<ObjectHook> hooks = new ArrayList<>();
+  private ServerNeeds needs;
+  private List<String> plannedArgs = List.of();
 
   VllmSettings(String name) {
     this.name = name;
@@ -85,6 +90,51 @@ final class VllmSettings implements VllmOptions {
     // valueOf uses the shortest decimal that round-trips: 0.42, not 0.419999...
     this.utilization = BigDecimal.valueOf(fraction);
     return this;
+  }
+
+  @Override
+  public VllmOptions needs(int maxModelLen, int concurrentSequences) {
+    this.needs = new ServerNeeds(Optional.empty(), maxModelLen, concurrentSequences);
+    return this;
+  }
+
+  @Override
+  public VllmOptions needs(ModelSpec model, int maxModelLen, int concurrentSequences) {
+    this.needs = new ServerNeeds(Optional.of(Objects.requireNonNull(model, "model")), maxModelLen,
+        concurrentSequences);
+    return this;
+  }
+
+  /**
+   * Turns {@link #needs} into the utilization and flags that give them on {@code devices}' device; nothing
+   * when the server was given a fraction.
+   */
+  void planMemory(Devices devices) {
+    if (needs == null) {
+      return;
+    }
+    String workload = kind.kind() + "[" + name + "]";
+    if (utilization != null) {
+      throw new IllegalStateException(workload + " has both gpuMemoryUtilization(" + utilization.toPlainString()
+          + ") and needs(...): give one, needs(...) computes the utilization");
+    }
+    for (String arg : extraArgs) {
+      for (String flag : List.of(VllmArgs.Flag.MAX_MODEL_LEN.wireName(),
+          VllmArgs.Flag.GPU_MEMORY_UTILIZATION.wireName(), ServerNeeds.KV_CACHE_MEMORY_BYTES)) {
+        if (arg.equals(flag) || arg.startsWith(flag + "=")) {
+          throw new IllegalStateException(workload + " has needs(...) and " + arg + " in extraArgs: needs(...)"
+              + " writes " + flag + " itself; remove it from extraArgs");
+        }
+      }
+    }
+    if (model == null) {
+      throw new IllegalStateException(
+          workload + " needs a model: add .model(\"meta-llama/Llama-3.1-8B-Instruct\") or another Hugging Face id");
+    }
+    ServerNeeds.Flags flags = needs.flags(workload, model, image, Math.toIntExact(tensorParallelSize),
+        devices.memory(request, Catalog.standard()), Catalog.standard());
+    this.utilization = flags.utilization();
+    this.plannedArgs = flags.args();
   }
 
   @Override
@@ -339,10 +389,10 @@ final class VllmSettings implements VllmOptions {
             .host("0.0.0.0")
             .port(port)
             .model(model)
-            .addAllExtraArgs(tensorParallelSize > 1
-                ? Stream.concat(Stream.of(VllmArgs.Flag.TENSOR_PARALLEL_SIZE.write(tensorParallelSize)),
-                    extraArgs.stream()).toList()
-                : extraArgs)
+            .addAllExtraArgs(Stream.of(
+                    tensorParallelSize > 1 ? List.of(VllmArgs.Flag.TENSOR_PARALLEL_SIZE.write(tensorParallelSize))
+                        : List.<String>of(), plannedArgs, extraArgs)
+                .flatMap(List::stream).toList())
             .claim(request == null ? claim : claim.withRequest(request))
             .addTolerations(TolerationSpec.gpuNoSchedule())
             .addAllTolerations(tolerations)

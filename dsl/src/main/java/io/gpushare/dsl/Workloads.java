@@ -40,6 +40,9 @@ abstract class Workloads implements WorkloadStep {
   /** How many devices each pod gets: tensor parallelism is set to it when greater than one. */
   abstract long devicesPerPod();
 
+  /** The device choices, for a server that gives its needs instead of a fraction ({@link VllmOptions#needs}). */
+  abstract Devices devices();
+
   @Override
   public WorkloadStep vllm(String name, Consumer<VllmOptions> options) {
     VllmSettings settings = new VllmSettings(name);
@@ -47,6 +50,7 @@ abstract class Workloads implements WorkloadStep {
       settings.tensorParallelSize(devicesPerPod());
     }
     options.accept(settings);
+    settings.planMemory(devices());
     lastDeployment = settings.toSpec(reference());
     workloads.add(lastDeployment);
     lastDeployment.serviceName().ifPresent(headless -> workloads.add(VllmServiceSpec.builder()

@@ -1,0 +1,162 @@
+package io.gpushare.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gpushare.core.memory.ModelArchitecture;
+import io.gpushare.core.memory.ModelSpec;
+import io.gpushare.core.model.ManifestBundle;
+import io.gpushare.core.model.TimeSliceInterval;
+import io.gpushare.core.model.VllmWorkloadSpec;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link VllmOptions#needs}: the DSL computes the utilization users otherwise guess. The expected fractions
+ * are derived here from vLLM's budget ({@code vllm/v1/worker/gpu_worker.py} {@code determine_available_memory}:
+ * utilization x total = weights + activation peak + non-torch + KV cache) for Llama 3.1 8B: 8.03 B x 2 B of
+ * weights, 131072 B of KV cache per token (2 x 32 layers x 8 KV heads x 128 x 2 B).
+ */
+class GpuShare_needs_Test {
+  private static final String LLAMA = "meta-llama/Llama-3.1-8B-Instruct";
+  private static final long GIB = 1L << 30;
+  private static final long WEIGHTS = 16_060_000_000L;
+  /** From vLLM 0.17: the logits of 8192 batched tokens x vocabulary 128256 x 2 B. */
+  private static final long ACTIVATION = 8192L * 128256 * 2;
+  /** From vLLM 0.18 at tensor parallel size 1. */
+  private static final long NON_TORCH = GIB / 4;
+  /** Four sequences of 8192 tokens x 131072 B. */
+  private static final long KV_4_X_8192 = 4L * 8192 * 131072;
+
+  private static VllmWorkloadSpec server(ManifestBundle bundle) {
+    return (VllmWorkloadSpec) bundle.specs().get(1);
+  }
+
+  private static ManifestBundle onA100(Consumer<VllmOptions> options) {
+    return GpuShare.perPod("gpu-per-pod").onGpu("NVIDIA A100-SXM4-40GB").wholeGpu()
+        .vllm("vllm", options).build();
+  }
+
+  private static BigDecimal smallest(long bytes, long total) {
+    return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(total), 2, RoundingMode.CEILING);
+  }
+
+  @Test
+  void should_write_the_smallest_utilization_and_the_kv_cache_bytes_when_the_image_has_the_flag() {
+    // GIVEN 4 sequences of 8192 tokens of Llama 3.1 8B on an A100 40GB, vLLM 0.19.0
+    // WHEN
+    VllmWorkloadSpec server = server(onA100(v -> v.model(LLAMA).image("vllm/vllm-openai:v0.19.0").needs(8192, 4)));
+    // THEN (14.96 + 1.96 + 0.25 + 4.00 GiB) / 40 GiB = 0.529 -> 0.53, and the KV cache of exactly the needs
+    BigDecimal expected = smallest(WEIGHTS + ACTIVATION + NON_TORCH + KV_4_X_8192, 40 * GIB);
+    assertThat(expected).isEqualByComparingTo("0.53");
+    assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(expected));
+    assertThat(server.extraArgs()).containsExactly("--max-model-len=8192", "--kv-cache-memory-bytes=4294967296");
+  }
+
+  @Test
+  void should_write_no_kv_cache_bytes_when_the_release_predates_the_flag() {
+    // GIVEN vLLM 0.9.2: no --kv-cache-memory-bytes (first release 0.11.0), 2.4 x the activation, 0.13 GiB non-torch
+    // WHEN
+    VllmWorkloadSpec server = server(onA100(v -> v.model(LLAMA).image("vllm/vllm-openai:v0.9.2").needs(8192, 4)));
+    // THEN (14.96 + 4.70 + 0.13 + 4.00 GiB) / 40 GiB = 0.595 -> 0.60
+    long activation = Math.round(ACTIVATION * 2.4);
+    long nonTorch = Math.round(0.13 * GIB);
+    BigDecimal expected = smallest(WEIGHTS + activation + nonTorch + KV_4_X_8192, 40 * GIB);
+    assertThat(expected).isEqualByComparingTo("0.60");
+    assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(expected));
+    assertThat(server.extraArgs()).containsExactly("--max-model-len=8192");
+  }
+
+  @Test
+  void should_size_the_fraction_on_the_slice_when_the_claim_is_a_mig_slice() {
+    // GIVEN a 3g.40gb slice: 40 GB (decimal, as the profile names it), not the GPU's 80
+    // WHEN
+    VllmWorkloadSpec server = server(GpuShare.perPod("gpu-slice").migSlice("3g.40gb")
+        .vllm("vllm", v -> v.model(LLAMA).image("vllm/vllm-openai:v0.19.0").needs(8192, 4)).build());
+    // THEN 22.72e9 B / 40e9 B = 0.568 -> 0.57
+    BigDecimal expected = smallest(WEIGHTS + ACTIVATION + NON_TORCH + KV_4_X_8192, 40_000_000_000L);
+    assertThat(expected).isEqualByComparingTo("0.57");
+    assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(expected));
+  }
+
+  @Test
+  void should_write_the_flags_after_the_tensor_parallel_size_when_the_pod_has_several_gpus() {
+    // GIVEN 2 GPUs per pod: half the weights and half the KV heads per GPU, 2.1 GiB of non-torch (NCCL)
+    // WHEN
+    VllmWorkloadSpec server = server(GpuShare.perPod("gpu-pair").onGpu("NVIDIA A100-SXM4-40GB").gpus(2)
+        .vllm("vllm", v -> v.model(LLAMA).image("vllm/vllm-openai:v0.19.0").needs(8192, 4)
+            .extraArgs("--enable-prefix-caching")).build());
+    // THEN
+    long perGpu = WEIGHTS / 2 + ACTIVATION + Math.round(2.1 * GIB) + KV_4_X_8192 / 2;
+    assertThat(server.gpuMemoryUtilization())
+        .hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(smallest(perGpu, 40 * GIB)));
+    assertThat(server.extraArgs()).containsExactly("--tensor-parallel-size=2", "--max-model-len=8192",
+        "--kv-cache-memory-bytes=" + KV_4_X_8192 / 2, "--enable-prefix-caching");
+  }
+
+  @Test
+  void should_fail_naming_the_kv_cache_when_the_needs_do_not_fit() {
+    // GIVEN 16 sequences of 131072 tokens: 256 GiB of KV cache
+    // WHEN / THEN
+    assertThatThrownBy(() -> onA100(v -> v.model(LLAMA).image("vllm/vllm-openai:v0.19.0").needs(131072, 16)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Deployment[vllm] needs(131072, 16): expected meta-llama/Llama-3.1-8B-Instruct to fit on NVIDIA"
+            + " A100-SXM4-40GB at some --gpu-memory-utilization up to 1.00 (vLLM 0.19.0), found the KV cache of 16"
+            + " sequences of 131072 tokens (256.00 GiB) does not fit in the 22.84 GiB the device's 40.00 GiB leave"
+            + " beside weights, activation and non-torch memory; lower the needs, or use a bigger device or more"
+            + " tensor-parallel GPUs");
+  }
+
+  @Test
+  void should_fail_when_the_claim_does_not_say_its_device() {
+    // GIVEN a shared claim on any GPU
+    // WHEN / THEN
+    assertThatThrownBy(() -> GpuShare.claim("gpu-claim").timeSlicing(TimeSliceInterval.LONG)
+        .vllm("vllm", v -> v.model(LLAMA).needs(8192, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Deployment[vllm] needs(8192, 1): expected the claim to say its device, found no product, MIG"
+            + " slice or memory that gpushare can size; add onGpu(\"NVIDIA A100-SXM4-40GB\"), a migSlice(...) or"
+            + " withMemoryAtLeast(\"40Gi\") before vllm(...)");
+  }
+
+  @Test
+  void should_fail_when_both_a_fraction_and_needs_are_given() {
+    // WHEN / THEN
+    assertThatThrownBy(() -> onA100(v -> v.model(LLAMA).gpuMemoryUtilization(0.42).needs(8192, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Deployment[vllm] has both gpuMemoryUtilization(0.42) and needs(...): give one, needs(...)"
+            + " computes the utilization");
+  }
+
+  @Test
+  void should_fail_when_extra_args_set_a_flag_needs_writes() {
+    // WHEN / THEN
+    assertThatThrownBy(() -> onA100(v -> v.model(LLAMA).needs(8192, 1).extraArgs("--max-model-len=4096")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Deployment[vllm] has needs(...) and --max-model-len=4096 in extraArgs: needs(...) writes"
+            + " --max-model-len itself; remove it from extraArgs");
+  }
+
+  @Test
+  void should_fail_when_the_catalog_does_not_know_the_model() {
+    // WHEN / THEN
+    assertThatThrownBy(() -> onA100(v -> v.model("acme/chat-7b").needs(8192, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Deployment[vllm] needs(8192, 1): expected a model whose layers, KV heads and vocabulary the"
+            + " catalog knows, found acme/chat-7b, which it does not know; give them with"
+            + " needs(HfConfigReader.read(configJson).withWeights(bytes), 8192, 1)");
+  }
+
+  @Test
+  void should_plan_with_the_given_spec_when_the_model_is_described_by_hand() {
+    // GIVEN a model the catalog does not know, shaped like Llama 3.1 8B
+    ModelSpec spec = new ModelSpec(ModelArchitecture.gqa(32, 8, 128), WEIGHTS, 128256, 131072, "bfloat16", false);
+    // WHEN
+    VllmWorkloadSpec server = server(onA100(v -> v.model("acme/chat-8b").image("vllm/vllm-openai:v0.19.0")
+        .needs(spec, 8192, 4)));
+    // THEN the same as the catalog's Llama 3.1 8B
+    assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo("0.53"));
+  }
+}
