@@ -27,8 +27,10 @@ class RenderCommand_Test extends CliTest {
         ReferenceDocuments.timeSlicingVllm(), "vllm.yaml");
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString())
-        .startsWith("WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: ")
-        .contains("\nWARNING VLLM_IMAGE_TOO_OLD ", "\nWARNING API_KEY_MISSING ")
+        .startsWith("ERROR (acknowledged: reproduces the GKE tutorial as published) VLLM_IMAGE_TOO_OLD"
+            + " Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected vLLM 0.8.2 or newer for"
+            + " google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2\n")
+        .contains("\nWARNING ROLLOUT_SURGE_OVERCOMMIT ", "\nWARNING API_KEY_MISSING ")
         .endsWith("wrote " + dir.resolve("manifests/claim.yaml") + "\n" + "wrote " + dir.resolve("manifests/vllm.yaml")
             + "\n");
     try (var files = Files.list(dir.resolve("manifests"))) {
@@ -120,7 +122,7 @@ class RenderCommand_Test extends CliTest {
     int exit = run("render", "--example", "nvlink");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).startsWith(
-        "Unknown example 'nvlink'; expected one of timeslicing, mps, mig, exclusive, multi-gpu, production\n");
+        "Unknown example 'nvlink'; expected one of timeslicing, mps, mig, exclusive, multi-gpu, production, timeslicing-corrected\n");
     assertThat(out.toString()).isEmpty();
   }
 

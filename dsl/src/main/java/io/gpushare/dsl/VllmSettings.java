@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.gpushare.core.kube.ObjectHook;
 import io.gpushare.core.kube.VllmArgs;
+import io.gpushare.core.model.Acknowledgement;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.ConfigMapKeyRef;
 import io.gpushare.core.model.EnvVarSpec;
@@ -21,6 +22,7 @@ import io.gpushare.core.model.TolerationSpec;
 import io.gpushare.core.model.VllmWorkloadSpec;
 import io.gpushare.core.model.VolumeSpec;
 import io.gpushare.core.model.WorkloadKind;
+import io.gpushare.core.validate.FindingCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +60,7 @@ final class VllmSettings implements VllmOptions {
   private String serviceName;
   private JobOptions job;
   private Integer groupSize;
+  private final Map<FindingCode, Acknowledgement> acknowledgements = new LinkedHashMap<>();
   private final List<ObjectHook> hooks = new ArrayList<>();
 
   VllmSettings(String name) {
@@ -282,6 +285,12 @@ final class VllmSettings implements VllmOptions {
   }
 
   @Override
+  public VllmOptions acknowledge(FindingCode code, String reason) {
+    acknowledgements.put(code, Acknowledgement.of(code, reason));
+    return this;
+  }
+
+  @Override
   public VllmOptions recreate() {
     this.strategy = RolloutStrategy.recreate();
     return this;
@@ -349,7 +358,8 @@ final class VllmSettings implements VllmOptions {
             .sharedMemoryVolume(true)
             .workloadKind(kind)
             .putAllObjectLabels(objectLabels)
-            .putAllAnnotations(annotations);
+            .putAllAnnotations(annotations)
+            .addAllAcknowledgements(acknowledgements.values());
     if (httpProbes) {
       pod.readinessProbe(HttpProbe.vllmReadiness()).livenessProbe(HttpProbe.vllmLiveness())
           .startupProbe(HttpProbe.vllmStartup());

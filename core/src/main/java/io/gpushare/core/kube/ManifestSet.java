@@ -54,7 +54,8 @@ public final class ManifestSet {
     List<Manifest> manifests = new ArrayList<>(bundle.documents().size());
     for (ManifestDocument document : bundle.documents()) {
       String origin = document.spec().getClass().getSimpleName() + "[" + document.spec().name() + "]";
-      manifests.add(new Manifest(Hooks.apply(document), document.file(), origin));
+      manifests.add(new Manifest(Hooks.apply(document), document.file(), origin, null,
+          document.spec().acknowledgements()));
     }
     return new ManifestSet(manifests);
   }
