@@ -103,7 +103,7 @@ class LintCommand_Test extends CliTest {
     int exit = run("lint", dir.toString());
     // THEN
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).contains(dir.resolve("vllm.yaml") + ":6: WARNING ACKNOWLEDGEMENT_INVALID"
+    assertThat(out.toString()).contains(dir.resolve("vllm.yaml") + ":5: WARNING ACKNOWLEDGEMENT_INVALID"
         + " Deployment[vllm-gpu].metadata.annotations[\"gpushare.io/acknowledge\"]: expected CODE: reason, found"
         + " 'VLLM_IMAGE_TOO_OLD': a reason is required, found none\n")
         .endsWith("1 error, 3 warnings, 0 infos in 2 files\n");
@@ -123,7 +123,7 @@ class LintCommand_Test extends CliTest {
     int exit = run("lint", dir.resolve("claim.yaml").toString(), dir.resolve("vllm.yaml").toString());
     // THEN
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).startsWith(dir.resolve("claim.yaml") + ":1: ERROR GPU_MEMORY_OVERCOMMIT"
+    assertThat(out.toString()).contains(dir.resolve("claim.yaml") + ":1: ERROR GPU_MEMORY_OVERCOMMIT"
         + " ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00): Deployment[vllm-gpu] 3 x 0.42\n");
   }
 
@@ -212,6 +212,8 @@ class LintCommand_Test extends CliTest {
     // THEN
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString().lines().filter(line -> line.contains(" ERROR ")).toList()).containsExactly(
+        dir.resolve("vllm.yaml") + ":24: ERROR VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0]"
+            + ".image: expected vLLM 0.8.2 or newer for google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2",
         claim + ":1: ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested"
             + " (limit 1.00): Deployment[vllm-gpu] 3 x 0.42",
         claim + ":12: ERROR CEL_MISSING ResourceClaim[gpu-claim].spec.devices.requests[0].selectors[0].cel.expression:"

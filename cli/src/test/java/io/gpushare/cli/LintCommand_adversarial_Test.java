@@ -81,7 +81,7 @@ class LintCommand_adversarial_Test extends CliTest {
     int exit = run("lint", dir.toString());
     // THEN
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).startsWith(dir.resolve("claim.yaml") + ":21: ERROR MPS_PINNED_MEMORY_TOO_LOW"
+    assertThat(out.toString()).contains(dir.resolve("claim.yaml") + ":21: ERROR MPS_PINNED_MEMORY_TOO_LOW"
         + " ResourceClaim[gpu-claim].spec.devices.config[0].opaque.parameters.sharing.mpsConfig"
         + ".defaultPinnedDeviceMemoryLimit: expected a quantity of at least 1Mi, found '1e500000000'\n");
   }

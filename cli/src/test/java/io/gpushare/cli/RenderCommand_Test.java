@@ -156,7 +156,7 @@ class RenderCommand_Test extends CliTest {
     int exit = run(commandLine, "overcommit");
     // THEN
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).startsWith("gpushare: manifests not rendered, 1 error, 1 warning:\n"
+    assertThat(err.toString()).startsWith("gpushare: manifests not rendered, 1 error, 0 warnings:\n"
         + "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00):"
         + " Deployment[vllm-gpu] 3 x 0.42\n");
     assertThat(out.toString()).isEmpty();
@@ -169,7 +169,8 @@ class RenderCommand_Test extends CliTest {
     public Integer call() {
       io.gpushare.core.render.ManifestRenderer.standard().render(io.gpushare.dsl.GpuShare.claim("gpu-claim")
           .timeSlicing(io.gpushare.core.model.TimeSliceInterval.LONG)
-          .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").replicas(3).gpuMemoryUtilization(0.42))
+          .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0").replicas(3)
+              .gpuMemoryUtilization(0.42))
           .build());
       return 0;
     }
