@@ -17,7 +17,7 @@ cp -r "$tool" "$work/checker"
 chmod -R u+w "$work/checker"
 (cd "$work/checker" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 files=()
-for example in timeslicing mps mig exclusive multi-gpu production; do
+for example in timeslicing mps mig exclusive multi-gpu production timeslicing-corrected; do
   java -jar cli/target/gpushare.jar render --example "$example" --out "$work/out/$example" 2>/dev/null
   # every file render writes is a Kubernetes manifest (the driver's values only with --driver-values)
   files+=("$work/out/$example"/*.yaml)

@@ -8,3 +8,5 @@ def out = new File(basedir, 'target/gpushare')
 assert !new File(out, 'dra-driver-values.yaml').exists()
 def log = new File(basedir, 'build.log').text
 assert log.contains('gpushare: rendering com.example.TutorialManifests')
+// the tutorial's image error is kept on purpose: reported with its reason, and the files were written
+assert log.contains('gpushare: ERROR (acknowledged: reproduces the GKE tutorial as published) VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image')

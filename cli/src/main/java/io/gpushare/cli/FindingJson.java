@@ -8,7 +8,7 @@ import io.gpushare.core.validate.Finding;
  * {@code memory}):
  *
  * <pre>
- * {"severity": "ERROR", "code": "MODEL_DOES_NOT_FIT", "path": "...", "message": "...", "hint": "..."}
+ * {"severity": "ERROR", "code": "MODEL_DOES_NOT_FIT", "path": "...", "message": "...", "hint": "...", "acknowledged": null}
  * </pre>
  */
 final class FindingJson {
@@ -21,5 +21,6 @@ final class FindingJson {
     node.put("path", finding.path());
     node.put("message", finding.message());
     node.put("hint", finding.hint());
+    node.put("acknowledged", finding.acknowledged().orElse(null));
   }
 }

@@ -36,6 +36,10 @@ import picocli.CommandLine.Parameters;
  * 0 errors, 4 warnings, 0 infos in 2 files
  * </pre>
  *
+ * A finding the manifests acknowledge (annotation {@code gpushare.io/acknowledge: "CODE: reason"} on the
+ * object its path names) is printed as {@code ERROR (acknowledged: reason) CODE ...}, counted apart
+ * ({@code 0 errors, 2 warnings, 0 infos, 1 acknowledged in 2 files}) and fails nothing.
+ *
  * Exit 0 without errors, 1 with an error (or, with {@code --strict}, a warning), 2 when a file
  * cannot be read or parsed, or a catalog file is not a valid catalog (then nothing is linted).
  *
@@ -162,7 +166,8 @@ public final class LintCommand implements Callable<Integer> {
     int warnings = report.findings(Severity.WARNING).size();
     int infos = report.findings(Severity.INFO).size() + skipped;
     return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning, " : " warnings, ")
-        + infos + (infos == 1 ? " info" : " infos") + " in " + files + (files == 1 ? " file" : " files");
+        + infos + (infos == 1 ? " info" : " infos") + report.acknowledgedSummary()
+        + " in " + files + (files == 1 ? " file" : " files");
   }
 
   /** The JSON the README documents: files, counts, feature gates, unreadable files, findings with file and line. */
@@ -192,6 +197,7 @@ public final class LintCommand implements Callable<Integer> {
       node.put("line", Integer.parseInt(location.substring(colon + 1)));
       FindingJson.write(node, finding);
     }
+    root.put("acknowledged", report.acknowledged().size());
     return mapper.writeValueAsString(root).replace("\r\n", "\n") + "\n";
   }
 }

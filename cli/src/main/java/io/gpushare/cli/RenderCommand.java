@@ -65,7 +65,8 @@ public final class RenderCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description = "timeslicing (the GKE time-slicing tutorial, default), mps (the GKE MPS tutorial), mig (the GKE"
           + " dynamic MIG tutorial), exclusive (a whole GPU per pod), multi-gpu (four GPUs per pod), production (time slicing in"
-          + " namespace ml with resources, probes, a cache volume, an API key and Recreate).")
+          + " namespace ml with resources, probes, a cache volume, an API key and Recreate), timeslicing-corrected (the"
+          + " time-slicing tutorial without its mistakes).")
   String example;
 
   @Option(

@@ -27,22 +27,87 @@ class LintCommand_Test extends CliTest {
   }
 
   @Test
-  void should_exit_0_and_print_the_tutorials_warnings_with_file_and_line() throws IOException {
-    // WHEN
+  void should_exit_1_and_print_the_tutorials_image_error_and_warnings_with_file_and_line() throws IOException {
+    // WHEN: the tutorial's files as published, whose v0.7.2 image cannot load Gemma 3
     int exit = run("lint", tutorial().toString());
     // THEN
-    assertThat(exit).isZero();
+    assertThat(exit).isEqualTo(1);
     String vllm = dir.resolve("vllm.yaml").toString();
     assertThat(out.toString().lines().toList()).containsExactly(
+        vllm + ":24: ERROR VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected"
+            + " vLLM 0.8.2 or newer for google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2",
         vllm + ":5: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1"
             + " more pod (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's"
             + " memory requested (limit 1.00): Deployment[vllm-gpu] (2 + 1) x 0.42",
-        vllm + ":24: WARNING VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected"
-            + " vLLM 0.8.0 or newer for google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2",
         race(dir.resolve("claim.yaml").toString()),
         vllm + ":62: WARNING API_KEY_MISSING Service[vllm-service].spec.type: expected vLLM behind a LoadBalancer to"
             + " require an API key, found Deployment[vllm-gpu] without --api-key or VLLM_API_KEY",
-        "0 errors, 4 warnings, 0 infos in 2 files");
+        "1 error, 3 warnings, 0 infos in 2 files");
+  }
+
+  /** The tutorial's files, the Deployment annotated with an acknowledgement of {@code text}. */
+  private Path tutorialAcknowledging(String text) throws IOException {
+    tutorial();
+    Files.writeString(dir.resolve("vllm.yaml"), ReferenceDocuments.timeSlicingVllm().replaceFirst(
+        "  name: vllm-gpu\n", "  name: vllm-gpu\n  annotations:\n    gpushare.io/acknowledge: \"" + text + "\"\n"));
+    return dir;
+  }
+
+  @Test
+  void should_exit_0_and_print_the_error_marked_when_an_annotation_acknowledges_it() throws IOException {
+    // GIVEN
+    tutorialAcknowledging("VLLM_IMAGE_TOO_OLD: reproduces the GKE tutorial as published");
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString().lines().toList()).startsWith(dir.resolve("vllm.yaml") + ":26: ERROR (acknowledged:"
+        + " reproduces the GKE tutorial as published) VLLM_IMAGE_TOO_OLD"
+        + " Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected vLLM 0.8.2 or newer for"
+        + " google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2")
+        .endsWith("0 errors, 3 warnings, 0 infos, 1 acknowledged in 2 files");
+  }
+
+  @Test
+  void should_write_the_reason_in_the_json_when_a_finding_is_acknowledged() throws IOException {
+    // GIVEN
+    tutorialAcknowledging("VLLM_IMAGE_TOO_OLD: reproduces the GKE tutorial as published");
+    // WHEN
+    int exit = run("lint", "--format", "json", dir.toString());
+    // THEN
+    assertThat(exit).isZero();
+    assertThat(out.toString()).startsWith("""
+        {
+          "files" : [ "%s", "%s" ],
+          "errors" : 0,
+          "warnings" : 3,
+          "infos" : 0,
+        """.formatted(dir.resolve("claim.yaml"), dir.resolve("vllm.yaml")))
+        .contains("""
+            "hint" : "use vllm/vllm-openai:v0.8.2 or newer; an older image cannot load the model, so the server \
+        never starts",
+            "acknowledged" : "reproduces the GKE tutorial as published"
+          }, {""")
+        .endsWith("""
+            "acknowledged" : null
+          } ],
+          "acknowledged" : 1
+        }
+        """);
+  }
+
+  @Test
+  void should_exit_1_and_warn_when_the_annotation_names_a_code_without_a_reason() throws IOException {
+    // GIVEN
+    tutorialAcknowledging("VLLM_IMAGE_TOO_OLD");
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).contains(dir.resolve("vllm.yaml") + ":5: WARNING ACKNOWLEDGEMENT_INVALID"
+        + " Deployment[vllm-gpu].metadata.annotations[\"gpushare.io/acknowledge\"]: expected CODE: reason, found"
+        + " 'VLLM_IMAGE_TOO_OLD': a reason is required, found none\n")
+        .endsWith("1 error, 4 warnings, 0 infos in 2 files\n");
   }
 
   @Test
@@ -59,7 +124,7 @@ class LintCommand_Test extends CliTest {
     int exit = run("lint", dir.resolve("claim.yaml").toString(), dir.resolve("vllm.yaml").toString());
     // THEN
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).startsWith(dir.resolve("claim.yaml") + ":1: ERROR GPU_MEMORY_OVERCOMMIT"
+    assertThat(out.toString()).contains(dir.resolve("claim.yaml") + ":1: ERROR GPU_MEMORY_OVERCOMMIT"
         + " ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00): Deployment[vllm-gpu] 3 x 0.42\n");
   }
 
@@ -74,7 +139,7 @@ class LintCommand_Test extends CliTest {
     assertThat(exit).isEqualTo(2);
     assertThat(out.toString()).startsWith(dir.resolve("broken.yaml") + ":3: ERROR UNREADABLE: duplicate key kind"
         + " (duplicate keys are refused: one of the values would be lost)\n");
-    assertThat(out.toString()).endsWith("0 errors, 4 warnings, 0 infos in 3 files, 1 unreadable\n");
+    assertThat(out.toString()).endsWith("1 error, 3 warnings, 0 infos in 3 files, 1 unreadable\n");
   }
 
   @Test
@@ -91,7 +156,8 @@ class LintCommand_Test extends CliTest {
           "infos" : 0,
           "featureGates" : [ "TimeSlicingSettings" ],
           "unreadable" : [ ],
-          "findings" : [ ]
+          "findings" : [ ],
+          "acknowledged" : 0
         }
         """.formatted(dir.resolve("claim.yaml")));
   }
@@ -147,6 +213,8 @@ class LintCommand_Test extends CliTest {
     // THEN
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString().lines().filter(line -> line.contains(" ERROR ")).toList()).containsExactly(
+        dir.resolve("vllm.yaml") + ":24: ERROR VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0]"
+            + ".image: expected vLLM 0.8.2 or newer for google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2",
         claim + ":1: ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested"
             + " (limit 1.00): Deployment[vllm-gpu] 3 x 0.42",
         claim + ":12: ERROR CEL_MISSING ResourceClaim[gpu-claim].spec.devices.requests[0].selectors[0].cel.expression:"
@@ -178,10 +246,10 @@ class LintCommand_Test extends CliTest {
         "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [claim.yaml, vllm.yaml]\n");
     // WHEN
     int exit = run("lint", dir.toString());
-    // THEN: kustomize's own kind is no API object: skipped with an INFO
-    assertThat(exit).isZero();
+    // THEN: kustomize's own kind is no API object: skipped with an INFO (the exit is the tutorial's image error)
+    assertThat(exit).isEqualTo(1);
     assertThat(out.toString()).startsWith(dir.resolve("kustomization.yaml") + ":1: INFO NOT_A_KUBERNETES_OBJECT ")
-        .endsWith("0 errors, 4 warnings, 1 info in 3 files\n");
+        .endsWith("1 error, 3 warnings, 1 info in 3 files\n");
   }
 
   /** The ACME X1 and its 40.1 B model, which only this catalog knows. */

@@ -27,8 +27,10 @@ class RenderCommand_Test extends CliTest {
         ReferenceDocuments.timeSlicingVllm(), "vllm.yaml");
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString())
-        .startsWith("WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: ")
-        .contains("\nWARNING VLLM_IMAGE_TOO_OLD ", "\nWARNING API_KEY_MISSING ")
+        .startsWith("ERROR (acknowledged: reproduces the GKE tutorial as published) VLLM_IMAGE_TOO_OLD"
+            + " Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected vLLM 0.8.2 or newer for"
+            + " google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2\n")
+        .contains("\nWARNING ROLLOUT_SURGE_OVERCOMMIT ", "\nWARNING API_KEY_MISSING ")
         .endsWith("wrote " + dir.resolve("manifests/claim.yaml") + "\n" + "wrote " + dir.resolve("manifests/vllm.yaml")
             + "\n");
     try (var files = Files.list(dir.resolve("manifests"))) {
@@ -120,7 +122,7 @@ class RenderCommand_Test extends CliTest {
     int exit = run("render", "--example", "nvlink");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).startsWith(
-        "Unknown example 'nvlink'; expected one of timeslicing, mps, mig, exclusive, multi-gpu, production\n");
+        "Unknown example 'nvlink'; expected one of timeslicing, mps, mig, exclusive, multi-gpu, production, timeslicing-corrected\n");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -154,7 +156,7 @@ class RenderCommand_Test extends CliTest {
     int exit = run(commandLine, "overcommit");
     // THEN
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).startsWith("gpushare: manifests not rendered, 1 error, 1 warning:\n"
+    assertThat(err.toString()).startsWith("gpushare: manifests not rendered, 1 error, 0 warnings:\n"
         + "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00):"
         + " Deployment[vllm-gpu] 3 x 0.42\n");
     assertThat(out.toString()).isEmpty();
@@ -167,7 +169,8 @@ class RenderCommand_Test extends CliTest {
     public Integer call() {
       io.gpushare.core.render.ManifestRenderer.standard().render(io.gpushare.dsl.GpuShare.claim("gpu-claim")
           .timeSlicing(io.gpushare.core.model.TimeSliceInterval.LONG)
-          .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").replicas(3).gpuMemoryUtilization(0.42))
+          .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0").replicas(3)
+              .gpuMemoryUtilization(0.42))
           .build());
       return 0;
     }

@@ -42,7 +42,8 @@ class RenderCommand_source_Test extends CliTest {
             @Override
             public ManifestBundle bundle() {
               return GpuShare.claim("gpu-claim").timeSlicing(TimeSliceInterval.LONG)
-                  .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").replicas(2).gpuMemoryUtilization(0.42)
+                  .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
+                      .replicas(2).gpuMemoryUtilization(0.42)
                       .customizePod(pod -> pod.withRuntimeClassName("nvidia")))
                   .add("config.yaml", new ConfigMapBuilder().withNewMetadata().withName("vllm-config").endMetadata()
                       .addToData("max-model-len", "2048").build())
@@ -62,7 +63,8 @@ class RenderCommand_source_Test extends CliTest {
             @Override
             public ManifestBundle bundle() {
               return GpuShare.claim("gpu-claim").timeSlicing(TimeSliceInterval.LONG)
-                  .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").replicas(2).gpuMemoryUtilization(0.42)
+                  .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
+                      .replicas(2).gpuMemoryUtilization(0.42)
                       .customizeDeployment(d -> d.editSpec().withReplicas(3).endSpec()))
                   .build();
             }

@@ -10,6 +10,7 @@ import io.gpushare.core.model.JobOptions;
 import io.gpushare.core.model.PodOptions;
 import io.gpushare.core.model.TolerationSpec;
 import io.gpushare.core.model.VolumeSpec;
+import io.gpushare.core.validate.FindingCode;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.function.Consumer;
@@ -256,6 +257,29 @@ public interface VllmOptions {
 
   /** {@code strategy: {type: Recreate}}: old pods stop before new ones share the GPU. */
   VllmOptions recreate();
+
+  /**
+   * Keeps a finding about this workload on purpose, for {@code reason}: the validator still reports it,
+   * marked {@code (acknowledged: reason)}, but it no longer stops rendering (nor, strict, a warning).
+   * Nothing of it is written into the YAML. It covers the findings of {@code code} whose path names
+   * this workload ({@code Deployment[vllm-gpu]...}); one that covers none is reported as
+   * {@code ACKNOWLEDGEMENT_UNUSED}. One reason per code: a second call for the same code replaces it.
+   *
+   * <pre>{@code
+   * .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it")
+   *     .acknowledge(FindingCode.VLLM_IMAGE_TOO_OLD, "reproduces the GKE tutorial as published"))
+   * }</pre>
+   *
+   * reports, on stderr of {@code gpushare render} and in every report:
+   *
+   * <pre>
+   * ERROR (acknowledged: reproduces the GKE tutorial as published) VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image: ...
+   * </pre>
+   *
+   * @param reason why the finding is kept: not blank, one line, at most 200 characters
+   * @throws IllegalArgumentException when the reason is blank, too long or several lines
+   */
+  VllmOptions acknowledge(FindingCode code, String reason);
 
   /** {@code strategy: {type: RollingUpdate, rollingUpdate: {maxSurge, maxUnavailable}}}. */
   VllmOptions rollingUpdate(String maxSurge, String maxUnavailable);

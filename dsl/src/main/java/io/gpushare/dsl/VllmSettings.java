@@ -10,6 +10,7 @@ import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.kube.ObjectHook;
 import io.gpushare.core.kube.VllmArgs;
 import io.gpushare.core.memory.ModelSpec;
+import io.gpushare.core.model.Acknowledgement;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.ConfigMapKeyRef;
 import io.gpushare.core.model.EnvVarSpec;
@@ -23,6 +24,7 @@ import io.gpushare.core.model.TolerationSpec;
 import io.gpushare.core.model.VllmWorkloadSpec;
 import io.gpushare.core.model.VolumeSpec;
 import io.gpushare.core.model.WorkloadKind;
+import io.gpushare.core.validate.FindingCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +63,7 @@ final class VllmSettings implements VllmOptions {
   private String serviceName;
   private JobOptions job;
   private Integer groupSize;
+  private final Map<FindingCode, Acknowledgement> acknowledgements = new LinkedHashMap<>();
   private final List<ObjectHook> hooks = new ArrayList<>();
   private ServerNeeds needs;
   private List<String> plannedArgs = List.of();
@@ -332,6 +335,12 @@ final class VllmSettings implements VllmOptions {
   }
 
   @Override
+  public VllmOptions acknowledge(FindingCode code, String reason) {
+    acknowledgements.put(code, Acknowledgement.of(code, reason));
+    return this;
+  }
+
+  @Override
   public VllmOptions recreate() {
     this.strategy = RolloutStrategy.recreate();
     return this;
@@ -399,7 +408,8 @@ final class VllmSettings implements VllmOptions {
             .sharedMemoryVolume(true)
             .workloadKind(kind)
             .putAllObjectLabels(objectLabels)
-            .putAllAnnotations(annotations);
+            .putAllAnnotations(annotations)
+            .addAllAcknowledgements(acknowledgements.values());
     if (httpProbes) {
       pod.readinessProbe(HttpProbe.vllmReadiness()).livenessProbe(HttpProbe.vllmLiveness())
           .startupProbe(HttpProbe.vllmStartup());

@@ -10,6 +10,7 @@ import io.gpushare.core.model.TimeSliceInterval;
 import io.gpushare.core.render.ManifestRenderer;
 import io.gpushare.core.render.RenderedManifests;
 import io.gpushare.core.validate.Finding;
+import io.gpushare.core.validate.FindingCode;
 import io.gpushare.core.validate.ValidationException;
 import java.util.ArrayList;
 import java.util.function.Consumer;
@@ -21,7 +22,8 @@ class GpuShare_customize_Test {
   private static WorkloadStep tutorial(Consumer<VllmOptions> more) {
     return GpuShare.claim("gpu-claim").timeSlicing(TimeSliceInterval.LONG)
         .vllm("vllm-gpu", v -> more.accept(v.model("google/gemma-3-1b-it").replicas(2)
-            .gpuMemoryUtilization(0.42).huggingFaceToken("hf-secret", "hf_api_token")))
+            .gpuMemoryUtilization(0.42).huggingFaceToken("hf-secret", "hf_api_token")
+            .acknowledge(FindingCode.VLLM_IMAGE_TOO_OLD, "reproduces the GKE tutorial as published")))
         .loadBalancer("vllm-service", 8000);
   }
 
@@ -49,7 +51,7 @@ class GpuShare_customize_Test {
     ManifestBundle bundle = GpuShare.claim("gpu-claim")
         .customizeClaim(c -> c.editMetadata().addToLabels("team", "ml").endMetadata())
         .timeSlicing(TimeSliceInterval.LONG)
-        .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").gpuMemoryUtilization(0.42)
+        .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0").gpuMemoryUtilization(0.42)
             .customizeDeployment(d -> d.editMetadata().addToAnnotations("owner", "first").endMetadata())
             .customizeDeployment(d -> d.editMetadata().addToAnnotations("owner", "second").endMetadata()))
         .loadBalancer("vllm-service", 8000)

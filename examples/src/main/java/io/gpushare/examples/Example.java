@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * exclusive    claim-templates.yaml, vllm.yaml  a whole GPU per pod
  * multi-gpu    claim-templates.yaml, vllm.yaml  four GPUs per pod, tensor parallel
  * production   claim.yaml, vllm.yaml            time slicing in namespace ml, ready for production
+ * timeslicing-corrected  claim.yaml, vllm.yaml  the time-slicing tutorial without its mistakes
  * </pre>
  */
 public enum Example {
@@ -24,7 +25,8 @@ public enum Example {
   MIG("mig", DynamicMigTutorial::bundle),
   EXCLUSIVE("exclusive", ExclusiveGpuExample::bundle),
   MULTI_GPU("multi-gpu", MultiGpuExample::bundle),
-  PRODUCTION("production", ProductionExample::bundle);
+  PRODUCTION("production", ProductionExample::bundle),
+  TIMESLICING_CORRECTED("timeslicing-corrected", CorrectedTimeSlicingTutorial::bundle);
 
   private final String id;
   private final Supplier<ManifestBundle> bundle;
@@ -47,7 +49,7 @@ public enum Example {
     return Arrays.stream(values()).filter(e -> e.id.equals(id.toLowerCase(Locale.ROOT))).findFirst();
   }
 
-  /** {@code timeslicing, mps, mig, exclusive, multi-gpu, production}, for messages. */
+  /** {@code timeslicing, mps, mig, exclusive, multi-gpu, production, timeslicing-corrected}, for messages. */
   public static String ids() {
     return String.join(", ", Arrays.stream(values()).map(Example::id).toList());
   }

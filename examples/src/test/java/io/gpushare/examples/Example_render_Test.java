@@ -47,7 +47,7 @@ class Example_render_Test {
   @EnumSource(Example.class)
   void should_write_the_file_names_of_its_mode(Example example) {
     String claims = switch (example) {
-      case TIMESLICING, MPS, PRODUCTION -> "claim.yaml";
+      case TIMESLICING, MPS, PRODUCTION, TIMESLICING_CORRECTED -> "claim.yaml";
       case MIG, EXCLUSIVE, MULTI_GPU -> "claim-templates.yaml";
     };
     assertThat(render(example).fileNames()).containsExactly(claims, "vllm.yaml");
@@ -57,6 +57,29 @@ class Example_render_Test {
   void should_give_no_warning_when_the_example_is_the_production_one() {
     // the production example follows every piece of advice gpushare gives (lint --strict exits 0)
     assertThat(render(Example.PRODUCTION).report().findings(Severity.WARNING)).isEmpty();
+  }
+
+  @Test
+  void should_give_no_warning_when_the_example_is_the_corrected_tutorial() {
+    // GIVEN the published tutorial, corrected
+    // WHEN
+    var report = render(Example.TIMESLICING_CORRECTED).report();
+    // THEN nothing to report, nothing acknowledged (lint --strict of its output exits 0)
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.featureGates()).containsExactly("TimeSlicingSettings");
+  }
+
+  @Test
+  void should_render_the_tutorial_with_its_image_error_acknowledged() {
+    // GIVEN the tutorial as published: vllm/vllm-openai:v0.7.2 cannot load Gemma 3
+    // WHEN
+    var report = render(Example.TIMESLICING).report();
+    // THEN the error is reported, marked, and did not stop rendering
+    assertThat(report.acknowledged()).extracting(f -> f.headline()).containsExactly(
+        "ERROR (acknowledged: reproduces the GKE tutorial as published) VLLM_IMAGE_TOO_OLD"
+            + " Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected vLLM 0.8.2 or newer for"
+            + " google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2");
+    assertThat(report.summary()).isEqualTo("0 errors, 2 warnings, 1 acknowledged");
   }
 
   @Test
@@ -101,8 +124,8 @@ class Example_render_Test {
       assertThat(Example.byId(example.id())).contains(example);
     }
     assertThat(Example.byId("nope")).isEmpty();
-    assertThat(Example.ids()).isEqualTo("timeslicing, mps, mig, exclusive, multi-gpu, production");
-    assertThat(Set.copyOf(List.of(Example.values()))).hasSize(6);
+    assertThat(Example.ids()).isEqualTo("timeslicing, mps, mig, exclusive, multi-gpu, production, timeslicing-corrected");
+    assertThat(Set.copyOf(List.of(Example.values()))).hasSize(7);
   }
 
   @Test

@@ -42,12 +42,19 @@ class TimeSlicingTutorial_Test {
   }
 
   @Test
-  void should_validate_without_errors_and_with_exactly_the_documented_warnings() {
+  void should_validate_with_only_its_acknowledged_image_error_and_exactly_the_documented_warnings() {
     ValidationReport report = rendered.report();
     assertThat(report.hasErrors()).isFalse();
-    assertThat(report.findings()).extracting(Finding::code)
+    assertThat(report.findings()).extracting(Finding::code, Finding::severity, Finding::acknowledged).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("VLLM_IMAGE_TOO_OLD", io.gpushare.core.validate.Severity.ERROR,
+            java.util.Optional.of(TimeSlicingTutorial.AS_PUBLISHED)),
+        org.assertj.core.groups.Tuple.tuple("ROLLOUT_SURGE_OVERCOMMIT", io.gpushare.core.validate.Severity.WARNING,
+            java.util.Optional.empty()),
         // its two replicas start together (vLLM issues #9198, #45534, #56830): VLLM_STARTUP_RACE
-        .containsExactly("ROLLOUT_SURGE_OVERCOMMIT", "VLLM_IMAGE_TOO_OLD", "VLLM_STARTUP_RACE", "API_KEY_MISSING");
+        org.assertj.core.groups.Tuple.tuple("VLLM_STARTUP_RACE", io.gpushare.core.validate.Severity.WARNING,
+            java.util.Optional.empty()),
+        org.assertj.core.groups.Tuple.tuple("API_KEY_MISSING", io.gpushare.core.validate.Severity.WARNING,
+            java.util.Optional.empty()));
     assertThat(report.featureGates()).containsExactly("TimeSlicingSettings");
   }
 

@@ -83,7 +83,11 @@ public final class RenderMojo extends GpuShareMojo {
       }
       RenderedManifests rendered = (strict ? ManifestRenderer.strict() : ManifestRenderer.standard()).render(bundle.build());
       for (Finding finding : rendered.report().findings()) {
-        getLog().warn("gpushare: " + finding.headline());
+        if (finding.isAcknowledged()) {
+          getLog().info("gpushare: " + finding.headline()); // kept on purpose, with its reason
+        } else {
+          getLog().warn("gpushare: " + finding.headline());
+        }
       }
       var changes = driverValues == null ? rendered.writeTo(outputDirectory.toPath())
           : rendered.writeTo(outputDirectory.toPath(), driverValues.toPath());
@@ -91,6 +95,10 @@ public final class RenderMojo extends GpuShareMojo {
       changes.unchanged().forEach(path -> getLog().info("gpushare: unchanged " + path));
     } catch (ValidationException e) {
       for (Finding finding : e.report().findings()) {
+        if (finding.isAcknowledged()) {
+          getLog().info("gpushare: " + finding.headline());
+          continue;
+        }
         getLog().error("gpushare: " + finding.headline());
         getLog().error("  hint: " + finding.hint());
       }

@@ -29,6 +29,12 @@ final class ManifestErrors {
         code, codes);
   }
 
+  static ErrorMessageFactory shouldHaveAcknowledgedFinding(String code, String reason, String findings) {
+    return new Listing("%nExpecting a finding with code:%n  " + code.replace("%", "%%")
+        + "%nacknowledged for:%n  " + reason.replace("%", "%%") + "%nbut the findings with that code were:%n%s",
+        findings);
+  }
+
   static ErrorMessageFactory shouldNotHaveFinding(String code, String findings) {
     return new Listing("%nExpecting no finding with code:%n  " + code.replace("%", "%%")
         + "%nbut the validator found:%n%s", findings);

@@ -26,6 +26,7 @@ import org.assertj.core.api.ObjectAssert;
  * <pre>{@code
  * assertThat(bundle).isValid().deployment("vllm-gpu").hasReplicas(2);
  * assertThat(bundle).hasNoFinding("API_KEY_MISSING");
+ * assertThat(bundle).hasAcknowledgedFinding("VLLM_IMAGE_TOO_OLD", "reproduces the GKE tutorial as published");
  * assertThat(bundle).service("vllm").extracting(s -> s.getSpec().getType()).isEqualTo("ClusterIP");
  * assertThat(bundle).statefulSet("vllm").satisfies(s -> assertThat(s.getSpec().getServiceName()).isEqualTo("vllm"));
  * }</pre>
@@ -93,7 +94,7 @@ public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, M
     }
   }
 
-  /** No ERROR finding from gpushare's validator; the failure lists every finding. */
+  /** No ERROR finding from gpushare's validator but acknowledged ones; the failure lists every finding. */
   public ManifestSetAssert isValid() {
     isNotNull();
     ValidationReport report = Validator.standard().validate(actual);
@@ -114,6 +115,26 @@ public final class ManifestSetAssert extends AbstractAssert<ManifestSetAssert, M
         .map(f -> f.severity() + " " + f.code()).toList();
     if (codes.stream().noneMatch(c -> c.endsWith(" " + code))) {
       throwAssertionError(ManifestErrors.shouldHaveFinding(code, codes));
+    }
+    return myself;
+  }
+
+  /**
+   * A finding with this code that the manifests acknowledge for exactly {@code reason} (a spec's
+   * {@code acknowledge(code, reason)} or a {@code gpushare.io/acknowledge} annotation); the failure lists
+   * the findings with the code, acknowledged or not.
+   */
+  public ManifestSetAssert hasAcknowledgedFinding(String code, String reason) {
+    isNotNull();
+    List<Finding> found = Validator.standard().validate(actual).findings().stream()
+        .filter(f -> f.code().equals(code)).toList();
+    if (found.stream().noneMatch(f -> f.acknowledged().filter(reason::equals).isPresent())) {
+      StringBuilder findings = new StringBuilder();
+      for (Finding finding : found) {
+        findings.append("  ").append(finding.headline()).append('\n');
+      }
+      throwAssertionError(ManifestErrors.shouldHaveAcknowledgedFinding(code, reason,
+          found.isEmpty() ? "  (none)" : findings.toString().stripTrailing()));
     }
     return myself;
   }

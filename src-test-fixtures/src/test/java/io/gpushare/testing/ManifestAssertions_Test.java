@@ -3,12 +3,14 @@ package io.gpushare.testing;
 import static io.gpushare.testing.ManifestAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gpushare.core.model.Acknowledgement;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
 import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.ManifestBundle;
 import io.gpushare.core.model.TimeSliceInterval;
+import io.gpushare.core.validate.FindingCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +104,30 @@ class ManifestAssertions_Test {
         .hasMessage(("%nExpecting the manifests to have no error, but the validator found:%n"
             + "  ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00):"
             + " Deployment[vllm-gpu] 3 x 0.42").formatted());
+  }
+
+  @Test
+  void should_pass_is_valid_and_has_acknowledged_finding_when_the_error_is_acknowledged() {
+    // GIVEN the tutorial's image, which cannot load Gemma 3, kept on purpose
+    ManifestBundle bundle = TutorialBundle.of(2, "vllm/vllm-openai:v0.7.2",
+        Acknowledgement.of(FindingCode.VLLM_IMAGE_TOO_OLD, "reproduces the GKE tutorial as published"));
+    // WHEN / THEN
+    assertThat(bundle).isValid()
+        .hasFinding("VLLM_IMAGE_TOO_OLD")
+        .hasAcknowledgedFinding("VLLM_IMAGE_TOO_OLD", "reproduces the GKE tutorial as published");
+  }
+
+  @Test
+  void should_fail_has_acknowledged_finding_listing_the_findings_of_the_code_when_none_is_acknowledged() {
+    // GIVEN the tutorial's image, not acknowledged
+    ManifestBundle bundle = TutorialBundle.of(2, "vllm/vllm-openai:v0.7.2");
+    // WHEN / THEN
+    assertThatThrownBy(() -> assertThat(bundle).hasAcknowledgedFinding("VLLM_IMAGE_TOO_OLD", "as published"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage(("%nExpecting a finding with code:%n  VLLM_IMAGE_TOO_OLD%nacknowledged for:%n  as published%n"
+            + "but the findings with that code were:%n"
+            + "  ERROR VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected vLLM"
+            + " 0.8.2 or newer for google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2").formatted());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.gpushare.testing;
 
+import io.gpushare.core.model.Acknowledgement;
 import io.gpushare.core.model.ClaimReference;
 import io.gpushare.core.model.DeviceClaimSpec;
 import io.gpushare.core.model.DeviceConfig;
@@ -20,13 +21,18 @@ final class TutorialBundle {
   private TutorialBundle() {}
 
   static ManifestBundle of(int replicas) {
+    return of(replicas, "vllm/vllm-openai:v0.9.2");
+  }
+
+  /** The same with {@code image}, and the workload acknowledging {@code acknowledgements}. */
+  static ManifestBundle of(int replicas, String image, Acknowledgement... acknowledgements) {
     return ManifestBundle.builder()
         .add("claim.yaml", DeviceClaimSpec.shared("gpu-claim")
             .addRequests(DeviceRequestSpec.of("gpu", "gpu.nvidia.com"))
             .addConfig(DeviceConfig.of(List.of("gpu"), GpuConfig.timeSlicing(TimeSliceInterval.LONG)))
             .build())
         .add("vllm.yaml", VllmWorkloadSpec.builder().name("vllm-gpu").replicas(replicas).port(8000)
-            .image("vllm/vllm-openai:v0.9.2").model("google/gemma-3-1b-it")
+            .image(image).model("google/gemma-3-1b-it").addAcknowledgements(acknowledgements)
             .gpuMemoryUtilization(new BigDecimal("0.42")).claim(ClaimReference.of("gpu", "gpu-claim"))
             .sharedMemoryVolume(false).build())
         .build();

@@ -1,6 +1,7 @@
 package io.gpushare.core.catalog;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.gpushare.core.memory.VllmVersion;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -32,7 +33,6 @@ final class CatalogYaml {
   private static final Pattern QUANTITY =
       Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
   private static final Pattern MIG_PROFILE = Pattern.compile("[0-9]+g\\.[0-9]+gb(\\+[a-z0-9]+)*");
-  private static final Pattern VERSION = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6}){0,2}");
   private static final BigDecimal MIB = BigDecimal.valueOf(1024L * 1024);
   private static final BigDecimal PIB = BigDecimal.valueOf(1L << 50);
   private static final BigDecimal MIN_PARAMETERS = new BigDecimal("1e6");
@@ -148,11 +148,16 @@ final class CatalogYaml {
     int bytesPerParameter = fields.scalar("bytesPerParameter", Set.of(Tag.INT))
         .map(scalar -> bytesPerParameter(scalar, where)).orElse(2);
     Optional<String> minimumVllm = fields.scalar("minimumVllm", STRING_OR_NUMBER).map(ScalarNode::getValue);
-    if (minimumVllm.isPresent() && !VERSION.matcher(minimumVllm.get()).matches()) {
-      throw error(fields.node("minimumVllm").orElseThrow(), "expected " + where + ".minimumVllm to be a vLLM version"
-          + " such as 0.8.0, found '" + minimumVllm.get() + "'");
+    if (minimumVllm.isPresent() && !isRelease(minimumVllm.get())) {
+      throw error(fields.node("minimumVllm").orElseThrow(), "expected " + where + ".minimumVllm to be a vLLM release"
+          + " such as 0.8.0 or 0.5.3.post1, found '" + minimumVllm.get() + "'");
     }
     return new ModelYaml(fields, source).read(new ModelInfo(id, count.movePointLeft(9), bytesPerParameter, minimumVllm));
+  }
+
+  /** A release as vLLM tags them ({@code 0.8.0}, {@code 0.5.3.post1}), without a build suffix ({@code -cu121}). */
+  private static boolean isRelease(String text) {
+    return text.indexOf('-') < 0 && text.indexOf('+') < 0 && VllmVersion.parse(text).isPresent();
   }
 
   private int bytesPerParameter(ScalarNode scalar, String where) {

@@ -1,6 +1,8 @@
 package io.gpushare.core.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.gpushare.core.model.Acknowledgement;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,12 +27,22 @@ import java.util.Objects;
  * @param origin a human-readable origin, e.g. {@code VllmWorkloadSpec[vllm-gpu]}
  * @param convertedFrom how the object was converted from the version it was written in; null when it
  *     is held as written
+ * @param acknowledgements the findings about this object its spec acknowledges
+ *     ({@link io.gpushare.core.model.ManifestSpec#acknowledgements()}); none for an object read from a
+ *     file, whose acknowledgements are its {@code gpushare.io/acknowledge} annotation
  */
-public record Manifest(HasMetadata resource, String file, String origin, ConvertedFrom convertedFrom) {
+public record Manifest(HasMetadata resource, String file, String origin, ConvertedFrom convertedFrom,
+    List<Acknowledgement> acknowledgements) {
   public Manifest {
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(origin, "origin");
+    acknowledgements = List.copyOf(acknowledgements);
+  }
+
+  /** An object without acknowledgements, held as written or converted. */
+  public Manifest(HasMetadata resource, String file, String origin, ConvertedFrom convertedFrom) {
+    this(resource, file, origin, convertedFrom, List.of());
   }
 
   /** An object held as written. */

@@ -60,7 +60,7 @@ public final class ManifestSet {
     for (ManifestDocument document : bundle.documents()) {
       String origin = document.spec().getClass().getSimpleName() + "[" + document.spec().name() + "]";
       HasMetadata resource = Hooks.apply(document);
-      manifests.add(new Manifest(resource, document.file(), origin));
+      manifests.add(new Manifest(resource, document.file(), origin, null, document.spec().acknowledgements()));
       if (document.spec() instanceof DeviceClaimSpec claim
           && claim.requests().stream().anyMatch(DeviceRequestSpec::dynamicMig)) {
         dynamicMig.add(key(resource));

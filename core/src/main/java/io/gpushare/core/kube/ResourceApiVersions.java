@@ -63,7 +63,7 @@ final class ResourceApiVersions {
     }
     tree.put("apiVersion", ResourceApiVersion.V1.apiVersion());
     return new Manifest(typed(tree), manifest.file(), manifest.origin(),
-        new ConvertedFrom(resource.getApiVersion(), moved));
+        new ConvertedFrom(resource.getApiVersion(), moved), manifest.acknowledgements());
   }
 
   /** A v1 object in {@code target}'s version, a new object; any other object as it is. */

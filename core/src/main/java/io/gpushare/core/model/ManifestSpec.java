@@ -28,4 +28,13 @@ public interface ManifestSpec {
 
   /** The same spec with {@code metadata.namespace} set to {@code namespace}. */
   ManifestSpec withNamespace(String namespace);
+
+  /**
+   * Findings about this document that its author keeps on purpose, each with the reason: reported,
+   * marked as acknowledged, but not blocking; never written into the YAML. None unless the spec
+   * says otherwise ({@link VllmWorkloadSpec#acknowledgements()}).
+   */
+  default java.util.List<Acknowledgement> acknowledgements() {
+    return java.util.List.of();
+  }
 }

@@ -166,6 +166,14 @@ public abstract class VllmWorkloadSpec implements ManifestSpec {
   /** A LeaderWorkerSet's {@code leaderWorkerTemplate.size}: pods per group, the leader included. */
   public abstract Optional<Integer> groupSize();
 
+  /**
+   * Findings about the workload kept on purpose, each with its reason ({@link Acknowledgement}): the
+   * validator reports them marked as acknowledged and lets rendering proceed. Not written into the YAML;
+   * one per code.
+   */
+  @Override
+  public abstract List<Acknowledgement> acknowledgements();
+
   /** The same spec in {@code namespace}. */
   public VllmWorkloadSpec withNamespace(String namespace) {
     return ImmutableVllmWorkloadSpec.copyOf(this).withNamespace(namespace);
@@ -208,6 +216,11 @@ public abstract class VllmWorkloadSpec implements ManifestSpec {
               && !(env.name().equals(API_KEY_ENV) && apiKey().isPresent()),
           "env " + env.name() + " repeats what " + (env.name().equals(HF_TOKEN_ENV) ? "huggingFaceToken" : "apiKey")
               + " writes; set it once");
+    }
+    java.util.Set<io.gpushare.core.validate.FindingCode> acknowledged = new java.util.HashSet<>();
+    for (Acknowledgement acknowledgement : acknowledgements()) {
+      problems.require(acknowledged.add(acknowledgement.code()),
+          "acknowledgements name " + acknowledgement.code() + " twice; give it one reason");
     }
     problems.throwIfAny();
   }

@@ -76,12 +76,15 @@ public enum FindingCode {
   VLLM_FLAG_DUPLICATE(Severity.ERROR, Group.VLLM, "a vLLM flag given twice"),
   VLLM_PARALLELISM_MISMATCH(Severity.ERROR, Group.VLLM, "parallelism that does not match the devices the claims give"),
   VLLM_PORT_MISMATCH(Severity.ERROR, Group.VLLM, "a container port or probe that is not vLLM's port"),
-  VLLM_IMAGE_TOO_OLD(Severity.WARNING, Group.VLLM, "a vLLM image older than the model's first supported release"),
+  VLLM_IMAGE_TOO_OLD(Severity.ERROR, Group.VLLM, "a vLLM image older than the first release that loads the model"),
   HF_TOKEN_MISSING(Severity.ERROR, Group.VLLM, "a gated Hugging Face model loaded without a token"),
   // Security
   SECRET_LITERAL(Severity.ERROR, Group.SECURITY, "a credential written in the manifest"),
   SECRET_IN_MANIFEST(Severity.WARNING, Group.SECURITY, "a Secret whose values are written in the manifest"),
-  API_KEY_MISSING(Severity.WARNING, Group.SECURITY, "vLLM behind a LoadBalancer without an API key");
+  API_KEY_MISSING(Severity.WARNING, Group.SECURITY, "vLLM behind a LoadBalancer without an API key"),
+  // Acknowledged findings
+  ACKNOWLEDGEMENT_UNUSED(Severity.WARNING, Group.ACKNOWLEDGEMENTS, "an acknowledgement that matches no finding of its object"),
+  ACKNOWLEDGEMENT_INVALID(Severity.WARNING, Group.ACKNOWLEDGEMENTS, "a gpushare.io/acknowledge line without a known code and a reason, ignored");
 
   /** Who would otherwise catch the problem; each group is one section of docs/validation.md. */
   public enum Group {
@@ -90,7 +93,8 @@ public enum FindingCode {
     BUDGET("Sharing budget"),
     CAPACITY("Capacity"),
     VLLM("vLLM"),
-    SECURITY("Security");
+    SECURITY("Security"),
+    ACKNOWLEDGEMENTS("Acknowledged findings");
 
     private final String title;
 

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Every finding about a set of manifests, never only the first one, in a stable order: errors,
- * then warnings, then infos, each by path and code; and the NVIDIA DRA driver feature gates the set
+ * then warnings, then infos, each with the acknowledged ones last, by path and code; and the NVIDIA DRA driver feature gates the set
  * needs.
  *
  * <pre>
@@ -26,10 +26,20 @@ import java.util.Set;
  *
  * <p>{@link #toJson()} gives the same as a stable JSON document, described in
  * {@code docs/validation.md}.
+ *
+ * <p>An acknowledged finding ({@link Finding#isAcknowledged()}) is listed like any other, with its
+ * reason, but does not count: it is not among {@link #findings(Severity)}, does not make
+ * {@link #hasErrors()} true and does not block rendering.
+ *
+ * <pre>
+ * ERROR (acknowledged: reproduces the GKE tutorial as published) VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu]...
+ *   hint: ...
+ * 0 errors, 2 warnings, 1 acknowledged
+ * </pre>
  */
 public final class ValidationReport {
   private static final Comparator<Finding> ORDER =
-      Comparator.comparing(Finding::severity).thenComparing(Finding::path).thenComparing(Finding::code)
+      Comparator.comparing(Finding::severity).thenComparing(Finding::isAcknowledged).thenComparing(Finding::path).thenComparing(Finding::code)
           .thenComparing(Finding::message);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -52,18 +62,24 @@ public final class ValidationReport {
     return findings;
   }
 
+  /** The findings of {@code severity} that count: every one but the acknowledged ones. */
   public List<Finding> findings(Severity severity) {
-    return findings.stream().filter(f -> f.severity() == severity).toList();
+    return findings.stream().filter(f -> f.severity() == severity && !f.isAcknowledged()).toList();
   }
 
+  /** The findings their manifests acknowledge, with the reason; listed in every report, counted in none. */
+  public List<Finding> acknowledged() {
+    return findings.stream().filter(Finding::isAcknowledged).toList();
+  }
+
+  /** Whether an error counts (one that is not acknowledged). */
   public boolean hasErrors() {
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    return !findings(Severity.ERROR).isEmpty();
   }
 
-  /** Whether rendering must stop: any error, or in strict mode any warning as well. */
+  /** Whether rendering must stop: any error, or in strict mode any warning as well; acknowledged ones never. */
   public boolean blocksRendering(boolean strict) {
-    return findings.stream()
-        .anyMatch(f -> f.severity() == Severity.ERROR || (strict && f.severity() == Severity.WARNING));
+    return hasErrors() || (strict && !findings(Severity.WARNING).isEmpty());
   }
 
   /**
@@ -89,7 +105,9 @@ public final class ValidationReport {
 
   /**
    * The report as JSON: {@code {"errors": N, "warnings": N, "infos": N, "featureGates": [...],
-   * "findings": [{"code", "severity", "path", "message", "hint"}, ...]}}, findings in report order.
+   * "findings": [{"code", "severity", "path", "message", "hint", "acknowledged"}, ...], "acknowledged": N}},
+   * findings in report order; a finding's {@code acknowledged} is its reason, or null. The counts
+   * leave acknowledged findings out; {@code "acknowledged"} counts them.
    */
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();
@@ -106,7 +124,9 @@ public final class ValidationReport {
       node.put("path", finding.path());
       node.put("message", finding.message());
       node.put("hint", finding.hint());
+      node.put("acknowledged", finding.acknowledged().orElse(null));
     }
+    root.put("acknowledged", acknowledged().size());
     try {
       return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
     } catch (JsonProcessingException e) {
@@ -114,12 +134,18 @@ public final class ValidationReport {
     }
   }
 
-  /** E.g. {@code 1 error, 0 warnings}. */
+  /** E.g. {@code 1 error, 0 warnings}; with acknowledged findings {@code 0 errors, 2 warnings, 1 acknowledged}. */
   public String summary() {
     int errors = findings(Severity.ERROR).size();
     int warnings = findings(Severity.WARNING).size();
     return errors + (errors == 1 ? " error, " : " errors, ") + warnings
-        + (warnings == 1 ? " warning" : " warnings");
+        + (warnings == 1 ? " warning" : " warnings") + acknowledgedSummary();
+  }
+
+  /** {@code ", N acknowledged"} when some findings are acknowledged, else nothing; for summaries of lint. */
+  public String acknowledgedSummary() {
+    int count = acknowledged().size();
+    return count == 0 ? "" : ", " + count + " acknowledged";
   }
 
   @Override

@@ -26,6 +26,10 @@ import java.util.List;
  * ReplicaSet, ReplicationController, StatefulSet, DaemonSet, Job, CronJob and LeaderWorkerSet, each
  * counted by how many pods it runs at once.
  *
+ * <p>A finding its manifest acknowledges (a spec's {@code acknowledgements()}, or the annotation
+ * {@code gpushare.io/acknowledge: "CODE: reason"} on the object the finding's path names) is still
+ * reported, with the reason, but does not count ({@link ValidationReport#acknowledged()}).
+ *
  * <p>Every code, with a failing example and the fix, is listed in {@code docs/validation.md}. What
  * it cannot know (the cluster's DeviceClasses, the driver version installed, what the node really
  * has) is left to the API server, the driver and vLLM.
@@ -92,7 +96,8 @@ public final class Validator {
     for (Rule rule : rules) {
       rule.check(context, findings);
     }
-    return new ValidationReport(inSource(findings.all(), context.conversions()), FeatureGates.names(context));
+    List<Finding> judged = inSource(findings.all(), context.conversions());
+    return new ValidationReport(Acknowledgements.apply(judged, set), FeatureGates.names(context));
   }
 
   /**

@@ -6,23 +6,22 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.gpushare.core.catalog.ModelInfo;
 import io.gpushare.core.kube.VllmArgs;
 import io.gpushare.core.kube.VllmArgs.Flag;
+import io.gpushare.core.memory.VllmVersion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What vLLM would refuse or get wrong at start-up: a flag given twice, tensor x pipeline
  * parallelism that does not match the GPUs the pod's claims give it, a {@code --port} that the
- * container port or probe does not use, and an image older than the model's first supported vLLM.
+ * container port or probe does not use, and an image older than the first vLLM release that loads the model
+ * (an error: such a server never starts).
  */
 final class VllmRule implements Rule {
   static final int DEFAULT_PORT = VllmArgs.DEFAULT_PORT;
-  private static final Pattern IMAGE_VERSION = Pattern.compile("v?([0-9]+)\\.([0-9]+)\\.([0-9]+)([-+.].*)?");
 
   @Override
   public void check(ValidationContext context, Findings findings) {
@@ -119,39 +118,26 @@ final class VllmRule implements Rule {
     }
   }
 
+  /**
+   * The image's release against the first release that loads the model (the catalog's
+   * {@code minimumVllm}), compared as vLLM's releases are ordered ({@link VllmVersion}: {@code v0.5.3}
+   * is older than {@code 0.5.3.post1}). An image whose tag names no release ({@code latest}, a digest)
+   * is not judged.
+   */
   private static void image(VllmContainer container, ValidationContext context, Findings findings) {
     String image = container.container().getImage();
     Optional<String> model = container.model();
     if (image == null || model.isEmpty()) {
       return;
     }
-    Optional<String> minimum = context.catalog().model(model.get()).flatMap(ModelInfo::minimumVllm);
-    if (minimum.isEmpty()) {
-      return;
-    }
-    Matcher version = IMAGE_VERSION.matcher(image.substring(image.lastIndexOf(':') + 1));
-    if (image.lastIndexOf(':') < 0 || !version.matches()) {
-      return;
-    }
-    String found = version.group(1) + "." + version.group(2) + "." + version.group(3);
-    if (compare(found, minimum.get()) < 0) {
+    Optional<VllmVersion> minimum = context.catalog().model(model.get()).flatMap(ModelInfo::minimumVllm)
+        .flatMap(VllmVersion::parse);
+    Optional<VllmVersion> found = VllmVersion.ofImage(image);
+    if (minimum.isPresent() && found.isPresent() && found.get().isBefore(minimum.get())) {
       findings.add(FindingCode.VLLM_IMAGE_TOO_OLD, container.path() + ".image",
           "expected vLLM " + minimum.get() + " or newer for " + model.get() + ", found " + image,
-          "use a newer vllm/vllm-openai image; older releases do not know the model's architecture");
+          "use vllm/vllm-openai:v" + minimum.get() + " or newer; an older image cannot load the model, so the server"
+              + " never starts");
     }
-  }
-
-  static int compare(String a, String b) {
-    String[] x = a.split("\\.");
-    String[] y = b.split("\\.");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      // any number of digits: v99999999999.0.0 is newer than every release, not an overflow
-      java.math.BigInteger xi = new java.math.BigInteger(i < x.length ? x[i] : "0");
-      java.math.BigInteger yi = new java.math.BigInteger(i < y.length ? y[i] : "0");
-      if (xi.compareTo(yi) != 0) {
-        return xi.compareTo(yi);
-      }
-    }
-    return 0;
   }
 }

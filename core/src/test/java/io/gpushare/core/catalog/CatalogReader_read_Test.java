@@ -58,6 +58,21 @@ class CatalogReader_read_Test {
   }
 
   @Test
+  void should_read_a_post_release_when_the_minimum_vllm_is_one() {
+    // GIVEN Llama 3.1 needs 0.5.3.post1 (vLLM PR #6696): a post release is a release
+    String yaml = """
+        models:
+        - id: acme/acme-llama
+          parameters: 8.03e9
+          minimumVllm: 0.5.3.post1
+        """;
+    // WHEN
+    Catalog catalog = reader.read(yaml, "acme.yaml");
+    // THEN
+    assertThat(catalog.models()).extracting(ModelInfo::minimumVllm).containsExactly(Optional.of("0.5.3.post1"));
+  }
+
+  @Test
   void should_read_an_empty_catalog_when_the_lists_are_empty() {
     // WHEN
     Catalog catalog = reader.read("gpus: []\nmodels:\n", "empty.yaml");
@@ -125,7 +140,15 @@ class CatalogReader_read_Test {
             - id: acme/acme-chat-40b
               parameters: 40.1e9
               minimumVllm: latest
-            """, "acme.yaml:4: expected models[0].minimumVllm to be a vLLM version such as 0.8.0, found 'latest'"),
+            """, "acme.yaml:4: expected models[0].minimumVllm to be a vLLM release such as 0.8.0 or 0.5.3.post1,"
+            + " found 'latest'"),
+        Arguments.of("a minimum vLLM with a build suffix", """
+            models:
+            - id: acme/acme-chat-40b
+              parameters: 40.1e9
+              minimumVllm: 0.6.3-cu121
+            """, "acme.yaml:4: expected models[0].minimumVllm to be a vLLM release such as 0.8.0 or 0.5.3.post1,"
+            + " found '0.6.3-cu121'"),
         Arguments.of("a duplicate key", """
             models:
             - id: acme/acme-chat-40b

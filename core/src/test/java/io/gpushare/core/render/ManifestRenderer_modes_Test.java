@@ -106,8 +106,10 @@ class ManifestRenderer_modes_Test {
     ManifestBundle bundle = ManifestBundle.builder()
         .add("claim-templates.yaml", migTemplate("slice", "1g.10gb", true))
         .add("claim.yaml", TutorialSpecs.claim("gpu-claim"))
-        .add("vllm.yaml", TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 1, "0.42"))
-        .add("vllm.yaml", TutorialSpecs.vllm("vllm-slice", "unused", 1, "0.5"))
+        .add("vllm.yaml", TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 1, "0.42").toBuilder()
+            .image("vllm/vllm-openai:v0.21.0").build())  // an image that loads Gemma 3
+        .add("vllm.yaml", TutorialSpecs.vllm("vllm-slice", "unused", 1, "0.5").toBuilder()
+            .image("vllm/vllm-openai:v0.21.0").build())
         .build();
     // WHEN
     RenderedManifests out = ManifestRenderer.standard().render(bundle);

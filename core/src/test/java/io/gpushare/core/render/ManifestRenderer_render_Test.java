@@ -41,12 +41,13 @@ class ManifestRenderer_render_Test {
         // THEN
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("""
-            manifests not rendered, 1 error, 2 warnings:
+            manifests not rendered, 1 error, 1 warning, 1 acknowledged:
             ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested \
             (limit 1.00): Deployment[vllm-gpu] 3 x 0.42
               hint: every pod that references this claim shares one GPU; lower --gpu-memory-utilization \
             or replicas so that the sum is at most 1.00, or give each pod its own GPU with a ResourceClaimTemplate
-            WARNING VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image: """)
+            ERROR (acknowledged: reproduces the GKE tutorial as published) VLLM_IMAGE_TOO_OLD \
+            Deployment[vllm-gpu].spec.template.spec.containers[0].image: """)
         .hasMessageContaining("\nWARNING API_KEY_MISSING Service[vllm-service].spec.type: ");
     assertThat(dir.resolve("claim.yaml")).hasBinaryContent(claimBefore);
     assertThat(dir.resolve("vllm.yaml")).hasBinaryContent(vllmBefore);

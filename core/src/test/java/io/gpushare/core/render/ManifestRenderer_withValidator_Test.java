@@ -29,7 +29,10 @@ class ManifestRenderer_withValidator_Test {
         .build();
     return ManifestBundle.builder()
         .add("claim.yaml", claim)
-        .add("vllm.yaml", TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 2, utilization))
+        .add("vllm.yaml", TutorialSpecs.vllm("vllm-gpu", "gpu-claim", 2, utilization).toBuilder()
+            .addAcknowledgements(io.gpushare.core.model.Acknowledgement.of(
+                io.gpushare.core.validate.FindingCode.VLLM_IMAGE_TOO_OLD, TutorialSpecs.AS_PUBLISHED))
+            .build())
         .build();
   }
 
@@ -39,7 +42,7 @@ class ManifestRenderer_withValidator_Test {
     RenderedManifests out = ManifestRenderer.standard().withValidator(withAcme).render(onAcme("0.42"));
     // THEN: the ACME X1 is known, so no GPU_PRODUCT_UNKNOWN
     assertThat(out.report().findings()).extracting(f -> f.code())
-        .containsExactly("ROLLOUT_SURGE_OVERCOMMIT", "VLLM_IMAGE_TOO_OLD", "VLLM_STARTUP_RACE");
+        .containsExactly("VLLM_IMAGE_TOO_OLD", "ROLLOUT_SURGE_OVERCOMMIT", "VLLM_STARTUP_RACE");
     assertThat(ManifestRenderer.standard().render(onAcme("0.42")).report().findings()).extracting(f -> f.code())
         .contains("GPU_PRODUCT_UNKNOWN");
   }

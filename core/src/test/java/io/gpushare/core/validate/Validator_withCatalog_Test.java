@@ -87,7 +87,7 @@ class Validator_withCatalog_Test {
     assertThat(withCatalog.findings()).extracting(Finding::headline).containsExactly(
         "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of acme/acme-chat-40b (74.7 GiB) to"
             + " fit in 0.42 x 80.0 GiB = 33.6 GiB, found they do not (and the KV cache needs room too)",
-        "WARNING VLLM_IMAGE_TOO_OLD " + CONTAINER + ".image: expected vLLM 0.9.0 or newer for acme/acme-chat-40b,"
+        "ERROR VLLM_IMAGE_TOO_OLD " + CONTAINER + ".image: expected vLLM 0.9.0 or newer for acme/acme-chat-40b,"
             + " found vllm/vllm-openai:v0.8.5");
     assertThat(standard.findings()).extracting(Finding::headline).containsExactly(
         "INFO MODEL_UNKNOWN " + CONTAINER + ".args[0]: model 'acme/acme-chat-40b' is not in gpushare's catalog, so"

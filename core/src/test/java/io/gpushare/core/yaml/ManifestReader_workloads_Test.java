@@ -41,8 +41,8 @@ class ManifestReader_workloads_Test {
     assertThat(findings).containsExactly(
         "statefulset.yaml:1: ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]",
         "statefulset.yaml:56: ERROR SECRET_LITERAL StatefulSet[vllm-gpu].spec.template.spec.containers[0].env[0].value",
-        "statefulset.yaml:82: WARNING API_KEY_MISSING Service[vllm-service].spec.type",
-        "statefulset.yaml:47: WARNING VLLM_IMAGE_TOO_OLD StatefulSet[vllm-gpu].spec.template.spec.containers[0].image");
+        "statefulset.yaml:47: ERROR VLLM_IMAGE_TOO_OLD StatefulSet[vllm-gpu].spec.template.spec.containers[0].image",
+        "statefulset.yaml:82: WARNING API_KEY_MISSING Service[vllm-service].spec.type");
   }
 
   @Test
