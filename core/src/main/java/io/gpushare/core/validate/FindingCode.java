@@ -69,8 +69,12 @@ public enum FindingCode {
   MODEL_UNKNOWN(Severity.INFO, Group.CAPACITY, "a model the catalogs do not know"),
   GPU_PRODUCT_UNKNOWN(Severity.INFO, Group.CAPACITY, "a GPU product the catalogs do not know"),
   // vLLM
-  VLLM_FLAG_DUPLICATE(Severity.ERROR, Group.VLLM, "a vLLM flag given twice"),
-  VLLM_PARALLELISM_MISMATCH(Severity.ERROR, Group.VLLM, "parallelism that does not match the devices the claims give"),
+  VLLM_FLAG_DUPLICATE(Severity.WARNING, Group.VLLM, "a vLLM flag given twice, of which vLLM keeps the last"),
+  VLLM_PARALLELISM_MISMATCH(Severity.ERROR, Group.VLLM, "parallelism that needs more devices than the container gets (error) or uses fewer (warning)"),
+  VLLM_PARALLEL_ACROSS_MIG(Severity.ERROR, Group.VLLM, "tensor or pipeline parallelism over MIG slices, which one process cannot see together"),
+  VLLM_SERVICE_NAME_CONFLICT(Severity.ERROR, Group.VLLM, "a Service named vllm, whose injected VLLM_PORT=tcp://... vLLM reads as its own setting"),
+  VLLM_SHM_MISSING(Severity.WARNING, Group.VLLM, "tensor parallelism without a memory-backed /dev/shm"),
+  CUDA_VISIBLE_DEVICES_SET(Severity.WARNING, Group.VLLM, "CUDA_VISIBLE_DEVICES set by hand beside the devices DRA gives"),
   VLLM_PORT_MISMATCH(Severity.ERROR, Group.VLLM, "a container port or probe that is not vLLM's port"),
   VLLM_IMAGE_TOO_OLD(Severity.WARNING, Group.VLLM, "a vLLM image older than the model's first supported release"),
   // Security
