@@ -332,7 +332,7 @@ class LintCommand_Test extends CliTest {
     // THEN
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("gpushare: catalog " + catalog + ":3: unknown key 'memoryMiB' in gpus[0];"
-        + " expected productName, productNames, memory, migProfiles\n");
+        + " expected productName, productNames, memory, cudaTotal, migProfiles\n");
     assertThat(out.toString()).isEmpty();
   }
 

@@ -58,7 +58,7 @@ public final class ProductionExample {
             .limits("4", "16Gi")
             .vllmProbes()
             .huggingFaceCache("hf-cache"))
-        .clusterIp("vllm", 8000)
+        .clusterIp("vllm-server", 8000)
         .inNamespace("ml")
         .build();
   }

@@ -36,7 +36,7 @@ class ProductionExample_kinds_Test {
               .requests("2", "8Gi").limits("4", "16Gi").vllmProbes().huggingFaceCache("hf-cache");
           kind.accept(v);
         })
-        .clusterIp("vllm", 8000)
+        .clusterIp("vllm-server", 8000)
         .inNamespace("ml")
         .build();
   }

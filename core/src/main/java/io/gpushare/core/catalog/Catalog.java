@@ -19,7 +19,7 @@ import java.util.Set;
  * validator then says it could not check, and never guesses. A catalog is immutable.
  *
  * <pre>{@code
- * Catalog.standard().gpuByProductName("NVIDIA A100-SXM4-40GB"); // A100_40GB, 40960 MiB, 7 MIG profiles
+ * Catalog.standard().gpuByProductName("NVIDIA A100-SXM4-40GB"); // A100_40GB, 40960 MiB (CUDA: 40491), 7 MIG profiles
  * Catalog.standard().model("google/gemma-3-1b-it");            // 1.0 B parameters, vLLM >= 0.8.0
  * Catalog.standard().with(CatalogReader.standard().read(Path.of("gpus.yaml"))); // yours win on a clash
  * }</pre>
@@ -58,7 +58,7 @@ public final class Catalog {
     for (GpuProduct gpu : gpus) {
       List<String> kept = gpu.productNames().stream().filter(name -> !names.contains(name)).toList();
       if (!kept.isEmpty()) {
-        mergedGpus.add(new GpuProduct(gpu.id(), kept, gpu.memoryMiB(), gpu.migProfiles()));
+        mergedGpus.add(new GpuProduct(gpu.id(), kept, gpu.memoryMiB(), gpu.cudaTotalMiB(), gpu.mig()));
       }
     }
     Set<String> modelIds = new HashSet<>();
@@ -92,11 +92,13 @@ public final class Catalog {
     ObjectMapper mapper = new ObjectMapper();
     List<GpuProduct> gpus = new ArrayList<>();
     for (JsonNode gpu : read(mapper, "gpus.json").path("gpus")) {
+      long memoryMiB = gpu.path("memoryMiB").asLong();
       gpus.add(new GpuProduct(
           gpu.path("id").asText(),
           strings(gpu.path("productNames")),
-          gpu.path("memoryMiB").asLong(),
-          strings(gpu.path("migProfiles"))));
+          memoryMiB,
+          gpu.hasNonNull("cudaTotalMiB") ? gpu.get("cudaTotalMiB").asLong() : GpuProduct.derivedCudaTotalMiB(memoryMiB),
+          migProfiles(gpu.path("migProfiles"))));
     }
     List<ModelInfo> models = new ArrayList<>();
     for (JsonNode model : read(mapper, "models.json").path("models")) {
@@ -114,6 +116,17 @@ public final class Catalog {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read catalog resource " + resource, e);
     }
+  }
+
+  /** Each profile an object {name, memoryMiB, cudaTotalMiB}, or a name alone whose memory is derived. */
+  private static List<MigProfile> migProfiles(JsonNode array) {
+    List<MigProfile> profiles = new ArrayList<>();
+    for (JsonNode profile : array) {
+      profiles.add(profile.isTextual() ? MigProfile.derived(profile.asText())
+          : new MigProfile(profile.path("name").asText(), profile.path("memoryMiB").asLong(),
+              profile.path("cudaTotalMiB").asLong()));
+    }
+    return profiles;
   }
 
   private static List<String> strings(JsonNode array) {

@@ -6,7 +6,7 @@ package io.gpushare.core.catalog;
  * that is not a number). The message starts with {@code SOURCE:LINE:} and names the key or value.
  *
  * <pre>
- * gpus.yaml:3: unknown key 'memoryMiB' in gpus[0]; expected productName, productNames, memory, migProfiles
+ * gpus.yaml:3: unknown key 'memoryMiB' in gpus[0]; expected productName, productNames, memory, cudaTotal, migProfiles
  * </pre>
  */
 public final class CatalogParseException extends RuntimeException {

@@ -25,8 +25,11 @@ import org.yaml.snakeyaml.nodes.Node;
  * gpus:
  * - productName: ACME X1 96GB       # the productName attribute the driver publishes
  *   productNames: [ACME X1 96GB PCIe] # optional: more names of the same GPU
- *   memory: 96Gi                    # a Kubernetes quantity
- *   migProfiles: [1g.12gb, 3g.48gb, 7g.96gb] # optional, none by default
+ *   memory: 96Gi                    # a Kubernetes quantity, as the driver publishes it
+ *   cudaTotal: 95.5Gi               # optional: what CUDA reports (vLLM's total_gpu_memory); memory - 469Mi by default
+ *   migProfiles:                    # optional, none by default
+ *   - 1g.12gb                       # a name: its memory derived from it (GB as GiB x 0.975)
+ *   - {name: 3g.48gb, memory: 47.5Gi, cudaTotal: 47.5Gi} # or measured: nvidia-smi mig -lgip
  * models:
  * - id: acme/acme-chat-40b          # the --model value
  *   parameters: 40.1e9
@@ -46,7 +49,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * </pre>
  *
  * <p>A GPU's {@link GpuProduct#id() id} is its {@code productName}; its memory is kept in whole MiB,
- * rounded down.
+ * rounded down. A CUDA total or MIG memory left out is derived ({@link GpuProduct#derivedCudaTotalMiB},
+ * {@link MigProfile#derived}); a measured one (vLLM's start-up log, {@code nvidia-smi mig -lgip}) is better.
  *
  * <p>The file is untrusted input and is read with bounds, like manifests: at most
  * {@value #MAX_BYTES} bytes of UTF-8, {@value #MAX_DEPTH} levels, {@value #MAX_ALIASES} aliases and

@@ -24,7 +24,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class CatalogYaml {
   private static final List<String> ROOT_KEYS = List.of("gpus", "models");
-  private static final List<String> GPU_KEYS = List.of("productName", "productNames", "memory", "migProfiles");
+  private static final List<String> GPU_KEYS =
+      List.of("productName", "productNames", "memory", "cudaTotal", "migProfiles");
+  private static final List<String> MIG_PROFILE_KEYS = List.of("name", "memory", "cudaTotal");
   private static final List<String> MODEL_KEYS = Stream.concat(
       Stream.of("id", "parameters", "bytesPerParameter", "minimumVllm"), ModelYaml.KEYS.stream())
       .toList();
@@ -96,24 +98,79 @@ final class CatalogYaml {
     String productName = fields.string("productName");
     Set<String> names = new LinkedHashSet<>(List.of(productName));
     strings(fields, "productNames").forEach(name -> names.add(name.getValue()));
-    long memoryMiB = memoryMiB(fields);
-    Set<String> profiles = new LinkedHashSet<>();
-    for (ScalarNode profile : strings(fields, "migProfiles")) {
-      if (!MIG_PROFILE.matcher(profile.getValue()).matches()) {
-        throw error(profile, "expected " + where + ".migProfiles to hold MIG profile names such as 3g.48gb, found '"
-            + profile.getValue() + "'");
+    long memoryMiB = memoryMiB(fields, "memory", true).orElseThrow();
+    long cudaTotalMiB = cudaTotalMiB(fields, memoryMiB, GpuProduct.derivedCudaTotalMiB(memoryMiB));
+    Set<String> seen = new LinkedHashSet<>();
+    List<MigProfile> profiles = new ArrayList<>();
+    for (Node entry : migProfileNodes(fields)) {
+      MigProfile profile = migProfile(entry, where + ".migProfiles[" + profiles.size() + "]", where);
+      if (profile.memoryMiB() > memoryMiB) {
+        throw error(entry, "expected the memory of MIG profile '" + profile.name() + "' to be at most " + where
+            + ".memory, found " + profile.memoryMiB() + " MiB > " + memoryMiB + " MiB");
       }
-      if (!profiles.add(profile.getValue())) {
-        throw error(profile, "MIG profile '" + profile.getValue() + "' is twice in " + where + ".migProfiles");
+      if (!seen.add(profile.name())) {
+        throw error(entry, "MIG profile '" + profile.name() + "' is twice in " + where + ".migProfiles");
       }
+      profiles.add(profile);
     }
-    return new GpuProduct(productName, List.copyOf(names), memoryMiB, List.copyOf(profiles));
+    return new GpuProduct(productName, List.copyOf(names), memoryMiB, cudaTotalMiB, profiles);
   }
 
-  /** Memory as the driver publishes it, a quantity, in whole MiB (rounded down). */
-  private long memoryMiB(CatalogFields fields) {
-    ScalarNode memory = fields.required("memory", STRING_OR_NUMBER);
-    String expected = "expected " + fields.where() + ".memory to be a Kubernetes quantity such as 96Gi (Gi: 2^30"
+  private List<Node> migProfileNodes(CatalogFields fields) {
+    Optional<Node> value = fields.node("migProfiles");
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    if (!(value.get() instanceof SequenceNode sequence)) {
+      throw error(value.get(), "expected " + fields.where() + ".migProfiles to be a list of MIG profile names (or"
+          + " mappings with name, memory, cudaTotal), found " + CatalogFields.kind(value.get()));
+    }
+    spend(sequence);
+    return sequence.getValue();
+  }
+
+  /** A profile name ({@code 3g.48gb}, its memory derived from the name) or {@code {name, memory, cudaTotal}}. */
+  private MigProfile migProfile(Node entry, String where, String gpu) {
+    if (entry instanceof ScalarNode scalar && Tag.STR.equals(scalar.getTag())) {
+      return MigProfile.derived(profileName(scalar, gpu));
+    }
+    if (!(entry instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+      throw error(entry, "expected " + gpu + ".migProfiles to hold MIG profile names such as 3g.48gb (or mappings"
+          + " with name, memory, cudaTotal), found " + CatalogFields.kind(entry));
+    }
+    CatalogFields fields = CatalogFields.of(entry, where, source, MIG_PROFILE_KEYS);
+    String name = profileName(fields.required("name", Set.of(Tag.STR)), gpu);
+    long memoryMiB = memoryMiB(fields, "memory", false).orElse(MigProfile.derivedMemoryMiB(name));
+    return new MigProfile(name, memoryMiB, cudaTotalMiB(fields, memoryMiB, memoryMiB));
+  }
+
+  private String profileName(ScalarNode profile, String gpu) {
+    if (!MIG_PROFILE.matcher(profile.getValue()).matches()) {
+      throw error(profile, "expected " + gpu + ".migProfiles to hold MIG profile names such as 3g.48gb, found '"
+          + profile.getValue() + "'");
+    }
+    return profile.getValue();
+  }
+
+  /** The optional {@code cudaTotal}: at most the memory; the fallback when absent. */
+  private long cudaTotalMiB(CatalogFields fields, long memoryMiB, long fallback) {
+    Optional<Long> cudaTotal = memoryMiB(fields, "cudaTotal", false);
+    if (cudaTotal.isPresent() && cudaTotal.get() > memoryMiB) {
+      throw error(fields.node("cudaTotal").orElseThrow(), "expected " + fields.where() + ".cudaTotal (what CUDA"
+          + " reports) to be at most its memory, found " + cudaTotal.get() + " MiB > " + memoryMiB + " MiB");
+    }
+    return cudaTotal.orElse(fallback);
+  }
+
+  /** A memory quantity, in whole MiB (rounded down). */
+  private Optional<Long> memoryMiB(CatalogFields fields, String key, boolean required) {
+    Optional<ScalarNode> found = required ? Optional.of(fields.required(key, STRING_OR_NUMBER))
+        : fields.scalar(key, STRING_OR_NUMBER);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    ScalarNode memory = found.get();
+    String expected = "expected " + fields.where() + "." + key + " to be a Kubernetes quantity such as 96Gi (Gi: 2^30"
         + " bytes, G: 10^9 bytes), found '" + memory.getValue() + "'";
     BigDecimal bytes;
     try {
@@ -125,9 +182,10 @@ final class CatalogYaml {
       throw error(memory, expected);
     }
     if (bytes.compareTo(MIB) < 0 || bytes.compareTo(PIB) > 0) {
-      throw error(memory, "expected " + fields.where() + ".memory between 1Mi and 1Pi, found " + memory.getValue());
+      throw error(memory, "expected " + fields.where() + "." + key + " between 1Mi and 1Pi, found "
+          + memory.getValue());
     }
-    return bytes.divide(MIB, 0, RoundingMode.FLOOR).longValueExact();
+    return Optional.of(bytes.divide(MIB, 0, RoundingMode.FLOOR).longValueExact());
   }
 
   private ModelInfo model(Node node, String where) {

@@ -100,8 +100,11 @@ final class CapacityRule implements Rule {
               + container.utilization().get().toPlainString() + " x " + gib(memory.getAsLong()) + " GiB"
               + (parallel > 1 ? " x " + parallel + " devices" : "") + " = " + gib(budget.longValue()) + " GiB, found"
               + " they do not (and the KV cache needs room too)",
-          "use a bigger device or MIG profile, more tensor-parallel devices, a higher " + VllmContainer.UTILIZATION
-              + ", or a smaller model");
+          devices.migSlices(use.request())
+              // one process sees one MIG slice: tensor parallelism cannot add slices (VLLM_PARALLEL_ACROSS_MIG)
+              ? "use a bigger MIG profile or a whole GPU, a higher " + VllmContainer.UTILIZATION + ", or a smaller model"
+              : "use a bigger device or MIG profile, more tensor-parallel devices, a higher " + VllmContainer.UTILIZATION
+                  + ", or a smaller model");
     }
   }
 

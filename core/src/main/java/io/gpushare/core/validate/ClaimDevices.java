@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
 import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.GpuProduct;
+import io.gpushare.core.catalog.MigProfile;
 import io.gpushare.core.kube.DeviceSelectors;
 import io.gpushare.core.kube.NvidiaConfigRead;
 import io.gpushare.core.kube.NvidiaConfigs;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 final class ClaimDevices {
   static final ClaimDevices UNKNOWN =
       new ClaimDevices(OptionalLong.empty(), Optional.empty(), Optional.empty(),
-          OptionalLong.empty(), List.of(), Optional.empty(), java.util.Map.of(), java.util.Map.of());
+          OptionalLong.empty(), List.of(), Optional.empty(), java.util.Map.of(), java.util.Map.of(),
+          CudaTotals.NONE);
 
   private static final Pattern MIG_PROFILE_MEMORY = Pattern.compile("[0-9]+g\\.([0-9]+)gb.*");
 
@@ -39,11 +41,25 @@ final class ClaimDevices {
   private final Optional<String> unknownProductName;
   private final java.util.Map<String, Long> countByRequest;
   private final java.util.Map<String, Long> memoryByRequest;
+  private final CudaTotals cudaTotals;
+
+  /**
+   * What CUDA reports inside the claim's devices, and which requests give MIG slices.
+   *
+   * @param total the CUDA total of one device of the claim, when one figure holds for all
+   * @param byRequest the CUDA total of one device of each request whose figure is known
+   * @param migRequests the requests whose devices are MIG slices (class mig.nvidia.com or a profile selector)
+   */
+  private record CudaTotals(OptionalLong total, java.util.Map<String, Long> byRequest,
+      java.util.Set<String> migRequests) {
+    static final CudaTotals NONE = new CudaTotals(OptionalLong.empty(), java.util.Map.of(), java.util.Set.of());
+  }
 
   private ClaimDevices(OptionalLong deviceCount, Optional<GpuProduct> product,
       Optional<String> migProfile, OptionalLong memoryBytes, List<Optional<NvidiaConfigRead>> configs,
       Optional<String> unknownProductName, java.util.Map<String, Long> countByRequest,
-      java.util.Map<String, Long> memoryByRequest) {
+      java.util.Map<String, Long> memoryByRequest, CudaTotals cudaTotals) {
+    this.cudaTotals = cudaTotals;
     this.unknownProductName = unknownProductName;
     this.countByRequest = countByRequest;
     this.memoryByRequest = memoryByRequest;
@@ -66,9 +82,14 @@ final class ClaimDevices {
     String unknownProduct = null;
     java.util.Map<String, Long> countByRequest = new java.util.HashMap<>();
     java.util.Map<String, Long> memoryByRequest = new java.util.HashMap<>();
+    java.util.Map<String, String> profileByRequest = new java.util.HashMap<>();
+    java.util.Set<String> migRequests = new java.util.HashSet<>();
     for (DeviceRequest request : Nulls.list(claim.getRequests())) {
       ExactDeviceRequest exactly = request.getExactly();
       String requestProfile = null;
+      if (exactly != null && io.gpushare.core.model.MigDeviceConfig.DEVICE_CLASS.equals(exactly.getDeviceClassName())) {
+        migRequests.add(request.getName());
+      }
       if (exactly == null) {
         countKnown = false; // firstAvailable: which alternative is allocated is not known here
         continue;
@@ -105,6 +126,8 @@ final class ClaimDevices {
         }
       }
       if (requestProfile != null) {
+        migRequests.add(request.getName());
+        profileByRequest.put(request.getName(), requestProfile);
         Matcher profileMemory = MIG_PROFILE_MEMORY.matcher(requestProfile);
         if (profileMemory.matches()) {
           memoryByRequest.put(request.getName(), Long.parseLong(profileMemory.group(1)) * 1_000_000_000L);
@@ -138,7 +161,41 @@ final class ClaimDevices {
     }
     return new ClaimDevices(deviceCount,
         Optional.ofNullable(product), Optional.ofNullable(migProfile), memory, configs,
-        Optional.ofNullable(unknownProduct), countByRequest, memoryByRequest);
+        Optional.ofNullable(unknownProduct), countByRequest, memoryByRequest,
+        cudaTotals(catalog, product, migProfile, minimumMemory, profileByRequest, migRequests));
+  }
+
+  /**
+   * The CUDA totals: a MIG slice's from its profile (on the claim's product, else the smallest of the
+   * catalog's GPUs that have the profile, else derived from its name), a whole GPU's from the catalog, a
+   * memory lower bound's as derived from it.
+   */
+  private static CudaTotals cudaTotals(Catalog catalog, GpuProduct product, String migProfile, Long minimumMemory,
+      java.util.Map<String, String> profileByRequest, java.util.Set<String> migRequests) {
+    java.util.Map<String, Long> byRequest = new java.util.HashMap<>();
+    profileByRequest.forEach((request, profile) -> byRequest.put(request, sliceCudaTotal(catalog, product, profile)));
+    OptionalLong total = OptionalLong.empty();
+    if (migProfile != null) {
+      total = OptionalLong.of(sliceCudaTotal(catalog, product, migProfile));
+    } else if (!profileByRequest.isEmpty() || !migRequests.isEmpty()) {
+      total = OptionalLong.empty(); // slices of different sizes, or of an unknown profile
+    } else if (product != null) {
+      total = OptionalLong.of(product.cudaTotalBytes());
+    } else if (minimumMemory != null) {
+      total = OptionalLong.of(GpuProduct.derivedCudaTotalMiB(minimumMemory / MIB) * MIB);
+    }
+    return new CudaTotals(total, java.util.Map.copyOf(byRequest), java.util.Set.copyOf(migRequests));
+  }
+
+  private static final long MIB = 1024L * 1024;
+
+  private static long sliceCudaTotal(Catalog catalog, GpuProduct product, String profile) {
+    if (product != null && product.migProfile(profile).isPresent()) {
+      return product.migProfile(profile).get().cudaTotalBytes();
+    }
+    return catalog.gpus().stream().flatMap(gpu -> gpu.migProfile(profile).stream())
+        .mapToLong(MigProfile::cudaTotalBytes).min()
+        .orElse(MigProfile.derived(profile).cudaTotalBytes());
   }
 
   /** Devices one allocation of the claim gives, when every request has a fixed count. */
@@ -158,6 +215,26 @@ final class ClaimDevices {
   /** Memory of one device (a GPU, or a MIG slice), exact or a lower bound from a selector. */
   OptionalLong memoryBytes() {
     return memoryBytes;
+  }
+
+  /**
+   * What CUDA reports as the total of one device of the claim (a GPU, or a MIG slice): the figure
+   * vLLM's {@code --gpu-memory-utilization} multiplies, less than {@link #memoryBytes()} by what the
+   * driver reserves. Empty when the device is not known well enough.
+   */
+  OptionalLong cudaTotalBytes() {
+    return cudaTotals.total();
+  }
+
+  /** The CUDA total of the device of one request: its MIG slice, else the claim's device. */
+  OptionalLong cudaTotalBytes(String request) {
+    Long total = cudaTotals.byRequest().get(request);
+    return total != null ? OptionalLong.of(total) : cudaTotals.total();
+  }
+
+  /** Whether the devices of a request (of every request, when null) are MIG slices, as far as the claim says. */
+  boolean migSlices(String request) {
+    return request == null ? !cudaTotals.migRequests().isEmpty() : cudaTotals.migRequests().contains(request);
   }
 
   /** Devices one request gives, when its count is fixed. */

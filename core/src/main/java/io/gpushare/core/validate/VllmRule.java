@@ -11,14 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
- * What vLLM would refuse or get wrong at start-up: a flag given twice, tensor x pipeline
- * parallelism that does not match the GPUs the pod's claims give it, a {@code --port} that the
- * container port or probe does not use, and an image older than the first vLLM release that loads the model
- * (an error: such a server never starts).
+ * What vLLM would refuse or get wrong at start-up: a flag given twice (vLLM logs "Found duplicate
+ * keys" and keeps the last, {@code vllm/utils/argparse_utils.py}; {@code --middleware} is meant to
+ * repeat), a {@code --port} that the container port or probe does not use, and an image older than
+ * the first vLLM release that loads the model (an error: such a server never starts). Parallelism is
+ * {@link VllmParallelismRule}'s.
  */
 final class VllmRule implements Rule {
   static final int DEFAULT_PORT = VllmArgs.DEFAULT_PORT;
@@ -28,7 +27,6 @@ final class VllmRule implements Rule {
     for (PodGroup pods : context.podGroups()) {
       for (VllmContainer container : context.vllmContainers(pods)) {
         duplicates(container, findings);
-        parallelism(container, context, findings);
         port(container, findings);
         image(container, context, findings);
       }
@@ -38,43 +36,29 @@ final class VllmRule implements Rule {
   private static void duplicates(VllmContainer container, Findings findings) {
     Map<String, VllmArgs.Option> first = new HashMap<>();
     for (VllmArgs.Option flag : container.args().options()) {
+      if (repeatable(flag.name())) {
+        continue;
+      }
       VllmArgs.Option earlier = first.putIfAbsent(flag.name(), flag);
       if (earlier != null) {
         findings.add(FindingCode.VLLM_FLAG_DUPLICATE, container.argPath(flag),
             "expected " + flag.name() + " once, found it again (first at args[" + earlier.location().index() + "])",
-            "keep one " + flag.name() + "; vLLM silently takes the last, which hides mistakes");
+            "keep one " + flag.name() + "; vLLM logs \"Found duplicate keys\" and takes the last, which hides"
+                + " mistakes");
       }
     }
   }
 
-  private static void parallelism(VllmContainer container, ValidationContext context, Findings findings) {
-    if (container.claims().isEmpty()) {
-      return;
-    }
-    long gpus = 0;
-    for (VllmContainer.PodClaimUse use : container.claims()) {
-      ClaimDevices devices = context.deviceClaims().devicesReferencedBy(use.claimName(), use.templateName());
-      OptionalLong count = use.request() == null ? devices.deviceCount() : devices.deviceCount(use.request());
-      if (count.isEmpty() || context.deviceClaims().referencedBy(use.claimName(), use.templateName()).isEmpty()) {
-        return; // unknown: nothing to compare with
-      }
-      gpus += count.getAsLong();
-    }
-    OptionalInt tensor = container.intFlag(Flag.TENSOR_PARALLEL_SIZE, 1);
-    OptionalInt pipeline = container.intFlag(Flag.PIPELINE_PARALLEL_SIZE, 1);
-    if (tensor.isEmpty() || pipeline.isEmpty()) {
-      return; // set by what only the running pod knows
-    }
-    if ((long) tensor.getAsInt() * pipeline.getAsInt() != gpus) {
-      String path = container.args().last(Flag.TENSOR_PARALLEL_SIZE).map(container::argPath)
-          .orElse(container.path() + ".args");
-      findings.add(FindingCode.VLLM_PARALLELISM_MISMATCH, path,
-          "expected " + Flag.TENSOR_PARALLEL_SIZE.wireName() + " x " + Flag.PIPELINE_PARALLEL_SIZE.wireName()
-              + " to equal the " + gpus + " device" + (gpus == 1 ? "" : "s") + " the container's claims give it,"
-              + " found " + tensor.getAsInt() + " x " + pipeline.getAsInt(),
-          "set " + Flag.TENSOR_PARALLEL_SIZE.write(gpus) + ", or change the request's count");
-    }
+  /**
+   * Flags vLLM means to repeat: {@code --middleware} ({@code action="append"},
+   * {@code vllm/entrypoints/openai/cli_args.py}) and a dotted list item ({@code --json-arg.key+ value}
+   * appends, {@code vllm/utils/argparse_utils.py}).
+   */
+  static boolean repeatable(String name) {
+    return name.equals(MIDDLEWARE) || name.contains(".") && name.endsWith("+");
   }
+
+  static final String MIDDLEWARE = "--middleware";
 
   private static void port(VllmContainer container, Findings findings) {
     Optional<VllmArgs.Option> flag = container.args().last(Flag.PORT);

@@ -73,6 +73,25 @@ class CatalogReader_read_Test {
   }
 
   @Test
+  void should_read_measured_cuda_totals_when_the_gpu_and_its_profiles_give_them() {
+    // GIVEN
+    String yaml = """
+        gpus:
+        - productName: ACME X1 96GB
+          memory: 96Gi
+          cudaTotal: 95.5Gi
+          migProfiles:
+          - 1g.12gb
+          - {name: 3g.48gb, memory: 47.5Gi, cudaTotal: 47Gi}
+        """;
+    // WHEN
+    Catalog catalog = reader.read(yaml, "acme.yaml");
+    // THEN: a profile given by name alone has its memory derived (12 GiB x 0.975, in 128 MiB steps)
+    assertThat(catalog.gpus()).containsExactly(new GpuProduct("ACME X1 96GB", List.of("ACME X1 96GB"), 98304,
+        97792, List.of(new MigProfile("1g.12gb", 11904, 11904), new MigProfile("3g.48gb", 48640, 48128))));
+  }
+
+  @Test
   void should_read_an_empty_catalog_when_the_lists_are_empty() {
     // WHEN
     Catalog catalog = reader.read("gpus: []\nmodels:\n", "empty.yaml");
@@ -88,7 +107,22 @@ class CatalogReader_read_Test {
             - productName: ACME X1 96GB
               memoryMiB: 98304
             """, "acme.yaml:3: unknown key 'memoryMiB' in gpus[0]; expected productName, productNames, memory,"
-            + " migProfiles"),
+            + " cudaTotal, migProfiles"),
+        Arguments.of("a CUDA total above the memory", """
+            gpus:
+            - productName: ACME X1 96GB
+              memory: 96Gi
+              cudaTotal: 97Gi
+            """, "acme.yaml:4: expected gpus[0].cudaTotal (what CUDA reports) to be at most its memory, found 99328"
+            + " MiB > 98304 MiB"),
+        Arguments.of("a MIG profile larger than its GPU", """
+            gpus:
+            - productName: ACME X1 96GB
+              memory: 96Gi
+              migProfiles:
+              - {name: 7g.96gb, memory: 100Gi}
+            """, "acme.yaml:5: expected the memory of MIG profile '7g.96gb' to be at most gpus[0].memory, found"
+            + " 102400 MiB > 98304 MiB"),
         Arguments.of("an unknown top-level key", """
             gpu:
             - productName: ACME X1 96GB

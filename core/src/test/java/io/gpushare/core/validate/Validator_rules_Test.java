@@ -64,10 +64,10 @@ class Validator_rules_Test {
                 + " characters of a-z, 0-9 and '-', starting with a letter, ending alphanumeric), found '1-service'"),
         fails("two requests named gpu", f -> f.devices().getRequests().add(new DeviceRequestBuilder()
                 .withName("gpu").withNewExactly().withDeviceClassName("gpu.nvidia.com").endExactly().build()),
-            // the second request adds a device, so vLLM's single-GPU parallelism no longer matches: also true
-            "ERROR VLLM_PARALLELISM_MISMATCH " + CONTAINER + ".args: expected --tensor-parallel-size x"
-                + " --pipeline-parallel-size to equal the 2 devices the container's claims give it, found 1 x 1",
-            "ERROR DUPLICATE_NAME " + DEVICES + ".requests[1].name: expected unique request names, found 'gpu' twice"),
+            "ERROR DUPLICATE_NAME " + DEVICES + ".requests[1].name: expected unique request names, found 'gpu' twice",
+            // the second request adds a device that vLLM's single-GPU parallelism leaves idle: also true
+            "WARNING VLLM_PARALLELISM_MISMATCH " + CONTAINER + ".args: expected --tensor-parallel-size x"
+                + " --pipeline-parallel-size to equal the 2 devices the container's claims give it, found 1 x 1"),
         fails("a request with both exactly and firstAvailable", f -> f.devices().getRequests().get(0)
                 .setFirstAvailable(new ArrayList<>(List.of(new DeviceSubRequestBuilder().withName("a")
                     .withDeviceClassName("gpu.nvidia.com").build()))),
@@ -564,7 +564,7 @@ class Validator_rules_Test {
         // vLLM
         fails("--port twice", f -> f.args("--port=8000", "--model=google/gemma-3-1b-it", "--port", "8000",
                 "--gpu-memory-utilization=0.42"),
-            "ERROR VLLM_FLAG_DUPLICATE " + CONTAINER + ".args[3]: expected --port once, found it again (first at"
+            "WARNING VLLM_FLAG_DUPLICATE " + CONTAINER + ".args[3]: expected --port once, found it again (first at"
                 + " args[0])"),
         fails("tensor parallelism over one GPU", f -> f.args("--model=google/gemma-3-1b-it",
                 "--gpu-memory-utilization=0.42", "--tensor-parallel-size=2"),

@@ -34,7 +34,7 @@ public final class ProductionManifests implements ManifestSource {
             .huggingFaceCache("hf-cache")
             // the escape hatch: what the DSL has no method for
             .customizePod(pod -> pod.withRuntimeClassName("nvidia")))
-        .clusterIp("vllm", 8000)
+        .clusterIp("vllm-server", 8000)
         .add("cache.yaml", cache())
         .inNamespace("ml")
         .build();
