@@ -72,7 +72,7 @@ class CatalogReader_modelMemory_Test {
     assertThat(llama.memorySpec()).contains(new ModelSpec(ModelArchitecture.gqa(32, 8, 128), 16_060_000_000L, 128256,
         131072, "bfloat16", false));
     assertThat(llama.gated()).isTrue();
-    assertThat(llama.minimumVllm()).contains("0.5.3");
+    assertThat(llama.minimumVllm()).contains("0.5.3.post1");
   }
 
   @ParameterizedTest

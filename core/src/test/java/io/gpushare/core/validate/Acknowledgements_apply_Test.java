@@ -44,7 +44,7 @@ class Acknowledgements_apply_Test {
     assertThat(report.hasErrors()).isFalse();
     assertThat(report.blocksRendering(false)).isFalse();
     assertThat(report.findings(Severity.ERROR)).isEmpty();
-    assertThat(report.summary()).isEqualTo("0 errors, 2 warnings, 1 acknowledged");
+    assertThat(report.summary()).isEqualTo("0 errors, 3 warnings, 1 acknowledged");
     assertThat(report.toText()).startsWith("ERROR (acknowledged: reproduces the GKE tutorial as published) "
         + IMAGE_ERROR + "\n  hint: use vllm/vllm-openai:v0.8.2 or newer;");
     assertThat(report.toJson()).contains("""
@@ -70,6 +70,11 @@ class Acknowledgements_apply_Test {
         "WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1 more pod"
             + " (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's memory"
             + " requested (limit 1.00): Deployment[vllm-gpu] (2 + 1) x 0.42",
+        "WARNING VLLM_STARTUP_RACE ResourceClaim[gpu-claim]: expected co-located vLLM servers to start one after"
+            + " another, found 2 servers on ResourceClaim[gpu-claim] that can start together (Deployment[vllm-gpu]"
+            + " starts its 2 pods at once); each profiles the device's memory while the other loads and counts its"
+            + " growth as its own: \"No available memory for the cache blocks\" or \"Error in memory profiling\" until"
+            + " a restart",
         "WARNING API_KEY_MISSING Service[vllm-service].spec.type: expected vLLM behind a LoadBalancer to require an"
             + " API key, found Deployment[vllm-gpu] without --api-key or VLLM_API_KEY");
     assertThat(report.hasErrors()).isFalse();
@@ -84,13 +89,15 @@ class Acknowledgements_apply_Test {
         """);
     // WHEN
     ValidationReport report = validate(set);
-    // THEN: the warning is acknowledged too, so strict mode passes but for the Service's finding
+    // THEN: the warning is acknowledged too; the race (reported on the claim, which the annotation is not
+    // on) and the Service's finding are not
     assertThat(report.acknowledged()).extracting(Finding::code, Finding::acknowledged).containsExactly(
         org.assertj.core.groups.Tuple.tuple("VLLM_IMAGE_TOO_OLD",
             java.util.Optional.of("reproduces the GKE tutorial as published")),
         org.assertj.core.groups.Tuple.tuple("ROLLOUT_SURGE_OVERCOMMIT",
             java.util.Optional.of("rolled out by hand, one pod at a time")));
-    assertThat(report.findings(Severity.WARNING)).extracting(Finding::code).containsExactly("API_KEY_MISSING");
+    assertThat(report.findings(Severity.WARNING)).extracting(Finding::code)
+        .containsExactly("VLLM_STARTUP_RACE", "API_KEY_MISSING");
   }
 
   @Test
