@@ -167,7 +167,8 @@ class RenderCommand_Test extends CliTest {
     public Integer call() {
       io.gpushare.core.render.ManifestRenderer.standard().render(io.gpushare.dsl.GpuShare.claim("gpu-claim")
           .timeSlicing(io.gpushare.core.model.TimeSliceInterval.LONG)
-          .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").replicas(3).gpuMemoryUtilization(0.42))
+          .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").replicas(3).gpuMemoryUtilization(0.42)
+              .huggingFaceToken("hf-secret", "hf_api_token"))
           .build());
       return 0;
     }
