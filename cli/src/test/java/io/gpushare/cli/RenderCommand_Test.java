@@ -170,7 +170,7 @@ class RenderCommand_Test extends CliTest {
       io.gpushare.core.render.ManifestRenderer.standard().render(io.gpushare.dsl.GpuShare.claim("gpu-claim")
           .timeSlicing(io.gpushare.core.model.TimeSliceInterval.LONG)
           .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0").replicas(3)
-              .gpuMemoryUtilization(0.42))
+              .gpuMemoryUtilization(0.42).huggingFaceToken("hf-secret", "hf_api_token"))
           .build());
       return 0;
     }

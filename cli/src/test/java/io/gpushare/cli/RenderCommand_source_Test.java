@@ -44,6 +44,7 @@ class RenderCommand_source_Test extends CliTest {
               return GpuShare.claim("gpu-claim").timeSlicing(TimeSliceInterval.LONG)
                   .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
                       .replicas(2).gpuMemoryUtilization(0.42)
+                      .huggingFaceToken("hf-secret", "hf_api_token")
                       .customizePod(pod -> pod.withRuntimeClassName("nvidia")))
                   .add("config.yaml", new ConfigMapBuilder().withNewMetadata().withName("vllm-config").endMetadata()
                       .addToData("max-model-len", "2048").build())
@@ -65,6 +66,7 @@ class RenderCommand_source_Test extends CliTest {
               return GpuShare.claim("gpu-claim").timeSlicing(TimeSliceInterval.LONG)
                   .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
                       .replicas(2).gpuMemoryUtilization(0.42)
+                      .huggingFaceToken("hf-secret", "hf_api_token")
                       .customizeDeployment(d -> d.editSpec().withReplicas(3).endSpec()))
                   .build();
             }

@@ -52,6 +52,7 @@ class GpuShare_customize_Test {
         .customizeClaim(c -> c.editMetadata().addToLabels("team", "ml").endMetadata())
         .timeSlicing(TimeSliceInterval.LONG)
         .vllm("vllm-gpu", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0").gpuMemoryUtilization(0.42)
+            .huggingFaceToken("hf-secret", "hf_api_token")
             .customizeDeployment(d -> d.editMetadata().addToAnnotations("owner", "first").endMetadata())
             .customizeDeployment(d -> d.editMetadata().addToAnnotations("owner", "second").endMetadata()))
         .loadBalancer("vllm-service", 8000)

@@ -113,9 +113,9 @@ class GpuShare_modes_Test {
     // GIVEN
     ManifestBundle bundle = GpuShare.claim("one-h100").migSlices("3g.40gb", "3g.40gb").withoutSharing()
         .vllm("prod", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
-            .gpuMemoryUtilization(0.9).request("gpu-0"))
+            .gpuMemoryUtilization(0.9).request("gpu-0").huggingFaceToken("hf-secret", "hf_api_token"))
         .vllm("dev", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
-            .gpuMemoryUtilization(0.9).request("gpu-1"))
+            .gpuMemoryUtilization(0.9).request("gpu-1").huggingFaceToken("hf-secret", "hf_api_token"))
         .build();
     // WHEN
     DeviceClaimSpec claim = (DeviceClaimSpec) bundle.specs().get(0);

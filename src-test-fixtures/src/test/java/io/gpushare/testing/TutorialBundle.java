@@ -34,6 +34,7 @@ final class TutorialBundle {
         .add("vllm.yaml", VllmWorkloadSpec.builder().name("vllm-gpu").replicas(replicas).port(8000)
             .image(image).model("google/gemma-3-1b-it").addAcknowledgements(acknowledgements)
             .gpuMemoryUtilization(new BigDecimal("0.42")).claim(ClaimReference.of("gpu", "gpu-claim"))
+            .huggingFaceToken(io.gpushare.core.model.SecretKeyRef.of("hf-secret", "hf_api_token"))
             .sharedMemoryVolume(false).build())
         .build();
   }

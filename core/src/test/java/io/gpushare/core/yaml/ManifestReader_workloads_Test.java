@@ -49,8 +49,10 @@ class ManifestReader_workloads_Test {
   void should_judge_a_leader_worker_sets_leaders_and_workers_at_their_lines() {
     // WHEN: 2 groups of a leader (vLLM started from sh -c) and a worker, all at 0.42 of one claim
     List<String> findings = lint("workloads/leaderworkerset.yaml");
-    // THEN
+    // THEN: the leader downloads the gated Gemma 3 without a token
     assertThat(findings).containsExactly(
+        "leaderworkerset.yaml:42: ERROR HF_TOKEN_MISSING"
+            + " LeaderWorkerSet[vllm].spec.leaderWorkerTemplate.leaderTemplate.spec.containers[0].command[2]",
         "leaderworkerset.yaml:59: ERROR SECRET_LITERAL"
             + " LeaderWorkerSet[vllm].spec.leaderWorkerTemplate.workerTemplate.spec.containers[0].env[0].value",
         "leaderworkerset.yaml:1: ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]");
