@@ -210,8 +210,8 @@ public final class MemoryCommand implements Callable<Integer> {
           catalog.gpus().stream().map(GpuProduct::id).toList()) + ", or a product name), found '" + device.product
           + "'; give --gpu-memory with the memory CUDA reports, or describe the GPU in a --catalog file");
     }
-    // the driver's memory figure; CUDA reports a little less on some GPUs (H100 80GB: 79.19 of 79.65 GiB)
-    return new Gpu(product.get().productName(), product.get().memoryBytes());
+    // the total CUDA reports, which the utilization multiplies (H100 80GB: 79.19 of the 79.65 GiB published)
+    return new Gpu(product.get().productName(), product.get().cudaTotalBytes());
   }
 
   private Model model(Catalog catalog) {

@@ -2,6 +2,7 @@ package io.gpushare.dsl;
 
 import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.GpuProduct;
+import io.gpushare.core.catalog.MigProfile;
 import io.gpushare.core.model.DeviceConstraintSpec;
 import io.gpushare.core.model.DeviceRequestSpec;
 import io.gpushare.core.model.DeviceSelectorSpec;
@@ -18,8 +19,6 @@ final class Devices {
   static final String GPU_CLASS = GpuConfig.DEVICE_CLASS;
   static final String MIG_CLASS = MigDeviceConfig.DEVICE_CLASS;
 
-  private static final java.util.regex.Pattern MIG_PROFILE_MEMORY =
-      java.util.regex.Pattern.compile("[0-9]+g\\.([0-9]+)gb.*");
 
   private String productName;
   private String minimumMemory;
@@ -161,8 +160,8 @@ final class Devices {
   /**
    * The memory of the device a pod's container gets through {@code request} ({@code null}: the claim's
    * only request), from the catalog; empty when the choices name no product, MIG profile or minimum the
-   * catalog can size. A MIG slice's memory is its profile's name read as decimal GB ({@code 3g.40gb}: 40 GB),
-   * a little below what CUDA reports, as the validator reads it.
+   * catalog can size: the total CUDA reports (what {@code --gpu-memory-utilization} multiplies), a MIG
+   * slice's from the catalog's profile, or derived from the profile's name ({@link MigProfile#derived}).
    */
   Optional<DeviceMemory> memory(String request, Catalog catalog) {
     if (mig()) {
@@ -175,13 +174,15 @@ final class Devices {
         return Optional.empty();
       }
       String profile = migProfiles.get(index);
-      java.util.regex.Matcher memory = MIG_PROFILE_MEMORY.matcher(profile);
-      return memory.matches()
-          ? Optional.of(new DeviceMemory("MIG " + profile, Long.parseLong(memory.group(1)) * 1_000_000_000L))
+      // the slice's CUDA-visible total: the catalog's figure for the product's profile, else derived from its name
+      MigProfile slice = Optional.ofNullable(productName).flatMap(catalog::gpuByProductName)
+          .flatMap(gpu -> gpu.migProfile(profile)).orElseGet(() -> MigProfile.derived(profile));
+      return slice.memoryMiB() > 1
+          ? Optional.of(new DeviceMemory("MIG " + profile, slice.cudaTotalBytes()))
           : Optional.empty();
     }
     if (productName != null) {
-      return catalog.gpuByProductName(productName).map(gpu -> new DeviceMemory(productName, gpu.memoryBytes()));
+      return catalog.gpuByProductName(productName).map(gpu -> new DeviceMemory(productName, gpu.cudaTotalBytes()));
     }
     if (minimumMemory != null) {
       return io.gpushare.core.model.Quantities.bytes(minimumMemory)
@@ -193,8 +194,8 @@ final class Devices {
       if (gpu.isEmpty()) {
         return Optional.empty();
       }
-      if (smallest.isEmpty() || gpu.get().memoryBytes() < smallest.get().bytes()) {
-        smallest = Optional.of(new DeviceMemory(alternative, gpu.get().memoryBytes()));
+      if (smallest.isEmpty() || gpu.get().cudaTotalBytes() < smallest.get().bytes()) {
+        smallest = Optional.of(new DeviceMemory(alternative, gpu.get().cudaTotalBytes()));
       }
     }
     return smallest;

@@ -8,7 +8,6 @@ import io.gpushare.core.memory.MemoryPlanner;
 import io.gpushare.core.memory.ModelSpec;
 import io.gpushare.core.memory.ServerSettings;
 import io.gpushare.core.memory.VllmProfile;
-import io.gpushare.core.memory.VllmVersion;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +27,6 @@ import java.util.Optional;
  * @param sequences sequences of {@code maxModelLen} the KV cache holds at once
  */
 record ServerNeeds(Optional<ModelSpec> model, int maxModelLen, int sequences) {
-
-  /**
-   * The first release with {@code --kv-cache-memory-bytes} (vLLM PR #21489), inferred from the release
-   * dates as the budget rules infer it; older releases get the utilization only.
-   */
-  static final VllmVersion KV_CACHE_MEMORY_BYTES_RELEASE = VllmVersion.of(0, 11, 0);
-  static final String KV_CACHE_MEMORY_BYTES = "--kv-cache-memory-bytes";
 
   /** The flags the needs give: the utilization, then the arguments written after the parallelism. */
   record Flags(BigDecimal utilization, List<String> args) {}
@@ -77,8 +69,9 @@ record ServerNeeds(Optional<ModelSpec> model, int maxModelLen, int sequences) {
     }
     List<String> args = new ArrayList<>();
     args.add(VllmArgs.Flag.MAX_MODEL_LEN.write(maxModelLen));
-    if (profile.version().map(v -> v.isAtLeast(KV_CACHE_MEMORY_BYTES_RELEASE)).orElse(false)) {
-      args.add(KV_CACHE_MEMORY_BYTES + "=" + plan.kvCacheMemoryBytes());
+    // only where the image names a release that has the flag (VllmProfile); older releases get the utilization
+    if (profile.known() && profile.kvCacheMemoryBytesFlag()) {
+      args.add(VllmArgs.Flag.KV_CACHE_MEMORY_BYTES.write(plan.kvCacheMemoryBytes()));
     }
     return new Flags(plan.utilization().get(), args);
   }

@@ -123,7 +123,7 @@ final class VllmSettings implements VllmOptions {
     }
     for (String arg : extraArgs) {
       for (String flag : List.of(VllmArgs.Flag.MAX_MODEL_LEN.wireName(),
-          VllmArgs.Flag.GPU_MEMORY_UTILIZATION.wireName(), ServerNeeds.KV_CACHE_MEMORY_BYTES)) {
+          VllmArgs.Flag.GPU_MEMORY_UTILIZATION.wireName(), VllmArgs.Flag.KV_CACHE_MEMORY_BYTES.wireName())) {
         if (arg.equals(flag) || arg.startsWith(flag + "=")) {
           throw new IllegalStateException(workload + " has needs(...) and " + arg + " in extraArgs: needs(...)"
               + " writes " + flag + " itself; remove it from extraArgs");

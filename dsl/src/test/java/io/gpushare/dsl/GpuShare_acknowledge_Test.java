@@ -17,7 +17,8 @@ class GpuShare_acknowledge_Test {
 
   private static ManifestBundle tutorial(Consumer<VllmOptions> more) {
     return GpuShare.claim("gpu-claim").timeSlicing(TimeSliceInterval.LONG)
-        .vllm("vllm-gpu", v -> more.accept(v.model("google/gemma-3-1b-it").replicas(2).gpuMemoryUtilization(0.42)))
+        .vllm("vllm-gpu", v -> more.accept(v.model("google/gemma-3-1b-it").replicas(2).gpuMemoryUtilization(0.42)
+            .huggingFaceToken("hf-secret", "hf_api_token")))
         .loadBalancer("vllm-service", 8000)
         .build();
   }
@@ -31,9 +32,9 @@ class GpuShare_acknowledge_Test {
     // THEN: rendered, the error reported with its reason; the YAML is that of a newer image but for its tag
     assertThat(out.report().acknowledged()).extracting(f -> f.code() + ": " + f.acknowledged().orElseThrow())
         .containsExactly("VLLM_IMAGE_TOO_OLD: as published");
-    String newer = ManifestRenderer.standard().render(tutorial(v -> v.image("vllm/vllm-openai:v0.8.2")))
+    String newer = ManifestRenderer.standard().render(tutorial(v -> v.image("vllm/vllm-openai:v0.9.2")))
         .text("vllm.yaml");
-    assertThat(out.text("vllm.yaml").replace("vllm/vllm-openai:v0.7.2", "vllm/vllm-openai:v0.8.2")).isEqualTo(newer);
+    assertThat(out.text("vllm.yaml").replace("vllm/vllm-openai:v0.7.2", "vllm/vllm-openai:v0.9.2")).isEqualTo(newer);
   }
 
   @Test

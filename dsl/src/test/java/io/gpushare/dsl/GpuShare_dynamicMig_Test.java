@@ -21,7 +21,8 @@ class GpuShare_dynamicMig_Test {
   private static ManifestBundle perPodSlice(boolean dynamic) {
     DevicesStep devices = GpuShare.perPod("slice-template");
     WorkloadStep workload = dynamic ? devices.dynamicMigSlice("3g.40gb") : devices.migSlice("3g.40gb");
-    return workload.vllm("vllm-slice", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0"))
+    return workload.vllm("vllm-slice", v -> v.model("google/gemma-3-1b-it").image("vllm/vllm-openai:v0.21.0")
+        .huggingFaceToken("hf-secret", "hf_api_token"))
         .build();
   }
 

@@ -23,8 +23,13 @@ class GpuShare_needs_Test {
   private static final String LLAMA = "meta-llama/Llama-3.1-8B-Instruct";
   private static final long GIB = 1L << 30;
   private static final long WEIGHTS = 16_060_000_000L;
-  /** From vLLM 0.17: the logits of 8192 batched tokens x vocabulary 128256 x 2 B. */
-  private static final long ACTIVATION = 8192L * 128256 * 2;
+  /**
+   * From vLLM 0.17: the logits of the batched tokens x vocabulary 128256 x 2 B; vLLM batches 2048 tokens by
+   * default on an A100 and on devices under 70 GiB ({@code vllm/engine/arg_utils.py}).
+   */
+  private static final long ACTIVATION = 2048L * 128256 * 2;
+  /** The A100 40GB as CUDA reports it (gpus.json: the 40960 MiB published less 469 MiB). */
+  private static final long A100_TOTAL = 40491L << 20;
   /** From vLLM 0.18 at tensor parallel size 1. */
   private static final long NON_TORCH = GIB / 4;
   /** Four sequences of 8192 tokens x 131072 B. */
@@ -48,9 +53,9 @@ class GpuShare_needs_Test {
     // GIVEN 4 sequences of 8192 tokens of Llama 3.1 8B on an A100 40GB, vLLM 0.19.0
     // WHEN
     VllmWorkloadSpec server = server(onA100(v -> v.model(LLAMA).image("vllm/vllm-openai:v0.19.0").needs(8192, 4)));
-    // THEN (14.96 + 1.96 + 0.25 + 4.00 GiB) / 40 GiB = 0.529 -> 0.53, and the KV cache of exactly the needs
-    BigDecimal expected = smallest(WEIGHTS + ACTIVATION + NON_TORCH + KV_4_X_8192, 40 * GIB);
-    assertThat(expected).isEqualByComparingTo("0.53");
+    // THEN (14.96 + 0.49 + 0.25 + 4.00 GiB) / 39.54 GiB = 0.498 -> 0.50, and the KV cache of exactly the needs
+    BigDecimal expected = smallest(WEIGHTS + ACTIVATION + NON_TORCH + KV_4_X_8192, A100_TOTAL);
+    assertThat(expected).isEqualByComparingTo("0.50");
     assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(expected));
     assertThat(server.extraArgs()).containsExactly("--max-model-len=8192", "--kv-cache-memory-bytes=4294967296");
   }
@@ -60,24 +65,25 @@ class GpuShare_needs_Test {
     // GIVEN vLLM 0.9.2: no --kv-cache-memory-bytes (first release 0.11.0), 2.4 x the activation, 0.13 GiB non-torch
     // WHEN
     VllmWorkloadSpec server = server(onA100(v -> v.model(LLAMA).image("vllm/vllm-openai:v0.9.2").needs(8192, 4)));
-    // THEN (14.96 + 4.70 + 0.13 + 4.00 GiB) / 40 GiB = 0.595 -> 0.60
+    // THEN (14.96 + 1.18 + 0.13 + 4.00 GiB) / 39.54 GiB = 0.513 -> 0.52
     long activation = Math.round(ACTIVATION * 2.4);
     long nonTorch = Math.round(0.13 * GIB);
-    BigDecimal expected = smallest(WEIGHTS + activation + nonTorch + KV_4_X_8192, 40 * GIB);
-    assertThat(expected).isEqualByComparingTo("0.60");
+    BigDecimal expected = smallest(WEIGHTS + activation + nonTorch + KV_4_X_8192, A100_TOTAL);
+    assertThat(expected).isEqualByComparingTo("0.52");
     assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(expected));
     assertThat(server.extraArgs()).containsExactly("--max-model-len=8192");
   }
 
   @Test
   void should_size_the_fraction_on_the_slice_when_the_claim_is_a_mig_slice() {
-    // GIVEN a 3g.40gb slice: 40 GB (decimal, as the profile names it), not the GPU's 80
+    // GIVEN a 3g.40gb slice of no named GPU: 39936 MiB (MigProfile.derived: 40 GiB x 0.975 in 128 MiB steps),
+    // not the GPU's 80
     // WHEN
     VllmWorkloadSpec server = server(GpuShare.perPod("gpu-slice").migSlice("3g.40gb")
         .vllm("vllm", v -> v.model(LLAMA).image("vllm/vllm-openai:v0.19.0").needs(8192, 4)).build());
-    // THEN 22.72e9 B / 40e9 B = 0.568 -> 0.57
-    BigDecimal expected = smallest(WEIGHTS + ACTIVATION + NON_TORCH + KV_4_X_8192, 40_000_000_000L);
-    assertThat(expected).isEqualByComparingTo("0.57");
+    // THEN 19.70 GiB / 39.00 GiB = 0.505 -> 0.51
+    BigDecimal expected = smallest(WEIGHTS + ACTIVATION + NON_TORCH + KV_4_X_8192, 39936L << 20);
+    assertThat(expected).isEqualByComparingTo("0.51");
     assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(expected));
   }
 
@@ -91,7 +97,7 @@ class GpuShare_needs_Test {
     // THEN
     long perGpu = WEIGHTS / 2 + ACTIVATION + Math.round(2.1 * GIB) + KV_4_X_8192 / 2;
     assertThat(server.gpuMemoryUtilization())
-        .hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(smallest(perGpu, 40 * GIB)));
+        .hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(smallest(perGpu, A100_TOTAL)));
     assertThat(server.extraArgs()).containsExactly("--tensor-parallel-size=2", "--max-model-len=8192",
         "--kv-cache-memory-bytes=" + KV_4_X_8192 / 2, "--enable-prefix-caching");
   }
@@ -104,7 +110,7 @@ class GpuShare_needs_Test {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Deployment[vllm] needs(131072, 16): expected meta-llama/Llama-3.1-8B-Instruct to fit on NVIDIA"
             + " A100-SXM4-40GB at some --gpu-memory-utilization up to 1.00 (vLLM 0.19.0), found the KV cache of 16"
-            + " sequences of 131072 tokens (256.00 GiB) does not fit in the 22.84 GiB the device's 40.00 GiB leave"
+            + " sequences of 131072 tokens (256.00 GiB) does not fit in the 23.85 GiB the device's 39.54 GiB leave"
             + " beside weights, activation and non-torch memory; lower the needs, or use a bigger device or more"
             + " tensor-parallel GPUs");
   }
@@ -157,6 +163,6 @@ class GpuShare_needs_Test {
     VllmWorkloadSpec server = server(onA100(v -> v.model("acme/chat-8b").image("vllm/vllm-openai:v0.19.0")
         .needs(spec, 8192, 4)));
     // THEN the same as the catalog's Llama 3.1 8B
-    assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo("0.53"));
+    assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo("0.50"));
   }
 }

@@ -79,7 +79,7 @@ class Example_render_Test {
         "ERROR (acknowledged: reproduces the GKE tutorial as published) VLLM_IMAGE_TOO_OLD"
             + " Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected vLLM 0.8.2 or newer for"
             + " google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2");
-    assertThat(report.summary()).isEqualTo("0 errors, 2 warnings, 1 acknowledged");
+    assertThat(report.summary()).isEqualTo("0 errors, 3 warnings, 1 acknowledged");
   }
 
   @Test

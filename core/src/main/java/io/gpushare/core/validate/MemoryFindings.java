@@ -13,13 +13,16 @@ import java.util.Optional;
  * (or {@link io.gpushare.core.memory.MemoryPlanner} plans it): no room for cache blocks
  * ({@code MODEL_DOES_NOT_FIT}) or a KV cache too small for one sequence of {@code --max-model-len}
  * ({@code VLLM_MAX_MODEL_LEN_DOES_NOT_FIT}), each with the largest length and the utilization that fit.
- * {@code gpushare memory} prints them; the paths are the caller's ({@code --max-model-len} there).
+ * The one home of these messages: {@code gpushare lint} ({@code VllmMemoryRule}) and {@code gpushare memory}
+ * print them; the paths are the caller's ({@code --max-model-len} in {@code memory}, the flag's argument in lint).
  *
  * <pre>
- * ERROR VLLM_MAX_MODEL_LEN_DOES_NOT_FIT --max-model-len: expected the KV cache (0.84 GiB at
- *     --gpu-memory-utilization 0.45) to hold one sequence of --max-model-len 131072 (16.00 GiB), found the
- *     largest length it holds is 6832
- *   hint: lower --max-model-len to 6832 or less, or raise --gpu-memory-utilization to 0.83
+ * ERROR VLLM_MAX_MODEL_LEN_DOES_NOT_FIT --max-model-len: expected the KV cache to hold one sequence of
+ *     --max-model-len 131072, 16.00 GiB, found 0.42 x 40.00 GiB = 16.80 GiB leaves 1.10 GiB after weights
+ *     14.96 + activation 0.49 + non-torch 0.25 GiB on vLLM 0.19.0: vLLM refuses to start; the largest
+ *     length that fits is 9040
+ *   hint: set --max-model-len 9040 or less, or --gpu-memory-utilization of 0.80 fits one sequence of
+ *     131072 tokens; --max-model-len auto lets vLLM pick
  * </pre>
  */
 public final class MemoryFindings {
@@ -38,6 +41,13 @@ public final class MemoryFindings {
   public static List<Finding> of(String model, String device, ServerSettings server, MemoryEstimate estimate,
       Optional<MemoryPlan> plan, String utilizationPath, String maxModelLenPath) {
     Findings findings = new Findings();
+    report(findings, model, device, server, estimate, plan, utilizationPath, maxModelLenPath);
+    return findings.all();
+  }
+
+  /** The same, added to a validation's {@code findings} ({@code VllmMemoryRule}). */
+  static void report(Findings findings, String model, String device, ServerSettings server, MemoryEstimate estimate,
+      Optional<MemoryPlan> plan, String utilizationPath, String maxModelLenPath) {
     BigDecimal utilization = server.utilization();
     String length = MAX_MODEL_LEN + " " + estimate.maxModelLen();
     if (plan.isPresent() && !plan.get().fits()) {
@@ -52,27 +62,47 @@ public final class MemoryFindings {
             "expected " + model + " to fit on " + device + " at some " + UTILIZATION + " up to 1.00, found " + reason,
             "use a bigger GPU, more tensor-parallel GPUs, or a smaller or quantized model");
       }
-      return findings.all();
+      return;
     }
-    if (!estimate.cacheBlocksAvailable()) {
+    boolean kvBytesGiven = server.kvCacheMemoryBytes().isPresent();
+    String where = server.profile() + (estimate.activationModelled() ? "" : " (whose activation peak is not"
+        + " modelled and left out)");
+    String budget = fraction(utilization) + " x " + gib(server.gpuTotalBytes()) + " GiB = "
+        + gib(estimate.budgetBytes()) + " GiB";
+    String fits = estimate.fittingUtilization()
+        .map(u -> "a " + UTILIZATION + " of " + u.toPlainString() + " fits one sequence of " + estimate.maxModelLen()
+            + " tokens")
+        .orElse("no " + UTILIZATION + " up to 1.00 fits one sequence of " + estimate.maxModelLen() + " tokens");
+    if (!estimate.cacheBlocksAvailable() && !kvBytesGiven) {
       findings.add(FindingCode.MODEL_DOES_NOT_FIT, utilizationPath,
-          "expected " + fixedTerms(estimate) + " GiB to leave memory for the KV cache in " + fraction(utilization)
-              + " x " + gib(server.gpuTotalBytes()) + " GiB = " + gib(estimate.budgetBytes()) + " GiB, found " + gib(estimate.kvCacheBytes())
-              + " GiB left, so no " + MAX_MODEL_LEN + " fits (vLLM: \"No available memory for the cache blocks\")",
-          estimate.fittingUtilization().map(u -> "raise " + UTILIZATION + " to " + u.toPlainString() + " (it then"
-                  + " holds one sequence of " + length + "), or use a bigger GPU or more tensor-parallel GPUs")
-              .orElse("no " + UTILIZATION + " up to 1.00 holds one sequence of " + length + ": use a bigger GPU,"
-                  + " more tensor-parallel GPUs, or a smaller or quantized model"));
-    } else if (!estimate.fits()) {
-      findings.add(FindingCode.VLLM_MAX_MODEL_LEN_DOES_NOT_FIT, maxModelLenPath,
-          "expected the KV cache (" + gib(estimate.kvCacheBytes()) + " GiB at " + UTILIZATION + " "
-              + fraction(utilization) + ") to hold one sequence of " + length + " ("
-              + gib(estimate.maxModelLenBytes()) + " GiB), found the largest length it holds is "
-              + estimate.largestFittingLen(),
-          lowerLength(estimate) + estimate.fittingUtilization().map(u -> ", or raise " + UTILIZATION + " to "
-              + u.toPlainString()).orElse(", or use a bigger GPU (no " + UTILIZATION + " up to 1.00 holds it)"));
+          "expected " + model + " on " + where + " to leave memory for the KV cache in " + budget + ", found "
+              + fixedTerms(estimate) + " = " + gib(estimate.weightBytes() + estimate.activationBytes()
+              + estimate.nonTorchBytes() + estimate.cudaGraphBytes()) + " GiB: vLLM stops with \"No available"
+              + " memory for the cache blocks\"",
+          fits + "; or use a bigger device or MIG profile, more tensor-parallel devices, or a smaller model");
+      return;
     }
-    return findings.all();
+    if (estimate.fits()) {
+      return;
+    }
+    String asked = server.maxModelLen().isPresent()
+        ? length
+        : "the model's own length, " + estimate.maxModelLen() + " tokens (max_position_embeddings; no "
+            + MAX_MODEL_LEN + ")";
+    String left = kvBytesGiven
+        ? "--kv-cache-memory-bytes gives " + gib(estimate.kvCacheBytes()) + " GiB"
+        : budget + " leaves " + gib(estimate.kvCacheBytes()) + " GiB after " + fixedTerms(estimate) + " GiB";
+    String largest = estimate.largestFittingLen() > 0
+        ? "the largest length that fits is " + estimate.largestFittingLen()
+        : "no length fits";
+    findings.add(FindingCode.VLLM_MAX_MODEL_LEN_DOES_NOT_FIT, maxModelLenPath,
+        "expected the KV cache to hold one sequence of " + asked + ", " + gib(estimate.maxModelLenBytes())
+            + " GiB, found " + left + " on " + where + ": vLLM refuses to start; " + largest,
+        (estimate.largestFittingLen() > 0 ? "set " + MAX_MODEL_LEN + " " + estimate.largestFittingLen()
+            + " or less, or " : "")
+            + (kvBytesGiven ? "raise --kv-cache-memory-bytes to " + estimate.maxModelLenBytes()
+            : fits.replace("a " + UTILIZATION, UTILIZATION))
+            + "; " + MAX_MODEL_LEN + " auto lets vLLM pick");
   }
 
   private static String lowerLength(MemoryEstimate estimate) {

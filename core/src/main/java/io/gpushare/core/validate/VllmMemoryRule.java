@@ -142,54 +142,18 @@ final class VllmMemoryRule implements Rule {
     } else if (maxModelLenText.isPresent() && !autoLength) {
       return;
     }
+    if (autoLength) {
+      return;
+    }
     MemoryEstimate estimate = MemoryModel.estimate(spec, server);
-    String where = server.profile() + (estimate.activationModelled() ? "" : " (whose activation peak is not"
-        + " modelled and left out)");
-    String fixed = "weights " + gib(estimate.weightBytes()) + " + activation " + gib(estimate.activationBytes())
-        + " + non-torch " + gib(estimate.nonTorchBytes())
-        + (estimate.cudaGraphBytes() > 0 ? " + CUDA graphs " + gib(estimate.cudaGraphBytes()) : "");
-    String budget = utilization.toPlainString() + " x " + gib(memory.getAsLong()) + " GiB = "
-        + gib(estimate.budgetBytes()) + " GiB";
-    String fits = estimate.fittingUtilization()
-        .map(u -> "a " + VllmContainer.UTILIZATION + " of " + u.toPlainString() + " fits one sequence of "
-            + estimate.maxModelLen() + " tokens")
-        .orElse("no utilization of this device fits one sequence of " + estimate.maxModelLen() + " tokens");
-    if (!estimate.cacheBlocksAvailable() && kvBytes.isEmpty()) {
-      findings.add(FindingCode.MODEL_DOES_NOT_FIT, modelPath,
-          "expected " + model.id() + " on " + where + " to leave memory for the KV cache in " + budget + ", found "
-              + fixed + " = " + gib(estimate.weightBytes() + estimate.activationBytes() + estimate.nonTorchBytes()
-              + estimate.cudaGraphBytes()) + " GiB: vLLM stops with \"No available memory for the cache blocks\"",
-          fits + "; or use a bigger device or MIG profile, more tensor-parallel devices, or a smaller model");
-      return;
-    }
-    if (estimate.fits() || autoLength) {
-      return;
-    }
-    String length = maxModelLen.isPresent()
-        ? "--max-model-len " + estimate.maxModelLen()
-        : "the model's own length, " + estimate.maxModelLen() + " tokens (max_position_embeddings; no --max-model-len)";
-    String left = kvBytes.isPresent()
-        ? "--kv-cache-memory-bytes gives " + gib(estimate.kvCacheBytes()) + " GiB"
-        : budget + " leaves " + gib(estimate.kvCacheBytes()) + " GiB after " + fixed + " GiB";
-    String largest = estimate.largestFittingLen() > 0
-        ? "the largest length that fits is " + estimate.largestFittingLen()
-        : "no length fits";
-    String path = container.args().last(Flag.MAX_MODEL_LEN).map(container::argPath).orElse(modelPath);
-    findings.add(FindingCode.VLLM_MAX_MODEL_LEN_DOES_NOT_FIT, path,
-        "expected the KV cache to hold one sequence of " + length + ", " + gib(estimate.maxModelLenBytes())
-            + " GiB, found " + left + " on " + where + ": vLLM refuses to start; " + largest,
-        (estimate.largestFittingLen() > 0 ? "set --max-model-len " + estimate.largestFittingLen() + " or less, or "
-            : "") + (kvBytes.isPresent() ? "raise --kv-cache-memory-bytes to " + estimate.maxModelLenBytes()
-            : fits.replace("a " + VllmContainer.UTILIZATION, VllmContainer.UTILIZATION))
-            + "; --max-model-len auto lets vLLM pick");
+    String device = devices.product().map(GpuProduct::productName).orElse("the claimed device");
+    String lengthPath = container.args().last(Flag.MAX_MODEL_LEN).map(container::argPath).orElse(modelPath);
+    MemoryFindings.report(findings, model.id(), device, server, estimate, Optional.empty(), modelPath, lengthPath);
   }
 
-  /**
-   * The memory of one claimed device, as the catalog gives it. The one place that reads it, so that a
-   * CUDA-visible figure can replace it.
-   */
+  /** The memory of one claimed device as CUDA reports it, which the utilization multiplies. */
   private static OptionalLong deviceMemoryBytes(ClaimDevices devices, VllmContainer.PodClaimUse use) {
-    return use.request() == null ? devices.memoryBytes() : devices.memoryBytes(use.request());
+    return use.request() == null ? devices.cudaTotalBytes() : devices.cudaTotalBytes(use.request());
   }
 
   /** The last value of a flag {@link VllmArgs.Flag} does not name, by its wire name. */

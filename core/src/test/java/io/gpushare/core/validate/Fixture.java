@@ -92,6 +92,14 @@ final class Fixture {
     return sharing;
   }
 
+  /**
+   * Replaces the container's arguments with exactly {@code args}, without {@link #KV_CACHE}: for cases on
+   * vLLM's profiled memory, which {@code --kv-cache-memory-bytes} would override.
+   */
+  void argsProfiled(String... args) {
+    container().setArgs(new ArrayList<>(List.of(args)));
+  }
+
   /** Replaces the container's arguments with {@code args}, then {@link #KV_CACHE} (last, so that indices stay). */
   void args(String... args) {
     container().setArgs(new ArrayList<>(List.of(args)));

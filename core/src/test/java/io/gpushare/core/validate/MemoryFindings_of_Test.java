@@ -25,8 +25,9 @@ class MemoryFindings_of_Test {
   private static final String A100 = "NVIDIA A100-SXM4-40GB";
   private static final ModelSpec SPEC = new ModelSpec(ModelArchitecture.gqa(32, 8, 128), 16_060_000_000L, 128256,
       131072, "bfloat16", false);
+  // 8192 batched tokens (vLLM's default on devices of 70 GiB and more), so that the activation is 1.96 GiB
   private static final ServerSettings SERVER = ServerSettings.of(VllmProfile.of(VllmVersion.of(0, 19, 0)),
-      40960L << 20, new BigDecimal("0.42"));
+      40960L << 20, new BigDecimal("0.42")).withMaxNumBatchedTokens(8192);
 
   private static List<Finding> findings(ServerSettings server) {
     MemoryEstimate estimate = MemoryModel.estimate(SPEC, server);
@@ -39,11 +40,11 @@ class MemoryFindings_of_Test {
     List<Finding> findings = findings(SERVER);
     // THEN
     assertThat(findings).containsExactly(new Finding("MODEL_DOES_NOT_FIT", Severity.ERROR, "U",
-        "expected weights 14.96 + activation 1.96 + non-torch 0.25 GiB to leave memory for the KV cache in 0.42 x"
-            + " 40.00 GiB = 16.80 GiB, found -0.36 GiB left, so no --max-model-len fits (vLLM: \"No available memory"
-            + " for the cache blocks\")",
-        "raise --gpu-memory-utilization to 0.83 (it then holds one sequence of --max-model-len 131072), or use a"
-            + " bigger GPU or more tensor-parallel GPUs"));
+        "expected " + LLAMA + " on vLLM 0.19.0 to leave memory for the KV cache in 0.42 x 40.00 GiB = 16.80 GiB,"
+            + " found weights 14.96 + activation 1.96 + non-torch 0.25 = 17.16 GiB: vLLM stops with \"No available"
+            + " memory for the cache blocks\"",
+        "a --gpu-memory-utilization of 0.83 fits one sequence of 131072 tokens; or use a bigger device or MIG"
+            + " profile, more tensor-parallel devices, or a smaller model"));
   }
 
   @Test
@@ -52,9 +53,12 @@ class MemoryFindings_of_Test {
     List<Finding> findings = findings(SERVER.withUtilization(new BigDecimal("0.45")));
     // THEN
     assertThat(findings).containsExactly(new Finding("VLLM_MAX_MODEL_LEN_DOES_NOT_FIT", Severity.ERROR, "L",
-        "expected the KV cache (0.84 GiB at --gpu-memory-utilization 0.45) to hold one sequence of --max-model-len"
-            + " 131072 (16.00 GiB), found the largest length it holds is 6832",
-        "lower --max-model-len to 6832 or less, or raise --gpu-memory-utilization to 0.83"));
+        "expected the KV cache to hold one sequence of the model's own length, 131072 tokens"
+            + " (max_position_embeddings; no --max-model-len), 16.00 GiB, found 0.45 x 40.00 GiB = 18.00 GiB leaves"
+            + " 0.84 GiB after weights 14.96 + activation 1.96 + non-torch 0.25 GiB on vLLM 0.19.0: vLLM refuses to"
+            + " start; the largest length that fits is 6832",
+        "set --max-model-len 6832 or less, or --gpu-memory-utilization of 0.83 fits one sequence of 131072 tokens;"
+            + " --max-model-len auto lets vLLM pick"));
   }
 
   @Test

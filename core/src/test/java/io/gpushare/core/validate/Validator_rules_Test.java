@@ -49,6 +49,12 @@ class Validator_rules_Test {
     return Arguments.of(name, change, List.of(headlines));
   }
 
+  /** One replica on {@code image}, so that the image alone is judged (no co-located start-up). */
+  private static void single(Fixture f, String image) {
+    f.deployment.getSpec().setReplicas(1);
+    f.container().setImage(image);
+  }
+
   static Stream<Arguments> cases() {
     return Stream.of(
         passes("the clean tutorial", f -> {}),
@@ -594,25 +600,26 @@ class Validator_rules_Test {
                 + " found vllm/vllm-openai:v0.7.2",
             // vLLM 0.7.2 has no --kv-cache-memory-bytes, so the fixture's flag does not keep the replicas apart
             RACE),
-        // vLLM issue #15096: the v0.8.0 image ships transformers 4.49, which has no gemma3 config; so does v0.8.1
-        fails("the v0.8.0 image for Gemma 3", f -> f.container().setImage("vllm/vllm-openai:v0.8.0"),
+        // vLLM issue #15096: the v0.8.0 image ships transformers 4.49, which has no gemma3 config; so does v0.8.1.
+        // One replica each: two servers on 0.8.x would also be VLLM_COLOCATION_UNSUPPORTED (ColocatedServers_check_Test)
+        fails("the v0.8.0 image for Gemma 3", f -> single(f, "vllm/vllm-openai:v0.8.0"),
             "ERROR VLLM_IMAGE_TOO_OLD " + CONTAINER + ".image: expected vLLM 0.8.2 or newer for google/gemma-3-1b-it,"
                 + " found vllm/vllm-openai:v0.8.0"),
-        fails("the v0.8.1 image for Gemma 3", f -> f.container().setImage("vllm/vllm-openai:v0.8.1"),
+        fails("the v0.8.1 image for Gemma 3", f -> single(f, "vllm/vllm-openai:v0.8.1"),
             "ERROR VLLM_IMAGE_TOO_OLD " + CONTAINER + ".image: expected vLLM 0.8.2 or newer for google/gemma-3-1b-it,"
                 + " found vllm/vllm-openai:v0.8.1"),
-        passes("the v0.8.2 image for Gemma 3", f -> f.container().setImage("vllm/vllm-openai:v0.8.2")),
+        passes("the v0.8.2 image for Gemma 3", f -> single(f, "vllm/vllm-openai:v0.8.2")),
         passes("an image tagged latest, whose release the file does not say", f -> f.container()
             .setImage("vllm/vllm-openai:latest")),
         // vLLM PR #6696 (issue #6688): 0.5.3 cannot read Llama 3.1's rope_scaling; 0.5.3.post1 can
         fails("v0.5.3 for Llama 3.1", f -> {
-              f.container().setImage("vllm/vllm-openai:v0.5.3");
+              single(f, "vllm/vllm-openai:v0.5.3");
               f.args("--model=meta-llama/Llama-3.1-8B-Instruct", "--gpu-memory-utilization=0.42");
             },
             "ERROR VLLM_IMAGE_TOO_OLD " + CONTAINER + ".image: expected vLLM 0.5.3.post1 or newer for"
                 + " meta-llama/Llama-3.1-8B-Instruct, found vllm/vllm-openai:v0.5.3"),
         passes("v0.5.3.post1 for Llama 3.1", f -> {
-              f.container().setImage("vllm/vllm-openai:v0.5.3.post1");
+              single(f, "vllm/vllm-openai:v0.5.3.post1");
               f.args("--model=meta-llama/Llama-3.1-8B-Instruct", "--gpu-memory-utilization=0.42");
             }),
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@link VllmMemoryRule}, in {@link Validator_rules_Test}'s style: each case changes the clean tutorial
  * ({@link Fixture}) and asserts the exact findings. The figures follow docs/vllm-memory.md: on an A100 40GB
- * (40 GiB in the catalog, 2048 batched tokens by vLLM's default), Llama 3.1 8B takes 14.96 GiB of weights,
+ * (39.54 GiB as CUDA reports it, gpus.json; 2048 batched tokens by vLLM's default), Llama 3.1 8B takes 14.96 GiB of weights,
  * 0.49 GiB of activation (2048 x 128256 x 2 B from 0.17) and 0.25 GiB of non-torch memory (from 0.18); its
  * KV cache takes 128 KiB per token, 16 GiB for its own 131072 tokens. Sources: vLLM
  * {@code vllm/v1/core/kv_cache_utils.py} ({@code check_enough_kv_cache_memory}: "No available memory for the
@@ -43,7 +43,7 @@ class Validator_vllmMemory_Test {
       f.deployment.getSpec().setReplicas(1);
       f.onProduct("NVIDIA A100-SXM4-40GB");
       f.container().setImage(image);
-      f.args(args);
+      f.argsProfiled(args);
     };
   }
 
@@ -54,23 +54,23 @@ class Validator_vllmMemory_Test {
             llama("vllm/vllm-openai:v0.19.0", LLAMA, "--gpu-memory-utilization=0.42"),
             "ERROR VLLM_MAX_MODEL_LEN_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the KV cache to hold one"
                 + " sequence of the model's own length, 131072 tokens (max_position_embeddings; no --max-model-len),"
-                + " 16.00 GiB, found 0.42 x 40.00 GiB = 16.80 GiB leaves 1.10 GiB after weights 14.96 + activation"
+                + " 16.00 GiB, found 0.42 x 39.54 GiB = 16.61 GiB leaves 0.91 GiB after weights 14.96 + activation"
                 + " 0.49 + non-torch 0.25 GiB on vLLM 0.19.0: vLLM refuses to start; the largest length that fits is"
-                + " 9040"),
+                + " 7456"),
         fails("Llama 3.1 8B at 0.38 of an A100 40GB: no cache blocks",
             llama("vllm/vllm-openai:v0.19.0", LLAMA, "--gpu-memory-utilization=0.38"),
             "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected meta-llama/Llama-3.1-8B-Instruct on vLLM"
-                + " 0.19.0 to leave memory for the KV cache in 0.38 x 40.00 GiB = 15.20 GiB, found weights 14.96 +"
+                + " 0.19.0 to leave memory for the KV cache in 0.38 x 39.54 GiB = 15.03 GiB, found weights 14.96 +"
                 + " activation 0.49 + non-torch 0.25 = 15.70 GiB: vLLM stops with \"No available memory for the cache"
                 + " blocks\""),
         fails("--max-model-len 32768 at 0.42", llama("vllm/vllm-openai:v0.19.0", LLAMA,
                 "--gpu-memory-utilization=0.42", "--max-model-len=32768"),
             "ERROR VLLM_MAX_MODEL_LEN_DOES_NOT_FIT " + CONTAINER + ".args[2]: expected the KV cache to hold one"
-                + " sequence of --max-model-len 32768, 4.00 GiB, found 0.42 x 40.00 GiB = 16.80 GiB leaves 1.10 GiB"
+                + " sequence of --max-model-len 32768, 4.00 GiB, found 0.42 x 39.54 GiB = 16.61 GiB leaves 0.91 GiB"
                 + " after weights 14.96 + activation 0.49 + non-torch 0.25 GiB on vLLM 0.19.0: vLLM refuses to start;"
-                + " the largest length that fits is 9040"),
-        passes("--max-model-len 8192 at 0.42", llama("vllm/vllm-openai:v0.19.0", LLAMA,
-            "--gpu-memory-utilization=0.42", "--max-model-len=8192")),
+                + " the largest length that fits is 7456"),
+        passes("--max-model-len 4096 at 0.42", llama("vllm/vllm-openai:v0.19.0", LLAMA,
+            "--gpu-memory-utilization=0.42", "--max-model-len=4096")),
         passes("--max-model-len auto never fails", llama("vllm/vllm-openai:v0.19.0", LLAMA,
             "--gpu-memory-utilization=0.42", "--max-model-len", "auto")),
         passes("131072 tokens at 0.85", llama("vllm/vllm-openai:v0.19.0", LLAMA, "--gpu-memory-utilization=0.85")),
@@ -85,9 +85,9 @@ class Validator_vllmMemory_Test {
             llama("vllm/vllm-openai:v0.7.3", LLAMA, "--gpu-memory-utilization=0.42"),
             "ERROR VLLM_MAX_MODEL_LEN_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the KV cache to hold one"
                 + " sequence of the model's own length, 131072 tokens (max_position_embeddings; no --max-model-len),"
-                + " 16.00 GiB, found 0.42 x 40.00 GiB = 16.80 GiB leaves 1.71 GiB after weights 14.96 + activation"
+                + " 16.00 GiB, found 0.42 x 39.54 GiB = 16.61 GiB leaves 1.52 GiB after weights 14.96 + activation"
                 + " 0.00 + non-torch 0.13 GiB on vLLM 0.7.3 (whose activation peak is not modelled and left out): vLLM"
-                + " refuses to start; the largest length that fits is 14032"),
+                + " refuses to start; the largest length that fits is 12448"),
         passes("a --max-model-len only the pod knows", f -> {
               llama("vllm/vllm-openai:v0.19.0", LLAMA, "--gpu-memory-utilization=0.42", "--max-model-len=$(LEN)")
                   .accept(f);
@@ -110,13 +110,15 @@ class Validator_vllmMemory_Test {
                   .withName("hf").endSecretRef().build())));
             }),
         passes("an open model without a token", f -> {
+              f.deployment.getSpec().setReplicas(1);
               f.container().getEnv().remove(0);
-              f.args("--host=0.0.0.0", "--port=8000", "--model=Qwen/Qwen2.5-7B-Instruct",
+              f.argsProfiled("--host=0.0.0.0", "--port=8000", "--model=Qwen/Qwen2.5-7B-Instruct",
                   "--gpu-memory-utilization=0.42");
             }),
         fails("a gated model from a local path: no token asked", f -> {
+              f.deployment.getSpec().setReplicas(1);
               f.container().getEnv().remove(0);
-              f.args("--host=0.0.0.0", "--port=8000", "--model=/models/gemma-3-1b-it", "--gpu-memory-utilization=0.42");
+              f.argsProfiled("--host=0.0.0.0", "--port=8000", "--model=/models/gemma-3-1b-it", "--gpu-memory-utilization=0.42");
             },
             "INFO MODEL_UNKNOWN " + CONTAINER + ".args[2]: model '/models/gemma-3-1b-it' is not in gpushare's catalog,"
                 + " so whether its weights fit was not checked"));
@@ -151,10 +153,10 @@ class Validator_vllmMemory_Test {
   static Stream<Arguments> hints() {
     return Stream.of(
         Arguments.of("the model's own length", llama("vllm/vllm-openai:v0.19.0", LLAMA, "--gpu-memory-utilization=0.42"),
-            "set --max-model-len 9040 or less, or --gpu-memory-utilization of 0.80 fits one sequence of 131072"
+            "set --max-model-len 7456 or less, or --gpu-memory-utilization of 0.81 fits one sequence of 131072"
                 + " tokens; --max-model-len auto lets vLLM pick"),
         Arguments.of("no cache blocks", llama("vllm/vllm-openai:v0.19.0", LLAMA, "--gpu-memory-utilization=0.38"),
-            "a --gpu-memory-utilization of 0.80 fits one sequence of 131072 tokens; or use a bigger device or MIG"
+            "a --gpu-memory-utilization of 0.81 fits one sequence of 131072 tokens; or use a bigger device or MIG"
                 + " profile, more tensor-parallel devices, or a smaller model"));
   }
 
