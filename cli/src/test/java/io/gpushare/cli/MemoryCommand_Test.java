@@ -27,8 +27,15 @@ class MemoryCommand_Test extends CliTest {
   private static final long GIB = 1L << 30;
   /** 8.03 B x 2 B, the catalog's weights. */
   private static final long LLAMA_WEIGHTS = 16_060_000_000L;
-  /** vLLM 0.17+: the logits of 8192 batched tokens x vocabulary 128256 x 2 B. */
-  private static final long LLAMA_ACTIVATION = 8192L * 128256 * 2;
+  /**
+   * vLLM 0.17+: the logits of the batched tokens x vocabulary 128256 x 2 B; 2048 batched tokens on an A100
+   * ({@code vllm/engine/arg_utils.py}).
+   */
+  private static final long LLAMA_ACTIVATION = 2048L * 128256 * 2;
+  /** The same on an H100 80GB, where vLLM batches 8192 tokens by default (devices of 70 GiB and more). */
+  private static final long LLAMA_ACTIVATION_H100 = 8192L * 128256 * 2;
+  /** The A100 40GB as CUDA reports it (gpus.json: 40960 MiB published less 469 MiB). */
+  private static final long A100_TOTAL = 40491L << 20;
   /** vLLM 0.18+ at tensor parallel size 1: 0.25 GiB. */
   private static final long NON_TORCH = GIB / 4;
   private static final long LLAMA_BYTES_PER_TOKEN = 2L * 32 * 8 * 128 * 2;
@@ -37,34 +44,36 @@ class MemoryCommand_Test extends CliTest {
 
   @Test
   void should_not_fit_and_give_the_fraction_that_fits_when_llama_3_1_8b_gets_0_42_of_an_a100_40gb() {
-    // GIVEN the first example: 0.42 x 40 GiB = 16.80 GiB for 14.96 GiB of weights and 131072 tokens
+    // GIVEN the first example: 0.42 x 39.54 GiB (the A100 40GB as CUDA reports it) = 16.61 GiB for 14.96
+    // GiB of weights and 131072 tokens
     // WHEN
     int exit = run("memory", "--model", LLAMA, "--gpu", "NVIDIA A100-SXM4-40GB", "--gpu-memory-utilization", "0.42",
         "--vllm-version", "0.19.0");
-    // THEN no length fits at 0.42; (14.96 + 1.96 + 0.25 + 16.00 GiB) / 40 GiB = 0.83 fits 131072
+    // THEN 7456 tokens fit at 0.42; (14.96 + 0.49 + 0.25 + 16.00 GiB) / 39.54 GiB = 0.80 -> 0.81 fits 131072
     assertThat(exit).isEqualTo(MemoryCommand.EXIT_DOES_NOT_FIT);
     assertThat(err.toString()).isEmpty();
     assertThat(out.toString().lines().toList()).containsExactly(
-        "vLLM 0.19.0 on NVIDIA A100-SXM4-40GB (40.00 GiB), --gpu-memory-utilization 0.42 x 40.00 GiB = 16.80 GiB",
+        "vLLM 0.19.0 on NVIDIA A100-SXM4-40GB (39.54 GiB), --gpu-memory-utilization 0.42 x 39.54 GiB = 16.61 GiB",
         "term             GiB  how",
         "weights        14.96  8.03 B parameters x 2 B",
-        "activation      1.96  profiled peak: logits of 8192 batched tokens x vocabulary 128256",
+        "activation      0.49  profiled peak: logits of 2048 batched tokens x vocabulary 128256",
         "non-torch       0.25  tensor parallel size 1",
         "CUDA graphs     0.00  outside the budget before vLLM 0.21.0 (about 0.94 GiB more on the GPU, beside the CUDA"
             + " context's 0.5)",
-        "KV cache       -0.36  0 tokens x 131072 B, whole blocks of 16",
-        "ERROR MODEL_DOES_NOT_FIT --gpu-memory-utilization: expected weights 14.96 + activation 1.96 + non-torch 0.25"
-            + " GiB to leave memory for the KV cache in 0.42 x 40.00 GiB = 16.80 GiB, found -0.36 GiB left, so no"
-            + " --max-model-len fits (vLLM: \"No available memory for the cache blocks\")",
-        "  hint: raise --gpu-memory-utilization to 0.83 (it then holds one sequence of --max-model-len 131072), or use"
-            + " a bigger GPU or more tensor-parallel GPUs",
-        "does not fit: --max-model-len 131072 needs 16.00 GiB of KV cache; no length fits at 0.42;"
-            + " --gpu-memory-utilization 0.83 fits --max-model-len 131072");
+        "KV cache        0.91  7456 tokens x 131072 B, whole blocks of 16",
+        "ERROR VLLM_MAX_MODEL_LEN_DOES_NOT_FIT --max-model-len: expected the KV cache to hold one sequence of the"
+            + " model's own length, 131072 tokens (max_position_embeddings; no --max-model-len), 16.00 GiB, found 0.42 x"
+            + " 39.54 GiB = 16.61 GiB leaves 0.91 GiB after weights 14.96 + activation 0.49 + non-torch 0.25 GiB on vLLM"
+            + " 0.19.0: vLLM refuses to start; the largest length that fits is 7456",
+        "  hint: set --max-model-len 7456 or less, or --gpu-memory-utilization of 0.81 fits one sequence of 131072"
+            + " tokens; --max-model-len auto lets vLLM pick",
+        "does not fit: --max-model-len 131072 needs 16.00 GiB of KV cache; the largest that fits is 7456 at 0.42;"
+            + " --gpu-memory-utilization 0.81 fits --max-model-len 131072");
   }
 
   @Test
   void should_give_the_largest_length_that_fits_when_cache_blocks_remain_but_too_few() {
-    // GIVEN 0.45 x 40 GiB = 18.00 GiB: 0.84 GiB of KV cache, 6832 tokens
+    // GIVEN 0.45 x 39.54 GiB = 17.79 GiB: 2.10 GiB of KV cache, 17168 tokens
     // WHEN
     int exit = run("memory", "--model", LLAMA, "--gpu", "A100_40GB", "--gpu-memory-utilization", "0.45",
         "--vllm-version", "0.19.0", "--format", "json");
@@ -74,11 +83,12 @@ class MemoryCommand_Test extends CliTest {
     assertThat(finding.path("code").asText()).isEqualTo("VLLM_MAX_MODEL_LEN_DOES_NOT_FIT");
     assertThat(finding.path("severity").asText()).isEqualTo("ERROR");
     assertThat(finding.path("path").asText()).isEqualTo("--max-model-len");
-    assertThat(finding.path("message").asText()).isEqualTo("expected the KV cache (0.84 GiB at"
-        + " --gpu-memory-utilization 0.45) to hold one sequence of --max-model-len 131072 (16.00 GiB), found the"
-        + " largest length it holds is 6832");
-    assertThat(finding.path("hint").asText())
-        .isEqualTo("lower --max-model-len to 6832 or less, or raise --gpu-memory-utilization to 0.83");
+    assertThat(finding.path("message").asText()).isEqualTo("expected the KV cache to hold one sequence of the model's"
+        + " own length, 131072 tokens (max_position_embeddings; no --max-model-len), 16.00 GiB, found 0.45 x 39.54 GiB"
+        + " = 17.79 GiB leaves 2.10 GiB after weights 14.96 + activation 0.49 + non-torch 0.25 GiB on vLLM 0.19.0:"
+        + " vLLM refuses to start; the largest length that fits is 17168");
+    assertThat(finding.path("hint").asText()).isEqualTo("set --max-model-len 17168 or less, or"
+        + " --gpu-memory-utilization of 0.81 fits one sequence of 131072 tokens; --max-model-len auto lets vLLM pick");
   }
 
   @Test
@@ -97,10 +107,10 @@ class MemoryCommand_Test extends CliTest {
     // AND the values the formula gives, derived here
     long total = new BigDecimal("79.19").multiply(BigDecimal.valueOf(GIB)).longValue();
     long budget = new BigDecimal("0.95").multiply(BigDecimal.valueOf(total)).longValue();
-    long kvCache = budget - LLAMA_WEIGHTS - LLAMA_ACTIVATION - NON_TORCH;
+    long kvCache = budget - LLAMA_WEIGHTS - LLAMA_ACTIVATION_H100 - NON_TORCH;
     long tokens = kvCache / (LLAMA_BYTES_PER_TOKEN * 16) * 16;
     assertThat(json.path("weightsGiB").decimalValue()).isEqualByComparingTo(gib(LLAMA_WEIGHTS));
-    assertThat(json.path("activationGiB").decimalValue()).isEqualByComparingTo(gib(LLAMA_ACTIVATION));
+    assertThat(json.path("activationGiB").decimalValue()).isEqualByComparingTo(gib(LLAMA_ACTIVATION_H100));
     assertThat(json.path("kvCacheGiB").decimalValue()).isEqualByComparingTo(gib(kvCache));
     assertThat(json.path("kvTokens").asLong()).isEqualTo(tokens);
     assertThat(json.path("fits").isBoolean()).isTrue();
@@ -115,11 +125,11 @@ class MemoryCommand_Test extends CliTest {
     // WHEN
     int exit = run("memory", "--model", LLAMA, "--gpu", "A100_40GB", "--max-model-len", "8192", "--vllm-version",
         "0.19.0", "--format", "json");
-    // THEN (weights + activation + non-torch + 8192 x 131072 B) / 40 GiB, 2 decimals rounded up
+    // THEN (weights + activation + non-torch + 8192 x 131072 B) / 39.54 GiB, 2 decimals rounded up
     assertThat(exit).isZero();
     BigDecimal smallest = BigDecimal.valueOf(LLAMA_WEIGHTS + LLAMA_ACTIVATION + NON_TORCH + 8192 * LLAMA_BYTES_PER_TOKEN)
-        .divide(BigDecimal.valueOf(40 * GIB), 2, RoundingMode.CEILING);
-    assertThat(smallest).isEqualByComparingTo("0.46");
+        .divide(BigDecimal.valueOf(A100_TOTAL), 2, RoundingMode.CEILING);
+    assertThat(smallest).isEqualByComparingTo("0.43");
     JsonNode json = json();
     assertThat(json.path("gpuMemoryUtilization").decimalValue()).isEqualByComparingTo(smallest);
     assertThat(json.path("utilizationPicked").asBoolean()).isTrue();
@@ -134,10 +144,10 @@ class MemoryCommand_Test extends CliTest {
         "0.19.0");
     // THEN
     assertThat(exit).isZero();
-    assertThat(out.toString().lines().findFirst()).contains("vLLM 0.19.0 on NVIDIA A100-SXM4-40GB (40.00 GiB),"
-        + " smallest --gpu-memory-utilization that fits --max-model-len 8192: 0.46 x 40.00 GiB = 18.40 GiB");
-    assertThat(out.toString()).endsWith("fits: one sequence of --max-model-len 8192 needs 1.00 GiB of the 1.24 GiB KV"
-        + " cache, which holds 10112 tokens (1.23 sequences of 8192)\n");
+    assertThat(out.toString().lines().findFirst()).contains("vLLM 0.19.0 on NVIDIA A100-SXM4-40GB (39.54 GiB),"
+        + " smallest --gpu-memory-utilization that fits --max-model-len 8192: 0.43 x 39.54 GiB = 17.00 GiB");
+    assertThat(out.toString()).endsWith("fits: one sequence of --max-model-len 8192 needs 1.00 GiB of the 1.31 GiB KV"
+        + " cache, which holds 10704 tokens (1.30 sequences of 8192)\n");
   }
 
   @Test
@@ -152,7 +162,7 @@ class MemoryCommand_Test extends CliTest {
     assertThat(finding.path("code").asText()).isEqualTo("MODEL_DOES_NOT_FIT");
     assertThat(finding.path("message").asText()).isEqualTo("expected meta-llama/Llama-3.1-70B-Instruct to fit on"
         + " NVIDIA A100-SXM4-40GB at some --gpu-memory-utilization up to 1.00, found the weights (131.50 GiB per GPU)"
-        + " alone exceed the device's 40.00 GiB");
+        + " alone exceed the device's 39.54 GiB");
   }
 
   @Test
