@@ -39,6 +39,20 @@ final class Fixture {
   Service service = KubeObjects.toService(TutorialSpecs.service("vllm-service", "vllm-gpu"));
   final List<HasMetadata> extra = new ArrayList<>();
 
+  /**
+   * Validates a clean fixture changed by {@code change} and asserts exactly the {@code expected} headlines,
+   * in order, each finding with a hint: the body of the table-driven rule tests.
+   */
+  static void assertFindings(java.util.function.Consumer<Fixture> change, List<String> expected) {
+    Fixture fixture = new Fixture();
+    change.accept(fixture);
+    ValidationReport report = Validator.standard().validate(fixture.set());
+    org.assertj.core.api.Assertions.assertThat(report.findings()).extracting(Finding::headline)
+        .containsExactlyElementsOf(expected);
+    org.assertj.core.api.Assertions.assertThat(report.findings())
+        .allSatisfy(finding -> org.assertj.core.api.Assertions.assertThat(finding.hint()).isNotBlank());
+  }
+
   /** The tutorial exactly as rendered, with its warnings. */
   static ManifestSet tutorial() {
     Fixture fixture = new Fixture();
