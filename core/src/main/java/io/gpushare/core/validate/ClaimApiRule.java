@@ -142,6 +142,8 @@ final class ClaimApiRule implements Rule {
         findings.add(FindingCode.CEL_TOO_LONG, path + ".selectors[" + s + "].cel.expression",
             "expected at most " + MAX_CEL_LENGTH + " characters, found " + expression.length(),
             "split the expression into several selectors (all must match)");
+      } else {
+        DeviceSelectorCel.check(expression, path + ".selectors[" + s + "].cel.expression", findings);
       }
     }
     String mode = allocationMode == null || allocationMode.isEmpty() ? "ExactCount" : allocationMode;
