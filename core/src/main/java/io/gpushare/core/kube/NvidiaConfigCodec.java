@@ -146,7 +146,7 @@ final class NvidiaConfigCodec {
     private Optional<NvidiaDeviceConfig> config(Map<String, Object> parameters) {
       String apiVersion = parameters.get(API_VERSION) instanceof String s ? s : null;
       if (!NvidiaDeviceConfig.API_VERSION.equals(apiVersion)) {
-        problem(Type.TYPE_MISSING, API_VERSION,
+        problem(apiVersion == null ? Type.TYPE_MISSING : Type.API_VERSION_UNKNOWN, API_VERSION,
             "expected apiVersion " + NvidiaDeviceConfig.API_VERSION + ", found "
                 + (apiVersion == null ? "nothing" : "'" + apiVersion + "'"),
             "the driver decodes parameters by apiVersion and kind; write both");
@@ -264,8 +264,8 @@ final class NvidiaConfigCodec {
       String percentagePath = path + "." + ACTIVE_THREAD_PERCENTAGE;
       String percentageHint = "write e.g. 50 for half the GPU's threads";
       if (percentage != null && !(percentage instanceof Integer || percentage instanceof Long)) {
-        problem(Type.THREAD_PERCENTAGE_RANGE, percentagePath,
-            "expected a whole number in 0..100, found '" + percentage + "'", percentageHint);
+        // the driver's decoder refuses a string or a fraction before any range is checked
+        fieldType(percentagePath, "a whole number in 0..100", percentage);
       } else if (percentage != null) {
         long value = ((Number) percentage).longValue();
         if (value < 0 || value > 100) {

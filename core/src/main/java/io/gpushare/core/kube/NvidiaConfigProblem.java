@@ -31,8 +31,10 @@ public record NvidiaConfigProblem(Type type, String path, String message, String
 
   /** What is wrong; the driver's reaction is in each constant's description. */
   public enum Type {
-    /** No apiVersion or kind, or not the driver's apiVersion: the driver cannot decode the object. */
+    /** No apiVersion or no kind: the driver cannot decode the object. */
     TYPE_MISSING,
+    /** An apiVersion other than the driver's {@code resource.nvidia.com/v1beta1}, which its decoder does not know. */
+    API_VERSION_UNKNOWN,
     /** A kind the driver does not know (kinds are case-sensitive). */
     KIND_UNKNOWN,
     /** A field the driver's strict decoder rejects. */

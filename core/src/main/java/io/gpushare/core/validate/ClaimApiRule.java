@@ -3,6 +3,7 @@ package io.gpushare.core.validate;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaim;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceClaimConfiguration;
+import io.fabric8.kubernetes.api.model.resource.v1.DeviceConstraint;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceRequest;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceSelector;
 import io.fabric8.kubernetes.api.model.resource.v1.DeviceSubRequest;
@@ -45,6 +46,10 @@ final class ClaimApiRule implements Rule {
   }
 
   private static void checkName(HasMetadata resource, String id, Findings findings) {
+    if (ValidationContext.name(resource) == null && resource.getMetadata() != null
+        && resource.getMetadata().getGenerateName() != null) {
+      return; // the API server makes the name from generateName
+    }
     String problem = Names.dns1123Subdomain(ValidationContext.name(resource));
     if (!problem.isEmpty()) {
       findings.add(FindingCode.INVALID_NAME, id + ".metadata.name",
@@ -91,8 +96,9 @@ final class ClaimApiRule implements Rule {
     }
     limit(Nulls.list(devices.getConstraints()).size(), MAX_CONSTRAINTS, path + ".constraints", "constraints", findings);
     for (int c = 0; c < Nulls.list(devices.getConstraints()).size(); c++) {
-      checkReferences(Nulls.list(devices.getConstraints()).get(c).getRequests(), references,
-          path + ".constraints[" + c + "].requests", findings);
+      DeviceConstraint constraint = Nulls.list(devices.getConstraints()).get(c);
+      checkReferences(Nulls.list(constraint.getRequests()), references, path + ".constraints[" + c + "].requests", findings);
+      checkConstraint(constraint, path + ".constraints[" + c + "]", findings);
     }
     List<DeviceClaimConfiguration> configs = Nulls.list(devices.getConfig());
     limit(configs.size(), MAX_CONFIG, path + ".config", "config entries", findings);
@@ -107,6 +113,40 @@ final class ClaimApiRule implements Rule {
         continue;
       }
       checkOpaque(config.getOpaque().getDriver(), config.getOpaque().getParameters(), configPath + ".opaque", findings);
+    }
+  }
+
+  /**
+   * A constraint names the attribute its devices must share (or, with DRAConsumableCapacity, must not
+   * share) as {@code domain/name}: the domain a DNS subdomain, the name a C identifier
+   * ({@code validateDeviceConstraint}, {@code validateFullyQualifiedName}).
+   */
+  private static void checkConstraint(DeviceConstraint constraint, String path, Findings findings) {
+    String match = constraint.getMatchAttribute();
+    String distinct = constraint.getDistinctAttribute();
+    String hint = "name the attribute with its domain, e.g. matchAttribute: " + GpuConfig.DEVICE_CLASS + "/productName";
+    if (match != null && distinct != null) {
+      findings.add(FindingCode.CONSTRAINT_INVALID, path,
+          "expected one of matchAttribute or distinctAttribute, found both", "keep the one the constraint means");
+      return;
+    }
+    String field = distinct != null ? "distinctAttribute" : "matchAttribute";
+    String attribute = distinct != null ? distinct : match;
+    if (attribute == null || attribute.isEmpty()) {
+      findings.add(FindingCode.CONSTRAINT_INVALID, path + "." + field,
+          "expected an attribute name of the form domain/name, found " + (attribute == null ? "none" : "an empty name"), hint);
+      return;
+    }
+    int slash = attribute.indexOf('/');
+    String domain = slash < 0 ? "" : attribute.substring(0, slash);
+    String name = attribute.substring(slash + 1);
+    String problem = slash < 0 ? "a domain before '/'"
+        : !Names.dns1123Subdomain(domain).isEmpty() || domain.length() > MAX_DRIVER_LENGTH
+            ? "a domain that is " + Names.dns1123Subdomain(domain)
+            : !Names.cIdentifier(name).isEmpty() ? "a name that is " + Names.cIdentifier(name) : "";
+    if (!problem.isEmpty()) {
+      findings.add(FindingCode.CONSTRAINT_INVALID, path + "." + field,
+          "expected an attribute name of the form domain/name with " + problem + ", found '" + attribute + "'", hint);
     }
   }
 
@@ -207,7 +247,9 @@ final class ClaimApiRule implements Rule {
     }
   }
 
-  private static String jsonType(Object value) {
+  private static String jsonType(Object given) {
+    // YAML read without a schema carries a scalar as a RawExtension around it: name the scalar
+    Object value = given instanceof io.fabric8.kubernetes.api.model.runtime.RawExtension raw ? raw.getValue() : given;
     if (value == null) {
       return "nothing";
     }

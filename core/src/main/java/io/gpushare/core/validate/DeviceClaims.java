@@ -102,7 +102,7 @@ final class DeviceClaims {
     static DeviceClaimView of(ClaimScope scope, HasMetadata resource, DeviceClaim devices, String devicesField,
         Catalog catalog) {
       String name = ValidationContext.name(resource);
-      String id = HasMetadata.getKind(resource.getClass()) + "[" + name + "]";
+      String id = HasMetadata.getKind(resource.getClass()) + "[" + Names.shown(name) + "]";
       return new DeviceClaimView(scope, name, id, id + devicesField, resource, devices,
           devices == null ? ClaimDevices.UNKNOWN : ClaimDevices.of(devices, catalog));
     }

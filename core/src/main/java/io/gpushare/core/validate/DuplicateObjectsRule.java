@@ -25,7 +25,7 @@ final class DuplicateObjectsRule implements Rule {
     for (HasMetadata resource : context.otherResourceVersions()) {
       String removal = removal(resource);
       if (removal != null) {
-        String id = resource.getKind() + "[" + ValidationContext.name(resource) + "]";
+        String id = resource.getKind() + "[" + Names.shown(ValidationContext.name(resource)) + "]";
         findings.add(FindingCode.RESOURCE_API_VERSION_REMOVED, id + ".apiVersion",
             "expected resource.k8s.io/v1 (Kubernetes 1.34 and later; v1beta2 or v1beta1 on older clusters), found "
                 + resource.getApiVersion() + ", which " + removal + "; nothing else about this object was checked",

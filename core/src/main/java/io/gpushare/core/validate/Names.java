@@ -85,6 +85,32 @@ final class Names {
     return true;
   }
 
+  /**
+   * Empty when valid, else why not: a label value is empty or at most 63 characters of letters, digits,
+   * '-', '_' and '.', starting and ending alphanumeric (apimachinery {@code IsValidLabelValue}).
+   */
+  static String labelValue(String value) {
+    return value == null || value.isEmpty() || (value.length() <= 63 && isQualifiedNamePart(value, 0, value.length())) ? ""
+        : "a label value (empty, or at most 63 characters of letters, digits, '-', '_' and '.', starting and ending"
+            + " alphanumeric)";
+  }
+
+  /** Empty when valid, else why not: a C identifier of at most 32 characters, as a device attribute's name is. */
+  static String cIdentifier(String name) {
+    boolean valid = name != null && !name.isEmpty() && name.length() <= 32;
+    for (int i = 0; valid && i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      valid = letter || (i > 0 && c >= '0' && c <= '9');
+    }
+    return valid ? "" : "a C identifier of at most 32 characters (letters, digits and '_', not starting with a digit)";
+  }
+
+  /** The name as a finding's id shows it: {@code (no name)} rather than {@code null} when the object has none. */
+  static String shown(String name) {
+    return name == null || name.isEmpty() ? "(no name)" : name;
+  }
+
   static String quoted(String value) {
     return value == null ? "nothing" : "'" + value + "'";
   }

@@ -26,6 +26,9 @@ final class NvidiaDriverRule implements Rule {
   public void check(ValidationContext context, Findings findings) {
     for (DeviceClaims.DeviceClaimView claim : context.deviceClaims().all()) {
       checkClaim(claim.devices(), claim.claimDevices(), claim.devicesPath(), findings);
+      if (claim.devices() != null) {
+        PinnedDeviceKeys.check(claim.devices(), claim.devicesPath(), findings);
+      }
     }
     FeatureGates.check(context, findings);
   }
@@ -62,6 +65,7 @@ final class NvidiaDriverRule implements Rule {
   private static FindingCode code(NvidiaConfigProblem.Type type) {
     return switch (type) {
       case TYPE_MISSING -> FindingCode.NVIDIA_CONFIG_TYPE_MISSING;
+      case API_VERSION_UNKNOWN -> FindingCode.NVIDIA_API_VERSION_UNKNOWN;
       case KIND_UNKNOWN -> FindingCode.NVIDIA_CONFIG_KIND_UNKNOWN;
       case UNKNOWN_FIELD -> FindingCode.NVIDIA_UNKNOWN_FIELD;
       case FIELD_TYPE -> FindingCode.NVIDIA_FIELD_TYPE;

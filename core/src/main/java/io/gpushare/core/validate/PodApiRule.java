@@ -30,7 +30,9 @@ final class PodApiRule implements Rule {
     Map<String, Integer> podsPerClaim = new LinkedHashMap<>();
     for (Workload workload : context.workloads()) {
       String problem = Names.dns1123Subdomain(ValidationContext.name(workload.resource()));
-      if (!problem.isEmpty()) {
+      boolean generated = ValidationContext.name(workload.resource()) == null && workload.resource().getMetadata() != null
+          && workload.resource().getMetadata().getGenerateName() != null;
+      if (!problem.isEmpty() && !generated) {
         findings.add(FindingCode.INVALID_NAME, workload.id() + ".metadata.name",
             "expected " + problem + ", found " + Names.quoted(ValidationContext.name(workload.resource())),
             "rename it, e.g. vllm-gpu");
@@ -67,6 +69,7 @@ final class PodApiRule implements Rule {
         checkContainer(Nulls.list(pod.getInitContainers()).get(c), group.podPath() + ".initContainers[" + c + "]", podClaims,
             volumes, findings);
       }
+      EphemeralContainers.check(pod, group.podPath(), findings);
       checkTolerations(Nulls.list(pod.getTolerations()), group.podPath() + ".tolerations", findings);
     }
     podsPerClaim.forEach((claim, pods) -> {
@@ -105,17 +108,15 @@ final class PodApiRule implements Rule {
       } else if (byName) {
         // pods of an unknown count (a DaemonSet's) are not counted: the budget rule says so
         podsPerClaim.merge(claim.getResourceClaimName(), group.count().known() + group.surge().pods(), Integer::sum);
-        if (!context.claims().containsKey(claim.getResourceClaimName())) {
-          findings.add(FindingCode.CLAIM_NOT_IN_SET, path + ".resourceClaimName",
-              "ResourceClaim '" + claim.getResourceClaimName() + "' is not among the manifests checked, so"
-                  + " nothing about it was checked",
-              "include the claim's file when linting, or create it before the pods");
+        if (PodClaimSources.valid(claim.getResourceClaimName(), path + ".resourceClaimName", findings)
+            && !context.claims().containsKey(claim.getResourceClaimName())) {
+          PodClaimSources.notInSet("ResourceClaim", claim.getResourceClaimName(), path + ".resourceClaimName", context,
+              findings);
         }
-      } else if (!context.templates().containsKey(claim.getResourceClaimTemplateName())) {
-        findings.add(FindingCode.CLAIM_NOT_IN_SET, path + ".resourceClaimTemplateName",
-            "ResourceClaimTemplate '" + claim.getResourceClaimTemplateName() + "' is not among the manifests"
-                + " checked, so nothing about it was checked",
-            "include the template's file when linting, or create it before the pods");
+      } else if (PodClaimSources.valid(claim.getResourceClaimTemplateName(), path + ".resourceClaimTemplateName", findings)
+          && !context.templates().containsKey(claim.getResourceClaimTemplateName())) {
+        PodClaimSources.notInSet("ResourceClaimTemplate", claim.getResourceClaimTemplateName(),
+            path + ".resourceClaimTemplateName", context, findings);
       }
     }
     return names;
@@ -131,10 +132,19 @@ final class PodApiRule implements Rule {
     if (container.getResources() != null) {
       var claims = Nulls.list(container.getResources().getClaims());
       Set<String> seen = new HashSet<>();
+      Set<String> wholeClaims = new HashSet<>();
+      Set<String> byRequest = new HashSet<>();
       for (int i = 0; i < claims.size(); i++) {
         var claim = claims.get(i);
         String claimPath = path + ".resources.claims[" + i + "].name";
-        String key = claim.getName() + "/" + claim.getRequest();
+        String request = claim.getRequest();
+        boolean whole = request == null || request.isEmpty();
+        String key = claim.getName() + (whole ? "" : "/" + request);
+        if (request != null && !request.isEmpty() && !Names.dns1123Label(request).isEmpty()) {
+          findings.add(FindingCode.INVALID_NAME, path + ".resources.claims[" + i + "].request",
+              "expected " + Names.dns1123Label(request) + ", found '" + request + "'",
+              "name one of the claim's requests, exactly as spec.devices.requests[].name spells it");
+        }
         if (!podClaims.contains(claim.getName())) {
           findings.add(FindingCode.CONTAINER_CLAIM_UNKNOWN, claimPath,
               "expected one of the names in pod.spec.resourceClaims " + podClaims.stream().filter(java.util.Objects::nonNull).sorted().toList()
@@ -143,7 +153,12 @@ final class PodApiRule implements Rule {
         } else if (!seen.add(key)) {
           findings.add(FindingCode.DUPLICATE_NAME, claimPath, "expected each claim once, found '" + claim.getName() + "' twice",
               "list the claim once");
+        } else if (whole ? byRequest.contains(claim.getName()) : wholeClaims.contains(claim.getName())) {
+          findings.add(FindingCode.DUPLICATE_NAME, claimPath,
+              "expected claim '" + claim.getName() + "' either whole or by request, found both",
+              "list the claim once without request to get all its devices, or only by request");
         }
+        (whole ? wholeClaims : byRequest).add(claim.getName());
       }
     }
     List<VolumeMount> mounts = Nulls.list(container.getVolumeMounts());

@@ -45,7 +45,7 @@ final class SecurityRule implements Rule {
     }
     for (Manifest manifest : context.set().manifests()) {
       HasMetadata resource = manifest.resource();
-      String root = resource.getKind() + "[" + ValidationContext.name(resource) + "]";
+      String root = resource.getKind() + "[" + Names.shown(ValidationContext.name(resource)) + "]";
       if (resource instanceof Secret secret) {
         SecretManifests.check(secret, root, findings);
         continue;
@@ -78,7 +78,7 @@ final class SecurityRule implements Rule {
           || service.getSpec().getSelector() == null || service.getSpec().getSelector().isEmpty()) {
         continue;
       }
-      String path = "Service[" + ValidationContext.name(service) + "].spec.type";
+      String path = "Service[" + Names.shown(ValidationContext.name(service)) + "].spec.type";
       Unauthenticated open = bySelector.computeIfAbsent(service.getSpec().getSelector(),
           selector -> unauthenticated(context, selector));
       for (String pods : open.first()) {

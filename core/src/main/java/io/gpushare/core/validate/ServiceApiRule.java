@@ -12,7 +12,7 @@ final class ServiceApiRule implements Rule {
   public void check(ValidationContext context, Findings findings) {
 
     for (Service service : context.services()) {
-      String id = "Service[" + ValidationContext.name(service) + "]";
+      String id = "Service[" + Names.shown(ValidationContext.name(service)) + "]";
       String problem = Names.dns1035Label(ValidationContext.name(service));
       if (!problem.isEmpty()) {
         findings.add(FindingCode.INVALID_NAME, id + ".metadata.name",

@@ -41,7 +41,7 @@ final class ValidationContext {
       HasMetadata resource = manifest.resource();
       String namespace = namespace(resource);
       if (!seen.add(new ObjectKey(resource.getApiVersion(), resource.getKind(), namespace, name(resource)))) {
-        duplicates.add(resource.getKind() + "[" + name(resource) + "]");
+        duplicates.add(resource.getKind() + "[" + Names.shown(name(resource)) + "]");
         continue; // the API server keeps one object per name: judge the first
       }
       if (manifest.convertedFrom() != null) {

@@ -50,7 +50,7 @@ import java.util.List;
  */
 public final class Validator {
   private static final List<Rule> RULES = List.of(
-      new DuplicateObjectsRule(), new ClaimApiRule(), new ClaimNamespaceRule(), new PodApiRule(), new ServiceApiRule(), new NvidiaDriverRule(),
+      new DuplicateObjectsRule(), new MetadataApiRule(), new ClaimApiRule(), new ClaimNamespaceRule(), new PodApiRule(), new ServiceApiRule(), new NvidiaDriverRule(),
       new SharingBudgetRule(), new CapacityRule(), new VllmRule(), new SecurityRule(),
       new VllmMemoryRule(), new VllmParallelismRule(), new VllmPodRule());
   private static final Validator STANDARD = new Validator(RULES, Catalog.standard());

@@ -259,6 +259,6 @@ final class Workloads {
   }
 
   static String id(HasMetadata resource) {
-    return resource.getKind() + "[" + ValidationContext.name(resource) + "]";
+    return resource.getKind() + "[" + Names.shown(ValidationContext.name(resource)) + "]";
   }
 }
