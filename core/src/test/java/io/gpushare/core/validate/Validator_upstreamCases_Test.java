@@ -321,6 +321,27 @@ class Validator_upstreamCases_Test {
               pin(f, GPU_A);
               f.mps(Map.of("defaultPerDevicePinnedMemoryLimit", Map.of(GPU_B, "1Gi")));
             }),
+        valid(driver, SHARING + " GpuConfig.Validate", "a GpuConfig without sharing", f -> f.parameters().remove("sharing")),
+        valid(driver, SHARING + " TimeSlicingConfig.Validate", "interval Long",
+            f -> f.sharing().put("timeSlicingConfig", new LinkedHashMap<>(Map.of("interval", "Long")))),
+        valid(driver, SHARING + " MpsConfig.Validate", "MPS thread percentage 0 (a WARNING only)",
+            f -> f.mps(Map.of("defaultActiveThreadPercentage", 0))),
+        invalid(driver, SHARING + " GpuSharing.Validate", "sharing without strategy", FindingCode.SHARING_STRATEGY_UNKNOWN,
+            f -> f.sharing().remove("strategy")),
+        invalid(driver, SHARING + " GpuSharing.Validate", "timeSlicingConfig with MPS", FindingCode.SHARING_CONFIG_MISMATCH,
+            f -> f.mps(Map.of()).put("timeSlicingConfig", new LinkedHashMap<>(Map.of("interval", "Default")))),
+        invalid(driver, SHARING + " strict decoding", "pinned limit 'abc', not a quantity",
+            FindingCode.MPS_PINNED_MEMORY_TOO_LOW, f -> f.mps(Map.of("defaultPinnedDeviceMemoryLimit", "abc"))),
+        invalid(driver, SHARING + " strict decoding", "timeSlicingConfig in a MigDeviceConfig", FindingCode.NVIDIA_UNKNOWN_FIELD,
+            f -> {
+              f.devices().getRequests().get(0).getExactly().setDeviceClassName("mig.nvidia.com");
+              f.parameters().put("kind", "MigDeviceConfig");
+            }),
+        invalid(driver, SHARING + " MigDeviceConfig on a GPU", "MigDeviceConfig on gpu.nvidia.com",
+            FindingCode.NVIDIA_CONFIG_DEVICE_MISMATCH, f -> {
+              f.parameters().put("kind", "MigDeviceConfig");
+              f.mps(Map.of());
+            }),
         invalid(driver, SHARING + " GpuConfig on a MIG device", "GpuConfig on mig.nvidia.com",
             FindingCode.NVIDIA_CONFIG_DEVICE_MISMATCH,
             f -> f.devices().getRequests().get(0).getExactly().setDeviceClassName("mig.nvidia.com")),
@@ -363,9 +384,9 @@ class Validator_upstreamCases_Test {
     }
     assertThat(disagreements).as("cases where gpushare and the peer disagree (case -> gpushare's ERRORs)")
         .isEmpty();
-    assertThat(agreeing).containsEntry(Peer.API_SERVER, 59).containsEntry(Peer.DRIVER, 19);
+    assertThat(agreeing).containsEntry(Peer.API_SERVER, 59).containsEntry(Peer.DRIVER, 27);
     assertThat(cases).filteredOn(c -> c.peer() == Peer.API_SERVER).hasSize(59);
-    assertThat(cases).filteredOn(c -> c.peer() == Peer.DRIVER).hasSize(19);
+    assertThat(cases).filteredOn(c -> c.peer() == Peer.DRIVER).hasSize(27);
   }
 
   private static void requests(Fixture f, int count) {
