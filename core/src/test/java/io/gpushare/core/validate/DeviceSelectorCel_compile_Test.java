@@ -92,6 +92,8 @@ class DeviceSelectorCel_compile_Test {
             "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(x, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(y, int('1'.find('[0-9]*')) < 100))"),
         valid("compile_test.go has/exists macros (used across its cases)",
             "has(device.attributes.x) || device.attributes.exists(d, d == \"dra.example.com\")"),
+        valid("Kubernetes base environment: cross-type numeric comparisons (cel-go CrossTypeNumericComparisons)",
+            "device.attributes[\"dra.example.com\"].name > 0 && 1 < 1.5"),
         // the forms gpushare writes and the README shows
         valid("DeviceSelectors.toCel productName", "device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA L4\""),
         valid("DeviceSelectors.toCel migProfile", "device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\"\n"),
