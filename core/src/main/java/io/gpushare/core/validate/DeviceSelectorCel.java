@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
@@ -97,6 +98,8 @@ final class DeviceSelectorCel {
     static final CelType SEMVER = OpaqueType.create("kubernetes.Semver");
     static final StructType DEVICE_TYPE = device();
     static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+        // cel-go's CrossTypeNumericComparisons, on in the Kubernetes base environment: 1 < 1.5 compiles
+        .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .setTypeProvider(new Types())
         .addVar(DEVICE, DEVICE_TYPE)

@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * StoredExpressions environment, list-typed attributes off), {@code pkg/apis/resource/validation}
  * ({@code validation_resourceclaim_test.go} "CEL-compile-errors" and "CEL-cost",
  * {@code validation_deviceclass_test.go} "selectors", {@code validation_devicetaintrule_test.go}
- * "CEL-compile-errors"). A case that compiles upstream and fails only when evaluated against a device
+ * "CEL-compile-errors"); rows named "gpushare: ..." are this project's own. A case that compiles upstream and fails only when evaluated against a device
  * (a runtime lookup error) is valid here: gpushare never evaluates. Each row: the upstream case, the
- * expression, and the headline expected (none for a valid one). Every verdict agrees with upstream; the
+ * expression, and the headline expected (none for a valid one). 40 upstream-derived rows (32 valid, 8
+ * refused), all agreeing in verdict. Every verdict agrees with upstream; the
  * messages are dev.cel's, which words a few differently from cel-go (no "Syntax error:" prefix, {@code dyn}
  * for cel-go's {@code any}, the candidate overloads listed).
  */
@@ -64,12 +65,31 @@ class DeviceSelectorCel_compile_Test {
         valid("compile_test.go bool", dra + ".name"),
         valid("compile_test.go int", dra + ".name > 0"),
         valid("compile_test.go string", dra + ".name == \"fish\""),
-        valid("compile_test.go list-of-semver (its scalar form)", dra + ".names.isGreaterThan(semver(\"0.0.1\"))"),
+        valid("compile_test.go list-of-semver (compiles without list-typed attributes too: an attribute is dyn)", dra + ".names.isGreaterThan(semver(\"0.0.1\"))"),
         valid("compile_test.go version", dra + ".name.isGreaterThan(semver(\"0.0.1\"))"),
+        valid("compile_test.go version_v", dra + ".name.isGreaterThan(semver(\"v0.0.1\", true)) && isSemver(\"v1.0.0\", true)"),
         valid("compile_test.go quantity", "device.capacity[\"dra.example.com\"].name.isGreaterThan(quantity(\"1Ki\"))"),
         valid("compile_test.go check-positive", "\"name\" in device.capacity[\"dra.example.com\"] && "
-            + "device.capacity[\"dra.example.com\"].name.compareTo(quantity(\"1Ki\")) >= 0"),
-        valid("compile_test.go allow-multiple-allocations (DRAConsumableCapacity)", "device.allowMultipleAllocations == true"),
+            + "device.capacity[\"dra.example.com\"].name.isGreaterThan(quantity(\"1Ki\"))"),
+        valid("compile_test.go check-negative", "!(\"name\" in device.capacity[\"dra.example.com\"]) || "
+            + "device.capacity[\"dra.example.com\"].name.isGreaterThan(quantity(\"1Ki\"))"),
+        valid("compile_test.go all", "\ndevice.capacity[\"dra.example.com\"].quantity.isGreaterThan(quantity(\"1Ki\")) &&\n"
+            + dra + ".bool &&\n" + dra + ".int > 0 &&\n" + dra + ".string == \"fish\" &&\n"
+            + dra + ".version.isGreaterThan(semver(\"0.0.1\")) &&\n"
+            + "device.capacity[\"dra.example.com\"][\"quantity\"].isGreaterThan(quantity(\"1Ki\")) &&\n"
+            + dra + "[\"bool\"] &&\n" + dra + "[\"int\"] > 0 &&\n" + dra + "[\"string\"] == \"fish\" &&\n"
+            + dra + "[\"version\"].isGreaterThan(semver(\"0.0.1\"))\n"),
+        valid("compile_test.go many", dra + ".a && " + dra + ".b && " + dra + ".c"),
+        valid("compile_test.go check_attribute_domains", "device.attributes.exists_one(x, x == \"dra.example.com\")"),
+        valid("compile_test.go check_attribute_ids", dra + ".exists_one(x, x == \"services\")"),
+        valid("compile_test.go split_attribute", dra + ".services.split(\"example\").size() >= 2"),
+        valid("compile_test.go regexp_attribute", dra + ".services.matches(\"[^a]?sym\")"),
+        valid("compile_test.go check_capacity_domains", "device.capacity.exists_one(x, x == \"dra.example.com\")"),
+        valid("compile_test.go check_capacity_ids", "device.capacity[\"dra.example.com\"].exists_one(x, x == \"memory\")"),
+        invalid("compile_test.go expensive (estimated 85555551, over the limit: the API server refuses it)", COSTLY,
+            "ERROR CEL_COST_EXCEEDED " + PATH + ": expected an estimated worst-case cost of at most 1000000 (the API"
+                + " server's limit), found at least 23333331: too complex, exceeds cost limit"),
+        valid("compile_test.go allow_multiple_allocations (DRAConsumableCapacity)", "device.allowMultipleAllocations == true"),
         invalid("compile_test.go includes-function-undeclared-error (\"undeclared reference to 'includes'\")",
             dra + ".name.includes(\"fish\")",
             COMPILE + "1:51: undeclared reference to 'includes' (in container '')"),
@@ -90,15 +110,17 @@ class DeviceSelectorCel_compile_Test {
                 + " server's limit), found at least 23333331: too complex, exceeds cost limit"),
         valid("validation_resourceclaim_test.go CEL-cost, two levels of the same loops (cheap)",
             "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(x, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].all(y, int('1'.find('[0-9]*')) < 100))"),
-        valid("compile_test.go has/exists macros (used across its cases)",
+        valid("gpushare: the has and exists macros",
             "has(device.attributes.x) || device.attributes.exists(d, d == \"dra.example.com\")"),
+        valid("gpushare: the Kubernetes base environment's cross-type numeric comparisons (cel-go CrossTypeNumericComparisons)",
+            "device.attributes[\"dra.example.com\"].name > 0 && 1 < 1.5"),
         // the forms gpushare writes and the README shows
-        valid("DeviceSelectors.toCel productName", "device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA L4\""),
-        valid("DeviceSelectors.toCel migProfile", "device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\"\n"),
-        valid("DeviceSelectors.toCel memoryAtLeast", "device.capacity[\"gpu.nvidia.com\"].memory.compareTo(quantity(\"40Gi\")) >= 0"),
-        invalid("a capacity is a quantity, not a bool (the docs' example)", "device.capacity[\"gpu.nvidia.com\"].memory",
+        valid("gpushare: DeviceSelectors.toCel productName", "device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA L4\""),
+        valid("gpushare: DeviceSelectors.toCel migProfile", "device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\"\n"),
+        valid("gpushare: DeviceSelectors.toCel memoryAtLeast", "device.capacity[\"gpu.nvidia.com\"].memory.compareTo(quantity(\"40Gi\")) >= 0"),
+        invalid("gpushare: a capacity is a quantity, not a bool (the docs' example)", "device.capacity[\"gpu.nvidia.com\"].memory",
             "ERROR CEL_NOT_BOOL " + PATH + ": expected a CEL expression that evaluates to bool, found one of type kubernetes.Quantity"),
-        invalid("a line break inside the expression: the position counts lines", "device.driver == \"x\" &&\n  device.nope",
+        invalid("gpushare: a line break inside the expression: the position counts lines", "device.driver == \"x\" &&\n  device.nope",
             COMPILE + "2:9: undefined field 'nope'"));
   }
 
