@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Whether a vLLM server can start, by {@link MemoryModel}: the weights, activation peak and non-torch
@@ -99,55 +100,53 @@ final class VllmMemoryRule implements Rule {
       return;
     }
     ModelSpec spec = known.get();
-    for (String flag : List.of("--max-model-len", "--kv-cache-memory-bytes", "--kv-cache-dtype", "--cpu-offload-gb",
-        "--max-num-batched-tokens")) {
-      if (valueUnknown(container, flag)) {
-        return;
-      }
+    VllmArgs args = container.args();
+    // a sizing flag whose value only the running pod knows (a Secret, $(VAR)) leaves the estimate unknown
+    if (Stream.of(Flag.MAX_MODEL_LEN, Flag.KV_CACHE_MEMORY_BYTES, Flag.KV_CACHE_DTYPE, Flag.CPU_OFFLOAD_GB,
+        Flag.MAX_NUM_BATCHED_TOKENS).anyMatch(flag -> args.last(flag).filter(o -> o.value().isEmpty()).isPresent())) {
+      return;
     }
-    Optional<String> maxModelLenText = option(container, "--max-model-len");
+    Optional<String> maxModelLenText = given(args, Flag.MAX_MODEL_LEN);
     ServerSettings server = ServerSettings.of(VllmProfile.ofImage(container.container().getImage()),
             memory.getAsLong(), utilization)
         .withParallelism(tensor.getAsInt(), pipeline.getAsInt())
-        .withEnforceEager(container.args().last(Flag.ENFORCE_EAGER).isPresent());
-    Optional<String> kvCacheDtype = option(container, "--kv-cache-dtype");
+        .withEnforceEager(args.last(Flag.ENFORCE_EAGER).isPresent());
+    Optional<String> kvCacheDtype = given(args, Flag.KV_CACHE_DTYPE);
     if (kvCacheDtype.isPresent()) {
       if (!kvCacheDtype.get().equals("auto") && !kvCacheDtype.get().startsWith("fp8")) {
         return;
       }
       server = server.withKvCacheDtype(kvCacheDtype.get());
     }
-    OptionalLong offload = whole(option(container, "--cpu-offload-gb"));
+    OptionalLong offload = whole(given(args, Flag.CPU_OFFLOAD_GB));
     if (offload.isPresent()) {
       server = server.withCpuOffloadBytes(offload.getAsLong() * 1_000_000_000L);
     }
-    OptionalLong batched = whole(option(container, "--max-num-batched-tokens"));
+    OptionalLong batched = whole(given(args, Flag.MAX_NUM_BATCHED_TOKENS));
     if (batched.isPresent() && batched.getAsLong() <= Integer.MAX_VALUE && batched.getAsLong() > 0) {
       server = server.withMaxNumBatchedTokens((int) batched.getAsLong());
     } else {
       server = server.withMaxNumBatchedTokens(ServerSettings.defaultMaxNumBatchedTokens(memory.getAsLong(),
           devices.product().map(GpuProduct::productName).orElse("")));
     }
-    OptionalLong kvBytes = whole(option(container, "--kv-cache-memory-bytes"));
+    OptionalLong kvBytes = whole(given(args, Flag.KV_CACHE_MEMORY_BYTES));
     if (kvBytes.isPresent() && kvBytes.getAsLong() > 0) {
       server = server.withKvCacheMemoryBytes(kvBytes.getAsLong());
     }
-    if (maxModelLenText.isEmpty() && !container.args().complete()) {
+    // no length when another flag source may set it; "auto" (-1) lets vLLM pick one that fits: never fails
+    if (maxModelLenText.isEmpty() && !args.complete()
+        || maxModelLenText.filter(text -> text.equals("auto") || text.equals("-1")).isPresent()) {
       return;
     }
-    boolean autoLength = maxModelLenText.map(text -> text.equals("auto") || text.equals("-1")).orElse(false);
     OptionalLong maxModelLen = whole(maxModelLenText);
     if (maxModelLen.isPresent() && maxModelLen.getAsLong() > 0 && maxModelLen.getAsLong() <= Integer.MAX_VALUE) {
       server = server.withMaxModelLen((int) maxModelLen.getAsLong());
-    } else if (maxModelLenText.isPresent() && !autoLength) {
-      return;
-    }
-    if (autoLength) {
+    } else if (maxModelLenText.isPresent()) {
       return;
     }
     MemoryEstimate estimate = MemoryModel.estimate(spec, server);
     String device = devices.product().map(GpuProduct::productName).orElse("the claimed device");
-    String lengthPath = container.args().last(Flag.MAX_MODEL_LEN).map(container::argPath).orElse(modelPath);
+    String lengthPath = args.last(Flag.MAX_MODEL_LEN).map(container::argPath).orElse(modelPath);
     MemoryFindings.report(findings, model.id(), device, server, estimate, Optional.empty(), modelPath, lengthPath);
   }
 
@@ -156,34 +155,13 @@ final class VllmMemoryRule implements Rule {
     return use.request() == null ? devices.cudaTotalBytes() : devices.cudaTotalBytes(use.request());
   }
 
-  /** The last value of a flag {@link VllmArgs.Flag} does not name, by its wire name. */
-  private static Optional<String> option(VllmContainer container, String wireName) {
-    Optional<String> value = Optional.empty();
-    for (VllmArgs.Option option : container.args().options()) {
-      if (option.name().equals(wireName)) {
-        value = option.value();
-      }
-    }
-    return value.map(String::trim);
-  }
-
-  /** Whether the flag is given with a value only the running pod knows (a Secret, {@code $(VAR)}). */
-  private static boolean valueUnknown(VllmContainer container, String wireName) {
-    Optional<VllmArgs.Option> last = Optional.empty();
-    for (VllmArgs.Option option : container.args().options()) {
-      if (option.name().equals(wireName)) {
-        last = Optional.of(option);
-      }
-    }
-    return last.isPresent() && last.get().value().isEmpty();
+  /** The value of a flag's last occurrence, as written (trimmed; possibly empty). */
+  private static Optional<String> given(VllmArgs args, Flag flag) {
+    return args.last(flag).flatMap(VllmArgs.Option::value).map(String::trim);
   }
 
   private static OptionalLong whole(Optional<String> text) {
     return text.filter(value -> DIGITS.matcher(value).matches()).map(value -> OptionalLong.of(Long.parseLong(value)))
         .orElse(OptionalLong.empty());
-  }
-
-  private static String gib(long bytes) {
-    return MemoryEstimate.gib(bytes).toPlainString();
   }
 }

@@ -112,8 +112,7 @@ final class VllmParallelismRule implements Rule {
       return size.isEmpty() ? Optional.empty() : Optional.of(new LocalDataParallel(size.getAsInt(),
           Flag.DATA_PARALLEL_SIZE_LOCAL.wireName(), container.argPath(local.get())));
     }
-    if (args.options().stream().anyMatch(o -> o.name().equals("--data-parallel-rank") || o.name().equals("-dpn")
-        || o.name().equals("--data-parallel-external-lb"))) {
+    if (args.last(Flag.DATA_PARALLEL_RANK).isPresent() || args.last(Flag.DATA_PARALLEL_EXTERNAL_LB).isPresent()) {
       return Optional.of(new LocalDataParallel(1, Flag.DATA_PARALLEL_SIZE.wireName(), container.path() + ".args"));
     }
     OptionalInt size = container.intFlag(Flag.DATA_PARALLEL_SIZE, 1);
@@ -138,14 +137,11 @@ final class VllmParallelismRule implements Rule {
     if (container.pods().labels().containsKey(LWS_LABEL)) {
       return true;
     }
-    for (VllmArgs.Option option : container.args().options()) {
-      String value = option.value().orElse("");
-      if (option.name().equals("--headless") || option.name().equals("--nnodes") && !value.equals("1")
-          || option.name().equals("--distributed-executor-backend") && value.equals("ray")) {
-        return true;
-      }
-    }
-    return false;
+    VllmArgs args = container.args();
+    // a value only the running pod knows ("") counts as several nodes: the quieter verdict
+    return args.last(Flag.HEADLESS).isPresent()
+        || args.last(Flag.NNODES).filter(nodes -> !nodes.value().orElse("").equals("1")).isPresent()
+        || args.value(Flag.DISTRIBUTED_EXECUTOR_BACKEND).filter("ray"::equals).isPresent();
   }
 
   private static String flagPath(VllmContainer container, Flag... flags) {
