@@ -79,7 +79,8 @@ final class CapacityRule implements Rule {
       return;
     }
     VllmContainer.PodClaimUse use = container.claims().get(0);
-    ClaimDevices devices = context.deviceClaims().devicesReferencedBy(use.claimName(), use.templateName());
+    ClaimDevices devices = context.deviceClaims()
+        .devicesReferencedBy(context.namespace(container.pods()), use.claimName(), use.templateName());
     OptionalLong memory = use.request() == null ? devices.memoryBytes() : devices.memoryBytes(use.request());
     if (memory.isEmpty()) {
       return;

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,12 +28,13 @@ import java.util.Optional;
  */
 final class DeviceClaims {
   private final List<DeviceClaimView> all;
-  private final Map<ClaimScope, Map<String, DeviceClaimView>> byName = new EnumMap<>(ClaimScope.class);
+  private final Map<ClaimScope, Map<String, List<DeviceClaimView>>> byName = new EnumMap<>(ClaimScope.class);
 
   private DeviceClaims(List<DeviceClaimView> all) {
     this.all = Collections.unmodifiableList(all);
     for (DeviceClaimView claim : all) {
-      byName.computeIfAbsent(claim.scope(), k -> new LinkedHashMap<>()).putIfAbsent(claim.name(), claim);
+      byName.computeIfAbsent(claim.scope(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(claim.name(), k -> new ArrayList<>()).add(claim);
     }
   }
 
@@ -56,31 +58,52 @@ final class DeviceClaims {
     return all;
   }
 
-  /** The claim or template of that scope and name, when the set has it. */
-  Optional<DeviceClaimView> find(ClaimScope scope, String name) {
-    if (name == null) {
-      return Optional.empty(); // a pod's resourceClaims entry that names no claim
-    }
-    return Optional.ofNullable(byName.getOrDefault(scope, Map.of()).get(name));
+  /**
+   * The claim or template of that scope and name that a pod of {@code namespace} gets, when the set
+   * has it. A pod only gets one of its own namespace; an object without {@code metadata.namespace}
+   * lands in the namespace it is applied to, so it may be in any: one of the pod's namespace exactly
+   * (both absent counts as exactly) comes first, then one where either namespace is absent; one whose
+   * namespace is written and differs from the pod's written one is never returned.
+   */
+  Optional<DeviceClaimView> find(ClaimScope scope, String namespace, String name) {
+    List<DeviceClaimView> named = named(scope, name);
+    Optional<DeviceClaimView> exact = named.stream()
+        .filter(claim -> Objects.equals(claim.namespace(), namespace)).findFirst();
+    return exact.isPresent() ? exact
+        : named.stream().filter(claim -> mayBeSame(claim.namespace(), namespace)).findFirst();
   }
 
-  /** What the devices of the claim or template of that scope and name are; unknown when the set does not have it. */
-  ClaimDevices devices(ClaimScope scope, String name) {
-    return find(scope, name).map(DeviceClaimView::claimDevices).orElse(ClaimDevices.UNKNOWN);
+  /** Every claim or template of that scope and name, whatever its namespace, in the order of the set. */
+  List<DeviceClaimView> named(ClaimScope scope, String name) {
+    if (name == null) {
+      return List.of(); // a pod's resourceClaims entry that names no claim
+    }
+    return byName.getOrDefault(scope, Map.of()).getOrDefault(name, List.of());
+  }
+
+  /** Whether two objects may be in one namespace: both written and equal, or either left to kubectl. */
+  static boolean mayBeSame(String namespace, String other) {
+    return namespace == null || other == null || namespace.equals(other);
+  }
+
+  /** What the devices of the claim or template a pod of {@code namespace} gets are; unknown when the set does not have it. */
+  ClaimDevices devices(ClaimScope scope, String namespace, String name) {
+    return find(scope, namespace, name).map(DeviceClaimView::claimDevices).orElse(ClaimDevices.UNKNOWN);
   }
 
   /**
-   * The claim a pod's {@code resourceClaims[]} entry names: its {@code resourceClaimName}, else its
-   * {@code resourceClaimTemplateName}.
+   * The claim a pod's {@code resourceClaims[]} entry names, for a pod of {@code namespace}: its
+   * {@code resourceClaimName}, else its {@code resourceClaimTemplateName}.
    */
-  Optional<DeviceClaimView> referencedBy(String resourceClaimName, String resourceClaimTemplateName) {
-    return resourceClaimName != null ? find(ClaimScope.SHARED, resourceClaimName)
-        : find(ClaimScope.PER_POD, resourceClaimTemplateName);
+  Optional<DeviceClaimView> referencedBy(String namespace, String resourceClaimName,
+      String resourceClaimTemplateName) {
+    return resourceClaimName != null ? find(ClaimScope.SHARED, namespace, resourceClaimName)
+        : find(ClaimScope.PER_POD, namespace, resourceClaimTemplateName);
   }
 
   /** What the devices of that entry's claim are; unknown when the set does not have it. */
-  ClaimDevices devicesReferencedBy(String resourceClaimName, String resourceClaimTemplateName) {
-    return referencedBy(resourceClaimName, resourceClaimTemplateName).map(DeviceClaimView::claimDevices)
+  ClaimDevices devicesReferencedBy(String namespace, String resourceClaimName, String resourceClaimTemplateName) {
+    return referencedBy(namespace, resourceClaimName, resourceClaimTemplateName).map(DeviceClaimView::claimDevices)
         .orElse(ClaimDevices.UNKNOWN);
   }
 
@@ -98,6 +121,11 @@ final class DeviceClaims {
    */
   record DeviceClaimView(ClaimScope scope, String name, String id, String devicesPath, HasMetadata resource,
       DeviceClaim devices, ClaimDevices claimDevices) {
+
+    /** Its {@code metadata.namespace}, null when it has none. */
+    String namespace() {
+      return ValidationContext.namespace(resource);
+    }
 
     static DeviceClaimView of(ClaimScope scope, HasMetadata resource, DeviceClaim devices, String devicesField,
         Catalog catalog) {

@@ -38,21 +38,27 @@ final class SharingBudgetRule implements Rule {
   private static final long GIB = 1024L * 1024 * 1024;
   private static final long MIB = 1024L * 1024;
 
-  /** One vLLM container of a pod group on a device, and its share of the device's memory. */
-  record Contribution(VllmContainer container, BigDecimal utilization) {
+  /**
+   * One vLLM container of a pod group on a device, and its share of the device's memory; its pods are
+   * counted at the {@code maxReplicas} of the autoscaler that scales them, when the set has one (null
+   * otherwise).
+   */
+  record Contribution(VllmContainer container, BigDecimal utilization, Autoscalers.Autoscaler autoscaler) {
     PodGroup pods() {
       return container.pods();
     }
 
     int count() {
-      return pods().count().known();
+      return autoscaler == null ? pods().count().known() : autoscaler.pods(pods());
     }
 
     String describe(boolean withSurge) {
       String pods = withSurge && pods().surge().pods() > 0
           ? "(" + count() + " + " + pods().surge().pods() + ")" : String.valueOf(count());
       return pods().id() + " " + pods + " x " + utilization.toPlainString()
-          + (container.utilizationAssumed() ? " (vLLM's default, no " + FLAG + ")" : "");
+          + (container.utilizationAssumed() ? " (vLLM's default, no " + FLAG + ")" : "")
+          + (autoscaler == null ? "" : " (pods counted at maxReplicas " + autoscaler.maxReplicas() + " of "
+              + autoscaler.id() + ")");
     }
   }
 
@@ -69,7 +75,7 @@ final class SharingBudgetRule implements Rule {
         budget(pods, namespace, context, byClaim, findings);
       }
     }
-    byClaim.forEach((claim, contributions) -> checkShared(claim.get(1), contributions, context, findings));
+    byClaim.forEach((claim, contributions) -> checkShared(claim.get(0), claim.get(1), contributions, context, findings));
   }
 
   /** The containers of one pod group: own devices checked here, shared claims added to {@code byClaim}. */
@@ -86,7 +92,8 @@ final class SharingBudgetRule implements Rule {
         continue;
       }
       for (VllmContainer.PodClaimUse use : container.claims()) {
-        Contribution contribution = new Contribution(container, utilization.get());
+        Contribution contribution = new Contribution(container, utilization.get(),
+            context.autoscaler(pods).orElse(null));
         if (!use.shared()) {
           perPod.computeIfAbsent(pods.podPath() + ".resourceClaims[" + use.podClaimIndex() + "]",
               k -> new ArrayList<>()).add(contribution);
@@ -113,10 +120,12 @@ final class SharingBudgetRule implements Rule {
 
   /**
    * {@code key} is a claim's name, or {@code claim/request} when containers use one request each;
-   * the contributions are those of one namespace.
+   * the contributions are those of one {@code namespace} (empty when the workloads leave it to kubectl), and
+   * the device is that of the claim a pod of that namespace gets ({@link DeviceClaims#find}), never one of
+   * another namespace.
    */
-  private static void checkShared(String key, List<Contribution> contributions, ValidationContext context,
-      Findings findings) {
+  private static void checkShared(String namespace, String key, List<Contribution> contributions,
+      ValidationContext context, Findings findings) {
     int slash = key.indexOf('/');
     String claim = slash < 0 ? key : key.substring(0, slash);
     String id = "ResourceClaim[" + claim + "]" + (slash < 0 ? "" : " request " + key.substring(slash + 1));
@@ -134,7 +143,8 @@ final class SharingBudgetRule implements Rule {
       return;
     }
     checkSurge(id, sum, contributions, findings);
-    ClaimDevices devices = context.deviceClaims().devices(ClaimScope.SHARED, claim);
+    ClaimDevices devices = context.deviceClaims()
+        .devices(ClaimScope.SHARED, namespace.isEmpty() ? null : namespace, claim);
     OptionalLong memory = slash < 0 ? devices.memoryBytes() : devices.memoryBytes(key.substring(slash + 1));
     ColocatedServers.check(id, contributions, sum, memory, context, findings);
     if (memory.isEmpty()) {

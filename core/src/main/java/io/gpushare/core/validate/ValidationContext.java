@@ -19,6 +19,11 @@ final class ValidationContext {
   private final Catalog catalog;
   private final Map<String, ResourceClaim> claims = new LinkedHashMap<>();
   private final Map<String, ResourceClaimTemplate> templates = new LinkedHashMap<>();
+  /** Every claim and template, also those whose name another namespace's object has too. */
+  private final List<ResourceClaim> claimObjects = new ArrayList<>();
+  private final List<ResourceClaimTemplate> templateObjects = new ArrayList<>();
+  private Map<PodGroup, String> podNamespaces;
+  private List<Autoscalers.Autoscaler> autoscalers;
   private final List<Workload> workloads = new ArrayList<>();
   private final List<Service> services = new ArrayList<>();
   private final Map<PodGroup, List<VllmContainer>> vllmContainers = new java.util.IdentityHashMap<>();
@@ -54,8 +59,10 @@ final class ValidationContext {
       }
       if (resource instanceof ResourceClaim claim) {
         claims.put(name(claim), claim);
+        claimObjects.add(claim);
       } else if (resource instanceof ResourceClaimTemplate template) {
         templates.put(name(template), template);
+        templateObjects.add(template);
       } else if (resource instanceof Service service) {
         services.add(service);
       } else {
@@ -170,9 +177,31 @@ final class ValidationContext {
   /** Claims and templates as one list of device claims, with what their devices are; built once. */
   DeviceClaims deviceClaims() {
     if (deviceClaims == null) {
-      deviceClaims = DeviceClaims.of(claims.values(), templates.values(), catalog);
+      deviceClaims = DeviceClaims.of(claimObjects, templateObjects, catalog);
     }
     return deviceClaims;
+  }
+
+  /** The HorizontalPodAutoscalers of the set that scale one of its workloads; read once. */
+  List<Autoscalers.Autoscaler> autoscalers() {
+    if (autoscalers == null) {
+      autoscalers = Autoscalers.of(set, workloads);
+    }
+    return autoscalers;
+  }
+
+  /** The autoscaler that scales the workload running these pods, when the set has one. */
+  java.util.Optional<Autoscalers.Autoscaler> autoscaler(PodGroup pods) {
+    return autoscalers().stream().filter(a -> a.target().podGroups().stream().anyMatch(g -> g == pods)).findFirst();
+  }
+
+  /** The namespace written in the workload that runs these pods, null when it has none. */
+  String namespace(PodGroup pods) {
+    if (podNamespaces == null) {
+      podNamespaces = new java.util.IdentityHashMap<>();
+      workloads.forEach(w -> w.podGroups().forEach(group -> podNamespaces.put(group, namespace(w.resource()))));
+    }
+    return podNamespaces.get(pods);
   }
 
   static String name(HasMetadata resource) {

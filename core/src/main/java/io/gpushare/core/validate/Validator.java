@@ -52,7 +52,8 @@ public final class Validator {
   private static final List<Rule> RULES = List.of(
       new DuplicateObjectsRule(), new MetadataApiRule(), new ClaimApiRule(), new ClaimNamespaceRule(), new PodApiRule(), new ServiceApiRule(), new NvidiaDriverRule(),
       new SharingBudgetRule(), new CapacityRule(), new VllmRule(), new SecurityRule(),
-      new VllmMemoryRule(), new VllmParallelismRule(), new VllmPodRule());
+      new VllmMemoryRule(), new VllmParallelismRule(), new VllmPodRule(),
+      new SharedClaimPlacementRule(), new AutoscaledClaimRule());
   private static final Validator STANDARD = new Validator(RULES, Catalog.standard());
 
   private final List<Rule> rules;

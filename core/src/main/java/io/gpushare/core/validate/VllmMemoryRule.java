@@ -75,7 +75,8 @@ final class VllmMemoryRule implements Rule {
       return;
     }
     VllmContainer.PodClaimUse use = container.claims().get(0);
-    ClaimDevices devices = context.deviceClaims().devicesReferencedBy(use.claimName(), use.templateName());
+    ClaimDevices devices = context.deviceClaims()
+        .devicesReferencedBy(context.namespace(container.pods()), use.claimName(), use.templateName());
     OptionalLong memory = deviceMemoryBytes(devices, use);
     OptionalInt tensor = container.intFlag(Flag.TENSOR_PARALLEL_SIZE, 1);
     OptionalInt pipeline = container.intFlag(Flag.PIPELINE_PARALLEL_SIZE, 1);

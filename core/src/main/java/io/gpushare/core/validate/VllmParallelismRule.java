@@ -167,10 +167,11 @@ final class VllmParallelismRule implements Rule {
     if (!container.claims().isEmpty()) {
       sources.add("the container's claims");
     }
+    String namespace = context.namespace(container.pods());
     for (VllmContainer.PodClaimUse use : container.claims()) {
-      ClaimDevices claimed = context.deviceClaims().devicesReferencedBy(use.claimName(), use.templateName());
+      ClaimDevices claimed = context.deviceClaims().devicesReferencedBy(namespace, use.claimName(), use.templateName());
       OptionalLong n = use.request() == null ? claimed.deviceCount() : claimed.deviceCount(use.request());
-      if (n.isEmpty() || context.deviceClaims().referencedBy(use.claimName(), use.templateName()).isEmpty()) {
+      if (n.isEmpty() || context.deviceClaims().referencedBy(namespace, use.claimName(), use.templateName()).isEmpty()) {
         known = false;
       } else {
         count += n.getAsLong();

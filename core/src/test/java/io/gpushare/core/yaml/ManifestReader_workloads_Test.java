@@ -79,4 +79,32 @@ class ManifestReader_workloads_Test {
     // THEN
     assertThat(findings).isEmpty();
   }
+
+  @Test
+  void should_read_a_horizontal_pod_autoscaler_as_a_typed_object_when_it_scales_the_tutorial() {
+    // GIVEN
+    String yaml = "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: vllm-gpu}\n"
+        + "spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: vllm-gpu}, maxReplicas: 3}\n"
+        + "---\napiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata: {name: old}\n"
+        + "spec: {scaleTargetRef: {kind: Deployment, name: vllm-gpu}, maxReplicas: 3}\n";
+    // WHEN
+    ReadManifests read = ManifestReader.standard().read(yaml, "hpa.yaml");
+    // THEN
+    assertThat(read.set().manifests()).extracting(m -> m.resource().getClass().getName()).containsExactly(
+        "io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler",
+        "io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler");
+    assertThat(Validator.standard().validate(read.set()).findings()).isEmpty();
+  }
+
+  @Test
+  void should_count_the_pods_an_autoscaler_can_scale_the_tutorial_to_when_it_shares_one_claim() {
+    // WHEN: the tutorial's claim and Deployment, with an autoscaler of maxReplicas 300
+    List<String> findings = lint("workloads/autoscaled.yaml");
+    // THEN: 300 pods exceed the 256 consumers one claim reserves (ResourceClaimReservedForMaxSize = 256,
+    // kubernetes/kubernetes pkg/apis/resource/types.go), and 300 x 0.42 the device's memory
+    assertThat(findings).containsExactly(
+        "autoscaled.yaml:90: ERROR LIMIT_EXCEEDED HorizontalPodAutoscaler[vllm-gpu].spec.maxReplicas",
+        "autoscaled.yaml:1: ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]",
+        "autoscaled.yaml:48: ERROR VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image");
+  }
 }
