@@ -62,6 +62,7 @@ class SharedClaimPlacementRule_check_Test {
     return Stream.of(
         fails("required anti-affinity on hostname selecting the replicas' own app label",
             antiAffinity(app("vllm-gpu")), ANTI),
+        // the shape of the Kubernetes docs' anti-affinity example (assign-pod-node: app In [...], hostname)
         fails("matchExpressions In", antiAffinity(expression("In", "vllm-gpu", "other")), ANTI),
         fails("matchExpressions Exists", antiAffinity(expression("Exists")), ANTI),
         fails("matchExpressions NotIn another value", antiAffinity(expression("NotIn", "other")), ANTI),
@@ -73,6 +74,8 @@ class SharedClaimPlacementRule_check_Test {
         passes("anti-affinity counting pods of another namespace only", antiAffinity(app("vllm-gpu"))
             .andThen(f -> f.pod().getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
                 .get(0).setNamespaces(new ArrayList<>(List.of("other"))))),
+        // GoogleCloudPlatform/kubernetes-engine-samples autoscaling/custom-compute-classes/dra/deployment.yaml:
+        // required anti-affinity app In [ccc-gpu] on hostname, with resourceClaimTemplateName: runs as written
         fails("a template gives each pod its own claim (and the set has none)", antiAffinity(app("vllm-gpu")).andThen(f ->
             f.pod().setResourceClaims(new ArrayList<>(List.of(new PodResourceClaimBuilder().withName("gpu")
                 .withResourceClaimTemplateName("gpu-claim").build())))),
