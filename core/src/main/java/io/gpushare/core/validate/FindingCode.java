@@ -44,6 +44,8 @@ public enum FindingCode {
   REPLICAS_RANGE(Severity.ERROR, Group.API_SERVER, "negative replicas (error) or zero replicas (warning)"),
   FIELD_TYPE_INVALID(Severity.ERROR, Group.API_SERVER, "a field of a custom resource read without a schema (a LeaderWorkerSet) of the wrong JSON type"),
   NOT_A_KUBERNETES_OBJECT(Severity.INFO, Group.API_SERVER, "a YAML file beside the manifests that holds no Kubernetes API object, skipped"),
+  RESOURCE_API_VERSION_NOT_SERVED(Severity.ERROR, Group.API_SERVER, "a DRA object of an API version the target Kubernetes (--kubernetes-version) does not serve yet"),
+  RESOURCE_API_VERSION_UNCHECKED(Severity.INFO, Group.API_SERVER, "a DRA object of an API version the target Kubernetes serves but gpushare does not model, so not checked"),
   // NVIDIA DRA driver
   NVIDIA_CONFIG_TYPE_MISSING(Severity.ERROR, Group.DRIVER, "NVIDIA parameters without apiVersion or kind"),
   NVIDIA_API_VERSION_UNKNOWN(Severity.ERROR, Group.DRIVER, "NVIDIA parameters of an apiVersion the driver does not decode"),
