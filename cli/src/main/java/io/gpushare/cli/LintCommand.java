@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpushare.core.catalog.Catalog;
+import io.gpushare.core.kube.KubernetesVersion;
 import io.gpushare.core.validate.Finding;
 import io.gpushare.core.validate.Severity;
 import io.gpushare.core.validate.ValidationReport;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gpushare lint PATH... [--catalog FILE]... [--format text|json] [--strict]}: the full
+ * {@code gpushare lint PATH... [--catalog FILE]... [--format text|json] [--strict] [--kubernetes-version X.Y]}: the full
  * validator over every manifest given, together (the claim in one file, the Deployment in another),
  * with the built-in GPU and model catalog and the catalog files given laid over it.
  *
@@ -80,10 +81,16 @@ public final class LintCommand implements Callable<Integer> {
       description = "A YAML catalog of your GPUs and models, laid over the built-in one; repeatable, later files win.")
   List<Path> catalogs = new ArrayList<>();
 
+  @Option(names = "--kubernetes-version", paramLabel = "VERSION",
+      description = "The Kubernetes minor release the cluster runs (e.g. 1.32): DRA API versions and pod claim"
+          + " entries are judged by what it serves. Default: the current releases.")
+  String kubernetesVersion;
+
   private record Problem(String file, int line, String message) {}
 
   @Override
   public Integer call() throws IOException {
+    KubernetesVersion target = target();
     Optional<Catalog> catalog = readCatalogs();
     if (catalog.isEmpty()) {
       return EXIT_UNREADABLE;
@@ -121,7 +128,8 @@ public final class LintCommand implements Callable<Integer> {
     ReadManifests all = ReadManifests.combine(reads);
     ValidationReport report;
     try {
-      report = Validator.withCatalog(catalog.get()).validate(all.set());
+      Validator validator = Validator.withCatalog(catalog.get());
+      report = (target == null ? validator : validator.forKubernetes(target)).validate(all.set());
     } catch (RuntimeException | StackOverflowError e) {
       // the rules judge the files together: a defect there is reported, and the JSON still written
       problems.add(new Problem(String.join(" ", files), 0, internalError("the files together", e)));
@@ -148,6 +156,18 @@ public final class LintCommand implements Callable<Integer> {
       return EXIT_UNREADABLE;
     }
     return report.blocksRendering(strict) ? EXIT_FINDINGS : CommandLine.ExitCode.OK;
+  }
+
+  /** The release of {@code --kubernetes-version}, null without it; a usage error (exit 2) when malformed. */
+  private KubernetesVersion target() {
+    if (kubernetesVersion == null) {
+      return null;
+    }
+    try {
+      return KubernetesVersion.of(kubernetesVersion);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--kubernetes-version: " + e.getMessage());
+    }
   }
 
   /** What a defect of gpushare says instead of a stack trace: the file, the exception, and to report it. */

@@ -3,6 +3,7 @@ package io.gpushare.maven;
 import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.CatalogParseException;
 import io.gpushare.core.catalog.CatalogReader;
+import io.gpushare.core.kube.KubernetesVersion;
 import io.gpushare.core.validate.Finding;
 import io.gpushare.core.validate.Severity;
 import io.gpushare.core.validate.ValidationReport;
@@ -27,7 +28,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * fails the build listing every finding when there is an error (or, with {@code strict}, a warning).
  * {@code catalogs} lists YAML catalogs of your own GPUs and models, laid over the built-in one in
  * order (see {@link CatalogReader}); one that cannot be read fails the build before anything is
- * linted.
+ * linted. {@code kubernetesVersion} (e.g. {@code 1.32}) judges DRA API versions by the release the
+ * cluster runs ({@link Validator#forKubernetes}).
  *
  * <pre>
  * [ERROR] gpushare: src/main/k8s/claim.yaml:1: ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of ...
@@ -44,12 +46,20 @@ public final class LintMojo extends GpuShareMojo {
   @Parameter
   List<File> catalogs = new ArrayList<>();
 
+  /**
+   * The Kubernetes minor release the cluster runs (e.g. 1.32): DRA API versions and pod claim entries are
+   * judged by what it serves; by default, by the current releases.
+   */
+  @Parameter(property = "gpushare.kubernetesVersion")
+  String kubernetesVersion;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("gpushare: lint skipped (gpushare.skip)");
       return;
     }
+    KubernetesVersion target = target();
     Catalog catalog = catalog();
     List<File> roots = directories.isEmpty() ? List.of(new File(project.getBasedir(), "src/main/k8s")) : directories;
     List<Path> files = new ArrayList<>();
@@ -89,7 +99,8 @@ public final class LintMojo extends GpuShareMojo {
       }
     }
     ReadManifests all = ReadManifests.combine(reads);
-    ValidationReport report = Validator.withCatalog(catalog).validate(all.set());
+    Validator validator = Validator.withCatalog(catalog);
+    ValidationReport report = (target == null ? validator : validator.forKubernetes(target)).validate(all.set());
     for (Finding finding : report.findings()) {
       String line = "gpushare: " + all.location(finding.path()) + ": " + finding.headline();
       if (finding.isAcknowledged()) {
@@ -110,6 +121,18 @@ public final class LintMojo extends GpuShareMojo {
     if (report.blocksRendering(strict)) {
       throw new MojoFailureException("gpushare: lint found " + report.summary()
           + (strict ? " (strict: warnings fail too)" : ""));
+    }
+  }
+
+  /** The release of {@code kubernetesVersion}, null without it; a malformed one fails the build. */
+  private KubernetesVersion target() throws MojoExecutionException {
+    if (kubernetesVersion == null) {
+      return null;
+    }
+    try {
+      return KubernetesVersion.of(kubernetesVersion);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("gpushare: kubernetesVersion: " + e.getMessage());
     }
   }
 

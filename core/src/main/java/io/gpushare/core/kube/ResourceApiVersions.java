@@ -36,6 +36,50 @@ import java.util.Set;
 final class ResourceApiVersions {
   private static final Set<String> KINDS = Set.of("ResourceClaim", "ResourceClaimTemplate", "DeviceClass");
 
+  /** The kinds whose serving releases are known below: what a workload's claims need, and the driver's slices. */
+  private static final Set<String> SERVED_KINDS =
+      Set.of("ResourceClaim", "ResourceClaimTemplate", "DeviceClass", "ResourceSlice");
+
+  /**
+   * The releases that serve a version, for {@link #SERVED_KINDS} (claims and templates only in
+   * v1alpha1 and v1alpha2). From the Kubernetes
+   * changelogs and {@code k8s.io/api/resource} of each release: v1alpha1 came with 1.26 and went
+   * with 1.27, which brought v1alpha2; 1.31 replaced it with v1alpha3 (structured parameters,
+   * KEP-4381); 1.32 added v1beta1, 1.33 v1beta2 and dropped v1alpha3 for these kinds (it keeps
+   * DeviceTaintRule), 1.34 added v1 (GA).
+   */
+  private static final Map<String, Served> SERVED = Map.of(
+      "resource.k8s.io/v1alpha1", new Served(new KubernetesVersion(1, 26), new KubernetesVersion(1, 26)),
+      "resource.k8s.io/v1alpha2", new Served(new KubernetesVersion(1, 27), new KubernetesVersion(1, 30)),
+      "resource.k8s.io/v1alpha3", new Served(new KubernetesVersion(1, 31), new KubernetesVersion(1, 32)),
+      "resource.k8s.io/v1beta1", new Served(new KubernetesVersion(1, 32), null),
+      "resource.k8s.io/v1beta2", new Served(new KubernetesVersion(1, 33), null),
+      "resource.k8s.io/v1", new Served(new KubernetesVersion(1, 34), null));
+
+  /** Releases {@code first} to {@code last} (null: every later one). */
+  record Served(KubernetesVersion first, KubernetesVersion last) {
+    boolean contains(KubernetesVersion version) {
+      return version.atLeast(first) && (last == null || last.atLeast(version));
+    }
+
+    /** {@code 1.27 to 1.30}, {@code 1.26 only}, {@code 1.32 and later}. */
+    String text() {
+      return last == null ? first + " and later" : last.equals(first) ? first + " only" : first + " to " + last;
+    }
+  }
+
+  /** The releases that serve {@code kind} in {@code apiVersion}; null when not known. */
+  static Served served(String apiVersion, String kind) {
+    if (apiVersion == null || kind == null || !SERVED_KINDS.contains(kind)) {
+      return null;
+    }
+    boolean classic = "resource.k8s.io/v1alpha1".equals(apiVersion) || "resource.k8s.io/v1alpha2".equals(apiVersion);
+    if (classic && !kind.startsWith("ResourceClaim")) {
+      return null; // classic DRA had ResourceClass, no DeviceClass, and slices only in 1.30: not tracked
+    }
+    return SERVED.get(apiVersion);
+  }
+
   private ResourceApiVersions() {}
 
   /**

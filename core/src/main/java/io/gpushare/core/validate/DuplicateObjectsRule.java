@@ -8,7 +8,9 @@ import java.util.Set;
  * namespace) in the set (the API server keeps one, so the other's settings silently vanish; the
  * first is judged), and DRA objects of an API version that no supported Kubernetes serves any more.
  * Objects of {@code resource.k8s.io/v1beta1} and {@code v1beta2} are not among them: they are judged
- * as the {@code resource.k8s.io/v1} objects they convert to.
+ * as the {@code resource.k8s.io/v1} objects they convert to. With a target release
+ * ({@link Validator#forKubernetes}), versions are judged by what that release serves instead
+ * ({@link ServedApiVersions}).
  */
 final class DuplicateObjectsRule implements Rule {
   /** The v1alpha3 kinds Kubernetes 1.33 dropped; v1alpha3 kept only DeviceTaintRule (and later alpha kinds). */
@@ -21,6 +23,10 @@ final class DuplicateObjectsRule implements Rule {
       findings.add(FindingCode.DUPLICATE_NAME, duplicate,
           "expected one object of this kind and name, found it again; only the first was checked",
           "rename one of them, or remove the copy: the API server keeps only the last one applied");
+    }
+    if (context.kubernetesVersion() != null) {
+      ServedApiVersions.check(context, findings); // judged by the target cluster's release instead
+      return;
     }
     for (HasMetadata resource : context.otherResourceVersions()) {
       String removal = removal(resource);
@@ -39,7 +45,7 @@ final class DuplicateObjectsRule implements Rule {
   }
 
   /** Why no supported Kubernetes serves this object's version, or null when one does. */
-  private static String removal(HasMetadata resource) {
+  static String removal(HasMetadata resource) {
     return switch (resource.getApiVersion()) {
       case "resource.k8s.io/v1alpha1" -> "Kubernetes 1.27 removed (it was served by 1.26 only)";
       case "resource.k8s.io/v1alpha2" ->

@@ -46,6 +46,8 @@ public enum FindingCode {
   NOT_A_KUBERNETES_OBJECT(Severity.INFO, Group.API_SERVER, "a YAML file beside the manifests that holds no Kubernetes API object, skipped"),
   SHARED_CLAIM_ANTI_AFFINITY(Severity.ERROR, Group.API_SERVER, "required pod anti-affinity that keeps apart the pods of one shared claim, which all run on its device's node"),
   SHARED_CLAIM_TOPOLOGY_SPREAD(Severity.ERROR, Group.API_SERVER, "a DoNotSchedule topology spread over more pods of one shared claim than maxSkew allows in one domain"),
+  RESOURCE_API_VERSION_NOT_SERVED(Severity.ERROR, Group.API_SERVER, "a DRA object of an API version the target Kubernetes (--kubernetes-version) does not serve yet"),
+  RESOURCE_API_VERSION_UNCHECKED(Severity.INFO, Group.API_SERVER, "a DRA object of an API version the target Kubernetes serves but gpushare does not model, so not checked"),
   // NVIDIA DRA driver
   NVIDIA_CONFIG_TYPE_MISSING(Severity.ERROR, Group.DRIVER, "NVIDIA parameters without apiVersion or kind"),
   NVIDIA_API_VERSION_UNKNOWN(Severity.ERROR, Group.DRIVER, "NVIDIA parameters of an apiVersion the driver does not decode"),

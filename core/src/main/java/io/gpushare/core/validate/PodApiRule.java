@@ -98,8 +98,12 @@ final class PodApiRule implements Rule {
         findings.add(FindingCode.DUPLICATE_NAME, path + ".name",
             "expected unique pod claim names, found '" + claim.getName() + "' twice", "give each entry its own name");
       }
-      boolean byName = claim.getResourceClaimName() != null;
-      boolean byTemplate = claim.getResourceClaimTemplateName() != null;
+      PodClaimSources.Entry source = PodClaimSources.entry(claim, path, context.kubernetesVersion(), findings);
+      if (source == null) {
+        continue; // written for a release on the other side of 1.31 than the target: reported
+      }
+      boolean byName = source.claimName() != null;
+      boolean byTemplate = source.templateName() != null;
       if (byName == byTemplate) {
         findings.add(FindingCode.POD_CLAIM_SOURCE, path,
             "expected exactly one of resourceClaimName or resourceClaimTemplateName, found "
@@ -107,15 +111,15 @@ final class PodApiRule implements Rule {
             "resourceClaimName shares one claim between all pods; resourceClaimTemplateName gives each pod its own");
       } else if (byName) {
         // pods of an unknown count (a DaemonSet's) are not counted: the budget rule says so
-        podsPerClaim.merge(claim.getResourceClaimName(), group.count().known() + group.surge().pods(), Integer::sum);
-        if (PodClaimSources.valid(claim.getResourceClaimName(), path + ".resourceClaimName", findings)
-            && !context.claims().containsKey(claim.getResourceClaimName())) {
-          PodClaimSources.notInSet("ResourceClaim", claim.getResourceClaimName(), path + ".resourceClaimName", context,
+        podsPerClaim.merge(source.claimName(), group.count().known() + group.surge().pods(), Integer::sum);
+        if (PodClaimSources.valid(source.claimName(), path + ".resourceClaimName", findings)
+            && !context.claims().containsKey(source.claimName())) {
+          PodClaimSources.notInSet("ResourceClaim", source.claimName(), path + ".resourceClaimName", context,
               findings);
         }
-      } else if (PodClaimSources.valid(claim.getResourceClaimTemplateName(), path + ".resourceClaimTemplateName", findings)
-          && !context.templates().containsKey(claim.getResourceClaimTemplateName())) {
-        PodClaimSources.notInSet("ResourceClaimTemplate", claim.getResourceClaimTemplateName(),
+      } else if (PodClaimSources.valid(source.templateName(), path + ".resourceClaimTemplateName", findings)
+          && !context.templates().containsKey(source.templateName())) {
+        PodClaimSources.notInSet("ResourceClaimTemplate", source.templateName(),
             path + ".resourceClaimTemplateName", context, findings);
       }
     }

@@ -1,6 +1,9 @@
 package io.gpushare.core.validate;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodResourceClaim;
+import io.gpushare.core.kube.KubernetesVersion;
+import java.util.Map;
 
 /**
  * A pod's {@code resourceClaimName} or {@code resourceClaimTemplateName}: the name of an object, so a
@@ -14,7 +17,66 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  * </pre>
  */
 final class PodClaimSources {
+  /**
+   * The release that moved {@code source.resourceClaimName} and {@code source.resourceClaimTemplateName}
+   * onto the entry and dropped {@code source} (kubernetes/kubernetes#125116, "DRA: remove "source"
+   * indirection from v1 Pod API", Kubernetes 1.31).
+   */
+  static final KubernetesVersion SOURCE_REMOVED = new KubernetesVersion(1, 31);
+
   private PodClaimSources() {}
+
+  /** The claim and template an entry names, as the target cluster reads the entry. */
+  record Entry(String claimName, String templateName) {}
+
+  /**
+   * What a pod's claim entry names on the validator's target cluster. Without a target, or on 1.31
+   * and later, {@code resourceClaimName} and {@code resourceClaimTemplateName} on the entry. On a
+   * target before 1.31 the entry's {@code source:} holds them instead, as those releases read it:
+   *
+   * <pre>
+   * resourceClaims:          # Kubernetes 1.27 to 1.30
+   * - name: gpu
+   *   source:
+   *     resourceClaimTemplateName: gpu-template
+   * </pre>
+   *
+   * Reports an entry written for the other side of 1.31 when a target is given; null then.
+   */
+  static Entry entry(PodResourceClaim claim, String path, KubernetesVersion target, Findings findings) {
+    Object source = claim.getAdditionalProperties().get("source");
+    Map<?, ?> legacy = source instanceof Map<?, ?> map ? map : null;
+    Entry entry = new Entry(claim.getResourceClaimName(), claim.getResourceClaimTemplateName());
+    if (target == null) {
+      return entry;
+    }
+    if (target.atLeast(SOURCE_REMOVED)) {
+      if (legacy != null && entry.claimName() == null && entry.templateName() == null) {
+        findings.add(FindingCode.POD_CLAIM_SOURCE, path,
+            "expected exactly one of resourceClaimName or resourceClaimTemplateName, found neither but a source:"
+                + " field, which Kubernetes " + SOURCE_REMOVED + " removed (it is read up to 1.30); Kubernetes "
+                + target + " ignores it",
+            "move source's resourceClaimName or resourceClaimTemplateName up onto the entry and remove source:");
+        return null;
+      }
+      return entry;
+    }
+    if (entry.claimName() != null || entry.templateName() != null) {
+      findings.add(FindingCode.POD_CLAIM_SOURCE, path,
+          "expected source.resourceClaimName or source.resourceClaimTemplateName, as Kubernetes " + target
+              + " reads them, found " + (entry.claimName() != null ? "resourceClaimName" : "resourceClaimTemplateName")
+              + " on the entry, where Kubernetes " + SOURCE_REMOVED + " moved it",
+          "on Kubernetes 1.30 and earlier write it under source:, or lint for the cluster's version if it is "
+              + SOURCE_REMOVED + " or later");
+      return null;
+    }
+    return legacy == null ? entry : new Entry(text(legacy.get("resourceClaimName")),
+        text(legacy.get("resourceClaimTemplateName")));
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
 
   /** Whether the name is a DNS subdomain; reports it when not. */
   static boolean valid(String name, String path, Findings findings) {

@@ -35,8 +35,15 @@ final class ValidationContext {
   private final List<String> duplicates = new ArrayList<>();
   private final List<HasMetadata> otherResourceVersions = new ArrayList<>();
   private final List<ConvertedFrom> conversions = new ArrayList<>();
+  private final io.gpushare.core.kube.KubernetesVersion kubernetesVersion;
 
   ValidationContext(ManifestSet set, Catalog catalog) {
+    this(set, catalog, null);
+  }
+
+  /** {@code kubernetesVersion}: the release the cluster runs, or null for the current ones. */
+  ValidationContext(ManifestSet set, Catalog catalog, io.gpushare.core.kube.KubernetesVersion kubernetesVersion) {
+    this.kubernetesVersion = kubernetesVersion;
     this.set = set;
     this.catalog = catalog;
     java.util.Set<ObjectKey> seen = new java.util.HashSet<>();
@@ -90,6 +97,11 @@ final class ValidationContext {
   /** {@code Kind[name]} of objects that appear more than once (same apiVersion, namespace and name). */
   List<String> duplicates() {
     return duplicates;
+  }
+
+  /** The release the set is judged for ({@link Validator#forKubernetes}), null for the current ones. */
+  io.gpushare.core.kube.KubernetesVersion kubernetesVersion() {
+    return kubernetesVersion;
   }
 
   ManifestSet set() {

@@ -2,6 +2,7 @@ package io.gpushare.core.validate;
 
 import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.kube.ConvertedFrom;
+import io.gpushare.core.kube.KubernetesVersion;
 import io.gpushare.core.kube.ManifestSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,14 +55,16 @@ public final class Validator {
       new SharingBudgetRule(), new CapacityRule(), new VllmRule(), new SecurityRule(),
       new VllmMemoryRule(), new VllmParallelismRule(), new VllmPodRule(),
       new SharedClaimPlacementRule(), new AutoscaledClaimRule());
-  private static final Validator STANDARD = new Validator(RULES, Catalog.standard());
+  private static final Validator STANDARD = new Validator(RULES, Catalog.standard(), null);
 
   private final List<Rule> rules;
   private final Catalog catalog;
+  private final KubernetesVersion kubernetesVersion;
 
-  private Validator(List<Rule> rules, Catalog catalog) {
+  private Validator(List<Rule> rules, Catalog catalog, KubernetesVersion kubernetesVersion) {
     this.rules = rules;
     this.catalog = catalog;
+    this.kubernetesVersion = kubernetesVersion;
   }
 
   /** Every rule, with the built-in catalog. */
@@ -74,7 +77,26 @@ public final class Validator {
    * {@code Catalog.standard().with(yours)}.
    */
   public static Validator withCatalog(Catalog catalog) {
-    return new Validator(RULES, java.util.Objects.requireNonNull(catalog, "catalog"));
+    return new Validator(RULES, java.util.Objects.requireNonNull(catalog, "catalog"), null);
+  }
+
+  /**
+   * This validator for a cluster of {@code version}: DRA API versions are judged by whether that
+   * release serves them (a removed or not yet served one is an error, one it serves that gpushare
+   * does not model is an INFO), and a pod's claim entries are read as that release reads them
+   * ({@code source:} up to 1.30). Without it, by the current releases.
+   *
+   * <pre>{@code
+   * Validator.withCatalog(catalog).forKubernetes(KubernetesVersion.of("1.32")).validate(set);
+   * }</pre>
+   */
+  public Validator forKubernetes(KubernetesVersion version) {
+    return new Validator(rules, catalog, java.util.Objects.requireNonNull(version, "version"));
+  }
+
+  /** The release this validator judges for; empty for the current ones. */
+  public java.util.Optional<KubernetesVersion> kubernetesVersion() {
+    return java.util.Optional.ofNullable(kubernetesVersion);
   }
 
   /** The GPUs and models this validator judges capacity with. */
@@ -92,7 +114,7 @@ public final class Validator {
   }
 
   public ValidationReport validate(ManifestSet set) {
-    ValidationContext context = new ValidationContext(set, catalog);
+    ValidationContext context = new ValidationContext(set, catalog, kubernetesVersion);
     Findings findings = new Findings();
     for (Rule rule : rules) {
       rule.check(context, findings);
