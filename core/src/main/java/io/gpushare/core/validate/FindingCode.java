@@ -44,6 +44,9 @@ public enum FindingCode {
   REPLICAS_RANGE(Severity.ERROR, Group.API_SERVER, "negative replicas (error) or zero replicas (warning)"),
   FIELD_TYPE_INVALID(Severity.ERROR, Group.API_SERVER, "a field of a custom resource read without a schema (a LeaderWorkerSet) of the wrong JSON type"),
   NOT_A_KUBERNETES_OBJECT(Severity.INFO, Group.API_SERVER, "a YAML file beside the manifests that holds no Kubernetes API object, skipped"),
+  KUSTOMIZE_RESOURCE_NOT_READ(Severity.INFO, Group.API_SERVER, "a kustomization resource gpushare does not fetch (a remote URL), so its objects were not checked"),
+  KUSTOMIZE_PATCH_NOT_APPLIED(Severity.INFO, Group.API_SERVER, "a kustomize patch gpushare did not apply: no target among the resources, JSON 6902 operations, a set-based selector"),
+  KUSTOMIZE_TRANSFORMER_NOT_APPLIED(Severity.INFO, Group.API_SERVER, "kustomization fields gpushare does not apply (namePrefix, replicas, generators...), named once per kustomization"),
   // NVIDIA DRA driver
   NVIDIA_CONFIG_TYPE_MISSING(Severity.ERROR, Group.DRIVER, "NVIDIA parameters without apiVersion or kind"),
   NVIDIA_API_VERSION_UNKNOWN(Severity.ERROR, Group.DRIVER, "NVIDIA parameters of an apiVersion the driver does not decode"),
