@@ -27,6 +27,17 @@ final class Inputs {
     return files;
   }
 
+  /** What the kustomizations in the directory arguments (and under them) produce; their files are left to it. */
+  static io.gpushare.core.kustomize.KustomizedFiles kustomized(List<String> arguments) throws IOException {
+    List<io.gpushare.core.kustomize.KustomizedFiles> all = new ArrayList<>();
+    for (String argument : arguments) {
+      if (!argument.equals(STDIN) && Files.isDirectory(Path.of(argument))) {
+        all.add(io.gpushare.core.kustomize.KustomizationReader.standard().readTree(Path.of(argument)));
+      }
+    }
+    return io.gpushare.core.kustomize.KustomizedFiles.combine(all);
+  }
+
   /** The name stdin gets in messages and output. */
   static final String STDIN_NAME = "<stdin>";
 

@@ -96,8 +96,10 @@ public final class LintCommand implements Callable<Integer> {
       return EXIT_UNREADABLE;
     }
     List<String> files;
+    io.gpushare.core.kustomize.KustomizedFiles kustomized;
     try {
       files = Inputs.expand(paths);
+      kustomized = Inputs.kustomized(paths);
     } catch (IOException | java.io.UncheckedIOException e) {
       spec.commandLine().getErr().println("gpushare: cannot list the files: " + e.getMessage());
       return EXIT_UNREADABLE;
@@ -107,6 +109,9 @@ public final class LintCommand implements Callable<Integer> {
     List<Finding> skipped = new ArrayList<>();
     java.util.Set<String> named = new java.util.HashSet<>(paths);
     for (String file : files) {
+      if (!named.contains(file) && kustomized.consumes(Path.of(file))) {
+        continue; // read by a kustomization: a patch is a partial object, judged merged into its target
+      }
       try {
         String text = Inputs.read(file, System.in);
         Optional<Finding> skip = named.contains(file) ? Optional.empty() : ManifestReader.skipped(text, Inputs.name(file));
@@ -125,6 +130,10 @@ public final class LintCommand implements Callable<Integer> {
         problems.add(new Problem(Inputs.name(file), 0, internalError(Inputs.name(file), e)));
       }
     }
+    reads.addAll(kustomized.reads());
+    skipped.addAll(kustomized.findings());
+    kustomized.unreadable().forEach(e -> problems.add(
+        new Problem(e.source(), e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2))));
     ReadManifests all = ReadManifests.combine(reads);
     ValidationReport report;
     try {

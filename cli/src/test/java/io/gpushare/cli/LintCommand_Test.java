@@ -239,17 +239,17 @@ class LintCommand_Test extends CliTest {
   }
 
   @Test
-  void should_lint_next_to_a_file_without_metadata() throws IOException {
-    // GIVEN: a kustomization beside the tutorial
+  void should_lint_the_kustomization_resources_once_when_a_kustomization_lists_the_files() throws IOException {
+    // GIVEN: a kustomization beside the tutorial, listing its two files
     tutorial();
     Files.writeString(dir.resolve("kustomization.yaml"),
         "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [claim.yaml, vllm.yaml]\n");
     // WHEN
     int exit = run("lint", dir.toString());
-    // THEN: kustomize's own kind is no API object: skipped with an INFO (the exit is the tutorial's image error)
+    // THEN: the files are judged once, through the kustomization, at their own lines (the exit is the image error)
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).startsWith(dir.resolve("kustomization.yaml") + ":1: INFO NOT_A_KUBERNETES_OBJECT ")
-        .endsWith("1 error, 3 warnings, 1 info in 3 files\n");
+    assertThat(out.toString()).startsWith(dir.resolve("vllm.yaml") + ":24: ERROR VLLM_IMAGE_TOO_OLD ")
+        .endsWith("1 error, 3 warnings, 0 infos in 3 files\n");
   }
 
   /** The ACME X1 and its 40.1 B model, which only this catalog knows. */

@@ -41,14 +41,14 @@ class LintCommand_nonManifests_Test extends CliTest {
   }
 
   @Test
-  void should_skip_a_kustomization_found_in_a_directory() throws IOException {
-    // GIVEN: kustomize's own kind (sigs.k8s.io/kustomize api/types/kustomization.go), no API object
-    tutorialWith("kustomization.yaml", """
-        apiVersion: kustomize.config.k8s.io/v1beta1
-        kind: Kustomization
+  void should_skip_a_kustomize_file_that_is_no_directory_kustomization() throws IOException {
+    // GIVEN: kustomize's own kind (sigs.k8s.io/kustomize api/types/kustomization.go), no API object, in a
+    // file kustomize does not read as the directory's kustomization
+    tutorialWith("component.yaml", """
+        apiVersion: kustomize.config.k8s.io/v1alpha1
+        kind: Component
         resources:
         - claim.yaml
-        - vllm.yaml
         """);
     // WHEN
     int exit = run("lint", "--format", "json", dir.toString());
@@ -59,7 +59,48 @@ class LintCommand_nonManifests_Test extends CliTest {
             "line" : 1,
             "severity" : "INFO",
             "code" : "NOT_A_KUBERNETES_OBJECT",
-        """.formatted(dir.resolve("kustomization.yaml")).stripTrailing());
+        """.formatted(dir.resolve("component.yaml")).stripTrailing());
+  }
+
+  @Test
+  void should_judge_a_patch_merged_into_its_target_when_a_directory_holds_a_kustomization() throws IOException {
+    // GIVEN: the shape of GoogleCloudPlatform/kubernetes-engine-samples
+    // ai-ml/llm-serving-gemma/vllm/vllm-7b-kvcache (2b5036514162a489145c5e5570bc320efbcb37bf): a
+    // Deployment patch without selector, new args and one GPU, over a base; and a remote resource
+    Files.createDirectories(dir.resolve("overlay"));
+    Files.writeString(dir.resolve("base.yaml"), ReferenceDocuments.timeSlicingVllm());
+    Files.writeString(dir.resolve("claim.yaml"), ReferenceDocuments.timeSlicingClaim());
+    Files.writeString(dir.resolve("overlay/patch.yaml"), """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: vllm-gpu
+        spec:
+          template:
+            spec:
+              containers:
+              - name: vllm-gpu
+                args:
+                - --model=google/gemma-3-1b-it
+                - --gpu-memory-utilization=1.5
+        """);
+    Files.writeString(dir.resolve("overlay/kustomization.yaml"), """
+        resources:
+        - ../base.yaml
+        - ../claim.yaml
+        - https://github.com/example/repo//deploy?ref=v1
+        patches:
+        - path: patch.yaml
+        """);
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN: no SELECTOR_MISMATCH on the patch; the patch's args judged at the patch's line; the remote resource an INFO
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).doesNotContain("SELECTOR_MISMATCH")
+        .contains(dir.resolve("overlay/kustomization.yaml") + ":1: INFO KUSTOMIZE_RESOURCE_NOT_READ ")
+        .contains(dir.resolve("overlay/patch.yaml") + ":12: ERROR GPU_MEMORY_UTILIZATION_RANGE Deployment[vllm-gpu]"
+            + ".spec.template.spec.containers[0].args[1]: ")
+        .endsWith(" in 4 files\n");
   }
 
   @Test

@@ -48,6 +48,9 @@ public enum FindingCode {
   SHARED_CLAIM_TOPOLOGY_SPREAD(Severity.ERROR, Group.API_SERVER, "a DoNotSchedule topology spread over more pods of one shared claim than maxSkew allows in one domain"),
   RESOURCE_API_VERSION_NOT_SERVED(Severity.ERROR, Group.API_SERVER, "a DRA object of an API version the target Kubernetes (--kubernetes-version) does not serve yet"),
   RESOURCE_API_VERSION_UNCHECKED(Severity.INFO, Group.API_SERVER, "a DRA object of an API version the target Kubernetes serves but gpushare does not model, so not checked"),
+  KUSTOMIZE_RESOURCE_NOT_READ(Severity.INFO, Group.API_SERVER, "a kustomization resource gpushare does not fetch (a remote URL), so its objects were not checked"),
+  KUSTOMIZE_PATCH_NOT_APPLIED(Severity.INFO, Group.API_SERVER, "a kustomize patch gpushare did not apply: no target among the resources, JSON 6902 operations, a set-based selector"),
+  KUSTOMIZE_TRANSFORMER_NOT_APPLIED(Severity.INFO, Group.API_SERVER, "kustomization fields gpushare does not apply (namePrefix, replicas, generators...), named once per kustomization"),
   // NVIDIA DRA driver
   NVIDIA_CONFIG_TYPE_MISSING(Severity.ERROR, Group.DRIVER, "NVIDIA parameters without apiVersion or kind"),
   NVIDIA_API_VERSION_UNKNOWN(Severity.ERROR, Group.DRIVER, "NVIDIA parameters of an apiVersion the driver does not decode"),

@@ -294,7 +294,7 @@ public final class ManifestReader {
    * becomes the v1 object the validator judges, remembering its version (see
    * {@link Manifest#toResourceV1()}).
    */
-  private static Manifest toManifest(Map<String, Object> object, String file, String source, int line) {
+  static Manifest toManifest(Map<String, Object> object, String file, String source, int line) {
     Manifest read = new Manifest(toResource(object, source, line), file, source + ":" + line);
     try {
       return read.toResourceV1();

@@ -21,10 +21,17 @@ public final class ReadManifests {
   // parse themselves (a memory: 16GB throws), and a list keeps a thousand objects linear
   private final List<Map.Entry<Manifest, Node>> nodes;
   private Map<String, Map.Entry<Manifest, Node>> byId;
+  /** Whether each node's mark names its file (objects built from several files: {@link SourceNodes}). */
+  private final boolean marksNameFiles;
 
   ReadManifests(ManifestSet set, List<Map.Entry<Manifest, Node>> nodes) {
+    this(set, nodes, false);
+  }
+
+  ReadManifests(ManifestSet set, List<Map.Entry<Manifest, Node>> nodes, boolean marksNameFiles) {
     this.set = set;
     this.nodes = nodes;
+    this.marksNameFiles = marksNameFiles;
   }
 
   public ManifestSet set() {
@@ -40,11 +47,13 @@ public final class ReadManifests {
   public static ReadManifests combine(List<ReadManifests> reads) {
     List<Manifest> manifests = new ArrayList<>();
     List<Map.Entry<Manifest, Node>> nodes = new ArrayList<>();
+    boolean marks = false;
     for (ReadManifests read : reads) {
+      marks |= read.marksNameFiles;
       manifests.addAll(read.set.manifests());
       nodes.addAll(read.nodes);
     }
-    return new ReadManifests(ManifestSet.of(manifests), nodes);
+    return new ReadManifests(ManifestSet.of(manifests), nodes, marks);
   }
 
   /**
@@ -82,6 +91,10 @@ public final class ReadManifests {
       String origin = manifest.origin();
       String source = origin.substring(0, origin.lastIndexOf(':'));
       String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
+      if (marksNameFiles && entry.getValue().getStartMark() != null && entry.getValue().getStartMark().getName()
+          .equals(source)) {
+        return SourceNodes.location(entry.getValue(), inFile.substring(id.length()));
+      }
       return source + ":" + ManifestReader.lineOf(entry.getValue(), inFile.substring(id.length()));
     }
     return nodes.isEmpty() ? "-" : sourceOf(nodes.get(0).getKey()) + ":0";

@@ -1,0 +1,55 @@
+package io.gpushare.core.kustomize;
+
+import io.gpushare.core.validate.Finding;
+import io.gpushare.core.yaml.ManifestParseException;
+import io.gpushare.core.yaml.ReadManifests;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@link KustomizationReader} made of the kustomizations of a directory: the objects they
+ * produce (resources with their patches applied, each finding pointing at the file and line that
+ * holds its field), what could not be checked (INFO findings, on the kustomization file), what
+ * kustomize itself would refuse, and every file they read, which a directory scan then leaves out.
+ *
+ * <pre>
+ * vllm-7b-kvcache/kustomization.yaml   resources: [../vllm-7b-it-tensorparallelism.yaml]  patches: [patch.yaml]
+ *   reads()      the Deployment with the patch's args and resources, and the Service
+ *   files()      kustomization.yaml, patch.yaml, ../vllm-7b-it-tensorparallelism.yaml
+ * </pre>
+ *
+ * @param reads the objects, one read per resource file, for {@link ReadManifests#combine}
+ * @param findings INFO findings: remote resources, patches not applied, transformers not applied
+ * @param unreadable what kustomize build would fail on: a missing file, a cycle, YAML that does not parse
+ * @param files every file the kustomizations read, absolute and normalized
+ */
+public record KustomizedFiles(List<ReadManifests> reads, List<Finding> findings,
+    List<ManifestParseException> unreadable, Set<Path> files) {
+  public KustomizedFiles {
+    reads = List.copyOf(reads);
+    findings = List.copyOf(findings);
+    unreadable = List.copyOf(unreadable);
+    files = Set.copyOf(files);
+  }
+
+  /** Several directories' kustomizations as one. */
+  public static KustomizedFiles combine(List<KustomizedFiles> all) {
+    List<ReadManifests> reads = new java.util.ArrayList<>();
+    List<Finding> findings = new java.util.ArrayList<>();
+    List<ManifestParseException> unreadable = new java.util.ArrayList<>();
+    Set<Path> files = new java.util.LinkedHashSet<>();
+    for (KustomizedFiles one : all) {
+      reads.addAll(one.reads);
+      findings.addAll(one.findings);
+      unreadable.addAll(one.unreadable);
+      files.addAll(one.files);
+    }
+    return new KustomizedFiles(reads, findings, unreadable, files);
+  }
+
+  /** Whether a kustomization read {@code file}, so that a scan does not lint it again on its own. */
+  public boolean consumes(Path file) {
+    return files.contains(file.toAbsolutePath().normalize());
+  }
+}
