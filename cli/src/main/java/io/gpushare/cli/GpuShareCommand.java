@@ -19,13 +19,14 @@ import picocli.CommandLine.Command;
     versionProvider = GpuShareCommand.Version.class,
     description = "Typed, validated Kubernetes DRA manifests that share NVIDIA GPUs between vLLM servers.",
     subcommands = {RenderCommand.class, LintCommand.class, FmtCommand.class, MemoryCommand.class,
-      CommandLine.HelpCommand.class},
+      ExplainCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
       "1:render: manifests not written (validation failed, or a file could not be written);"
           + " lint: an error found (or a warning, with --strict); memory: it does not fit",
-      "2:usage error; lint and fmt: a file could not be read or parsed; memory: an unknown model or GPU"
+      "2:usage error; lint and fmt: a file could not be read or parsed; memory: an unknown model or GPU;"
+          + " explain: no such code"
     })
 public final class GpuShareCommand implements Runnable {
   static final int EXIT_NOT_WRITTEN = 1;

@@ -27,15 +27,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gpushare lint PATH... [--catalog FILE]... [--format text|json] [--strict] [--kubernetes-version X.Y]}: the full
+ * {@code gpushare lint PATH... [--catalog FILE]... [--format text|json|sarif] [--color WHEN] [--strict]
+ * [--kubernetes-version X.Y]}: the full
  * validator over every manifest given, together (the claim in one file, the Deployment in another),
  * with the built-in GPU and model catalog and the catalog files given laid over it.
  *
  * <pre>
  * $ gpushare lint manifests/
- * manifests/vllm.yaml:1: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update ...
+ * manifests/vllm.yaml:5: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update ...
+ *   hint: the new pod cannot start while the old ones hold the GPU; set spec.strategy.type: Recreate, ...
  * 0 errors, 4 warnings, 0 infos in 2 files
  * </pre>
+ *
+ * Each finding is one line, then its hint on an indented second line ({@code   hint: ...}); on a
+ * terminal the severity is coloured ({@link Colors}: {@code --color=auto|always|never}, {@code NO_COLOR}).
+ * {@code --format json} writes the documented JSON, {@code --format sarif} a SARIF 2.1.0 log ({@link Sarif}).
  *
  * A finding the manifests acknowledge (annotation {@code gpushare.io/acknowledge: "CODE: reason"} on the
  * object its path names) is printed as {@code ERROR (acknowledged: reason) CODE ...}, counted apart
@@ -62,7 +68,7 @@ public final class LintCommand implements Callable<Integer> {
   static final int EXIT_UNREADABLE = 2;
 
   /** Output formats. */
-  enum Format { text, json }
+  enum Format { text, json, sarif }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -71,8 +77,12 @@ public final class LintCommand implements Callable<Integer> {
   List<String> paths;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text (one finding per line, FILE:LINE: SEVERITY CODE PATH: message) or json.")
+      description = "text (FILE:LINE: SEVERITY CODE PATH: message, then the hint indented), json, or sarif (SARIF 2.1.0).")
   Format format;
+
+  @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
+      description = "Colour the text: auto (on a terminal, unless NO_COLOR is set), always, or never.")
+  Colors.Mode color;
 
   @Option(names = "--strict", description = "Fail on warnings too.")
   boolean strict;
@@ -147,15 +157,19 @@ public final class LintCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.print(json(files, problems, report, all, skipped));
+    } else if (format == Format.sarif) {
+      out.print(sarif(problems, report, all, skipped));
     } else {
+      Colors colors = Colors.of(color, Colors.stdoutIsTerminal(), System.getenv("NO_COLOR"));
       for (Problem problem : problems) {
-        out.println(problem.file() + ":" + problem.line() + ": ERROR UNREADABLE: " + problem.message());
+        out.println(problem.file() + ":" + problem.line() + ": "
+            + colors.severityFirst(Severity.ERROR, "ERROR UNREADABLE: " + problem.message()));
       }
       for (Finding finding : skipped) {
-        out.println(finding.path() + ":1: " + finding.headline());
+        print(out, colors, finding.path() + ":1", finding);
       }
       for (Finding finding : report.findings()) {
-        out.println(all.location(finding.path()) + ": " + finding.headline());
+        print(out, colors, all.location(finding.path()), finding);
       }
       out.println(summary(report, skipped.size(), files.size())
           + (problems.isEmpty() ? "" : ", " + problems.size() + " unreadable"));
@@ -177,6 +191,33 @@ public final class LintCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--kubernetes-version: " + e.getMessage());
     }
+  }
+
+  /** {@code FILE:LINE: SEVERITY CODE PATH: message}, then {@code   hint: ...} when the finding has a hint. */
+  private static void print(PrintWriter out, Colors colors, String location, Finding finding) {
+    out.println(location + ": " + colors.severityFirst(finding.severity(), finding.headline()));
+    if (!finding.hint().isBlank()) {
+      out.println(colors.dim("  hint: " + finding.hint()));
+    }
+  }
+
+  /** The SARIF log of the findings, each with its file, line and column; unreadable files as notifications. */
+  private static String sarif(List<Problem> problems, ValidationReport report, ReadManifests all, List<Finding> skipped)
+      throws IOException {
+    List<Sarif.Result> results = new ArrayList<>();
+    for (Finding finding : skipped) {
+      results.add(new Sarif.Result(finding, finding.path(), 1, 1));
+    }
+    for (Finding finding : report.findings()) {
+      String location = all.location(finding.path());
+      int colon = location.lastIndexOf(':');
+      int line = colon < 0 ? 0 : Integer.parseInt(location.substring(colon + 1));
+      results.add(new Sarif.Result(finding, colon < 0 ? location : location.substring(0, colon), line,
+          all.column(finding.path())));
+    }
+    List<Sarif.Notification> unreadable = problems.stream()
+        .map(problem -> new Sarif.Notification(problem.file(), problem.line(), problem.message())).toList();
+    return Sarif.write(results, unreadable, Path.of(""));
   }
 
   /** What a defect of gpushare says instead of a stack trace: the file, the exception, and to report it. */

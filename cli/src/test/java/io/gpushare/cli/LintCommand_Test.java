@@ -27,7 +27,7 @@ class LintCommand_Test extends CliTest {
   }
 
   @Test
-  void should_exit_1_and_print_the_tutorials_image_error_and_warnings_with_file_and_line() throws IOException {
+  void should_exit_1_and_print_the_tutorials_image_error_and_warnings_with_file_line_and_hint() throws IOException {
     // WHEN: the tutorial's files as published, whose v0.7.2 image cannot load Gemma 3
     int exit = run("lint", tutorial().toString());
     // THEN
@@ -36,14 +36,26 @@ class LintCommand_Test extends CliTest {
     assertThat(out.toString().lines().toList()).containsExactly(
         vllm + ":24: ERROR VLLM_IMAGE_TOO_OLD Deployment[vllm-gpu].spec.template.spec.containers[0].image: expected"
             + " vLLM 0.8.2 or newer for google/gemma-3-1b-it, found vllm/vllm-openai:v0.7.2",
+        "  hint: use vllm/vllm-openai:v0.8.2 or newer; an older image cannot load the model, so the server never"
+            + " starts",
         vllm + ":5: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1"
             + " more pod (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's"
             + " memory requested (limit 1.00): Deployment[vllm-gpu] (2 + 1) x 0.42",
+        SURGE_HINT,
         race(dir.resolve("claim.yaml").toString()),
+        RACE_HINT,
         vllm + ":62: WARNING API_KEY_MISSING Service[vllm-service].spec.type: expected vLLM behind a LoadBalancer to"
             + " require an API key, found Deployment[vllm-gpu] without --api-key or VLLM_API_KEY",
+        "  hint: add env VLLM_API_KEY from a Secret (clients then send 'Authorization: Bearer <key>'), or use type"
+            + " ClusterIP behind an authenticating gateway",
         "1 error, 3 warnings, 0 infos in 2 files");
   }
+
+  static final String SURGE_HINT = "  hint: the new pod cannot start while the old ones hold the GPU; set"
+      + " spec.strategy.type: Recreate, or rollingUpdate maxSurge: 0 with maxUnavailable: 1";
+  static final String RACE_HINT = "  hint: start them one after another: one StatefulSet with the default"
+      + " podManagementPolicy OrderedReady and a readinessProbe on the vLLM container; or size each KV cache with"
+      + " --kv-cache-memory-bytes (vLLM 0.11.0 and later, not vLLM 0.7.2), which skips the profiling";
 
   /** The tutorial's files, the Deployment annotated with an acknowledgement of {@code text}. */
   private Path tutorialAcknowledging(String text) throws IOException {
@@ -287,7 +299,7 @@ class LintCommand_Test extends CliTest {
     // THEN
     assertThat(exit).isEqualTo(1);
     String file = manifests.toString();
-    assertThat(out.toString().lines().toList()).containsExactly(
+    assertThat(findingLines()).containsExactly(
         file + ":54: ERROR MODEL_DOES_NOT_FIT Deployment[vllm-gpu].spec.template.spec.containers[0].args[2]: expected"
             + " the weights of acme/acme-chat-40b (74.7 GiB) to fit in 0.42 x 96.0 GiB = 40.3 GiB, found they do not"
             + " (and the KV cache needs room too)",
@@ -307,7 +319,7 @@ class LintCommand_Test extends CliTest {
     // THEN
     assertThat(exit).isZero();
     String file = manifests.toString();
-    assertThat(out.toString().lines().toList()).containsExactly(
+    assertThat(findingLines()).containsExactly(
         file + ":30: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1"
             + " more pod (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's"
             + " memory requested (limit 1.00): Deployment[vllm-gpu] (2 + 1) x 0.42",
@@ -344,6 +356,11 @@ class LintCommand_Test extends CliTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("gpushare: catalog " + dir.resolve("missing.yaml") + ": no such file\n");
   }
+  /** What lint printed, without the hint lines (the tutorial's test shows them). */
+  private java.util.List<String> findingLines() {
+    return out.toString().lines().filter(line -> !line.startsWith("  hint: ")).toList();
+  }
+
   /** The start-up race of the tutorial's two replicas (vLLM issues #9198, #45534, #56830), reported on the claim. */
   static String race(String claimFile) {
     return claimFile + ":1: WARNING VLLM_STARTUP_RACE ResourceClaim[gpu-claim]: expected co-located vLLM servers to"

@@ -327,8 +327,13 @@ public final class ManifestReader {
 
   /** Finds the line of a path such as {@code .spec.template.spec.containers[0].args[3]} in a node. */
   static int lineOf(Node root, String path) {
+    return markOf(root, path).getLine() + 1;
+  }
+
+  /** Where the path's deepest part in the node starts: its key, or its list entry (line and column from 0). */
+  static Mark markOf(Node root, String path) {
     Node node = root;
-    int line = root.getStartMark().getLine() + 1;
+    Mark mark = root.getStartMark();
     int i = 0;
     while (i < path.length() && node != null) {
       char c = path.charAt(i);
@@ -343,7 +348,7 @@ public final class ManifestReader {
           for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
               next = tuple.getValueNode();
-              line = tuple.getKeyNode().getStartMark().getLine() + 1;
+              mark = tuple.getKeyNode().getStartMark();
             }
           }
         }
@@ -359,7 +364,7 @@ public final class ManifestReader {
           int index = Integer.parseInt(path.substring(i + 1, end));
           if (node instanceof SequenceNode sequence && index < sequence.getValue().size()) {
             next = sequence.getValue().get(index);
-            line = next.getStartMark().getLine() + 1;
+            mark = next.getStartMark();
           }
         } catch (NumberFormatException e) {
           next = null;
@@ -370,6 +375,6 @@ public final class ManifestReader {
         break;
       }
     }
-    return line;
+    return mark;
   }
 }

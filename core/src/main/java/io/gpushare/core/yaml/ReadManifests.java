@@ -81,11 +81,7 @@ public final class ReadManifests {
   public String location(String path) {
     int bracket = path.indexOf(']');
     String id = bracket < 0 ? path : path.substring(0, bracket + 1);
-    if (byId == null) {
-      byId = new java.util.HashMap<>();
-      nodes.forEach(entry -> byId.putIfAbsent(entry.getKey().id(), entry));
-    }
-    Map.Entry<Manifest, Node> entry = byId.get(id);
+    Map.Entry<Manifest, Node> entry = entry(id);
     if (entry != null) {
       Manifest manifest = entry.getKey();
       String origin = manifest.origin();
@@ -98,6 +94,31 @@ public final class ReadManifests {
       return source + ":" + ManifestReader.lineOf(entry.getValue(), inFile.substring(id.length()));
     }
     return nodes.isEmpty() ? "-" : sourceOf(nodes.get(0).getKey()) + ":0";
+  }
+
+  /**
+   * The column, from 1, at which the part of the path that {@link #location} finds starts (the key
+   * {@code strategy} of {@code Deployment[vllm-gpu].spec.strategy}, a list entry's value); 1 when the
+   * path names no object read.
+   */
+  public int column(String path) {
+    int bracket = path.indexOf(']');
+    String id = bracket < 0 ? path : path.substring(0, bracket + 1);
+    Map.Entry<Manifest, Node> entry = entry(id);
+    if (entry == null) {
+      return 1;
+    }
+    Manifest manifest = entry.getKey();
+    String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
+    return ManifestReader.markOf(entry.getValue(), inFile.substring(id.length())).getColumn() + 1;
+  }
+
+  private Map.Entry<Manifest, Node> entry(String id) {
+    if (byId == null) {
+      byId = new java.util.HashMap<>();
+      nodes.forEach(entry -> byId.putIfAbsent(entry.getKey().id(), entry));
+    }
+    return byId.get(id);
   }
 
   private static String sourceOf(Manifest manifest) {
