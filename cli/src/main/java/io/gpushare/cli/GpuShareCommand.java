@@ -1,6 +1,11 @@
 package io.gpushare.cli;
 
 import io.gpushare.core.validate.ValidationException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,8 +23,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GpuShareCommand.Version.class,
     description = "Typed, validated Kubernetes DRA manifests that share NVIDIA GPUs between vLLM servers.",
-    subcommands = {RenderCommand.class, LintCommand.class, FmtCommand.class, MemoryCommand.class,
-      CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -32,9 +35,47 @@ public final class GpuShareCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** A command line with gpushare's exit codes and error handling. */
+  /**
+   * The subcommands, in the order the help lists them. Each is made only when a command line that
+   * holds it is built: picocli reads a command's annotations when it is added, a cost of start-up
+   * that a run of one subcommand should not pay for the others (docs/performance.md, "Start-up").
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+    subcommands.put("render", RenderCommand::new);
+    subcommands.put("lint", LintCommand::new);
+    subcommands.put("fmt", FmtCommand::new);
+    subcommands.put("memory", MemoryCommand::new);
+    subcommands.put("help", CommandLine.HelpCommand::new);
+    return subcommands;
+  }
+
+  /** A command line with every subcommand, gpushare's exit codes and error handling. */
   public static CommandLine commandLine() {
+    return commandLine(SUBCOMMANDS.keySet());
+  }
+
+  /**
+   * The command line that runs these arguments: when the first names a subcommand (other than
+   * {@code help}, which lists them all), only that one is made; otherwise all of them, so that
+   * usage errors and the help list every subcommand.
+   */
+  public static CommandLine commandLineFor(String... args) {
+    if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+      return commandLine(Set.of(args[0]));
+    }
+    return commandLine();
+  }
+
+  private static CommandLine commandLine(Collection<String> names) {
     CommandLine commandLine = new CommandLine(new GpuShareCommand());
+    SUBCOMMANDS.forEach((name, command) -> {
+      if (names.contains(name)) {
+        commandLine.addSubcommand(name, command.get());
+      }
+    });
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof ValidationException invalid) {
         cmd.getErr().println("gpushare: " + invalid.getMessage());
