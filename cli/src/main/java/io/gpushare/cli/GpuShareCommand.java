@@ -1,11 +1,7 @@
 package io.gpushare.cli;
 
 import io.gpushare.core.validate.ValidationException;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,21 +36,23 @@ public final class GpuShareCommand implements Runnable {
    * holds it is built: picocli reads a command's annotations when it is added, a cost of start-up
    * that a run of one subcommand should not pay for the others (docs/performance.md, "Start-up").
    */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  private static final List<String> SUBCOMMANDS = List.of("render", "lint", "fmt", "memory", "help");
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
-    subcommands.put("render", RenderCommand::new);
-    subcommands.put("lint", LintCommand::new);
-    subcommands.put("fmt", FmtCommand::new);
-    subcommands.put("memory", MemoryCommand::new);
-    subcommands.put("help", CommandLine.HelpCommand::new);
-    return subcommands;
+  private static Object subcommand(String name) {
+    // a switch, not a table of constructor references: each reference is a call site linked at start-up
+    return switch (name) {
+      case "render" -> new RenderCommand();
+      case "lint" -> new LintCommand();
+      case "fmt" -> new FmtCommand();
+      case "memory" -> new MemoryCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
   }
 
   /** A command line with every subcommand, gpushare's exit codes and error handling. */
   public static CommandLine commandLine() {
-    return commandLine(SUBCOMMANDS.keySet());
+    return commandLine(SUBCOMMANDS);
   }
 
   /**
@@ -63,19 +61,17 @@ public final class GpuShareCommand implements Runnable {
    * usage errors and the help list every subcommand.
    */
   public static CommandLine commandLineFor(String... args) {
-    if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
-      return commandLine(Set.of(args[0]));
+    if (args.length > 0 && SUBCOMMANDS.contains(args[0]) && !args[0].equals("help")) {
+      return commandLine(List.of(args[0]));
     }
     return commandLine();
   }
 
-  private static CommandLine commandLine(Collection<String> names) {
+  private static CommandLine commandLine(List<String> names) {
     CommandLine commandLine = new CommandLine(new GpuShareCommand());
-    SUBCOMMANDS.forEach((name, command) -> {
-      if (names.contains(name)) {
-        commandLine.addSubcommand(name, command.get());
-      }
-    });
+    for (String name : names) {
+      commandLine.addSubcommand(name, subcommand(name));
+    }
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof ValidationException invalid) {
         cmd.getErr().println("gpushare: " + invalid.getMessage());
