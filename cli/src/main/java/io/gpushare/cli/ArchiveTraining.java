@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * prints the help, so the archive holds the classes of every
  * command. The build runs it as
  * <pre>
- * java -XX:ArchiveClassesAtExit=target/gpushare.jsa -cp target/gpushare.jar io.gpushare.cli.ArchiveTraining
+ * java -XX:DumpLoadedClassList=target/gpushare.classlist -cp target/gpushare.jar io.gpushare.cli.ArchiveTraining
+ * java -Xshare:dump -XX:SharedClassListFile=target/gpushare.classlist -XX:SharedArchiveFile=target/gpushare.jsa -cp target/gpushare.jar
  * </pre>
  * and the launcher {@code target/gpushare} starts the JVM with that archive. Not part of the command line.
  */

@@ -1,6 +1,7 @@
 package io.gpushare.cli;
 
 import io.gpushare.core.validate.ValidationException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,8 +19,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GpuShareCommand.Version.class,
     description = "Typed, validated Kubernetes DRA manifests that share NVIDIA GPUs between vLLM servers.",
-    subcommands = {RenderCommand.class, LintCommand.class, FmtCommand.class, MemoryCommand.class,
-      ExplainCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -33,9 +32,49 @@ public final class GpuShareCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** A command line with gpushare's exit codes and error handling. */
+  /**
+   * The subcommands, in the order the help lists them. Each is made only when a command line that
+   * holds it is built: picocli reads a command's annotations when it is added, a cost of start-up
+   * that a run of one subcommand should not pay for the others (docs/performance.md, "Start-up").
+   */
+  private static final List<String> SUBCOMMANDS = List.of("render", "lint", "fmt", "memory", "explain", "completion", "help");
+
+  private static Object subcommand(String name) {
+    // a switch, not a table of constructor references: each reference is a call site linked at start-up
+    return switch (name) {
+      case "render" -> new RenderCommand();
+      case "lint" -> new LintCommand();
+      case "fmt" -> new FmtCommand();
+      case "memory" -> new MemoryCommand();
+      case "explain" -> new ExplainCommand();
+      case "completion" -> new CompletionCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
+  }
+
+  /** A command line with every subcommand, gpushare's exit codes and error handling. */
   public static CommandLine commandLine() {
+    return commandLine(SUBCOMMANDS);
+  }
+
+  /**
+   * The command line that runs these arguments: when the first names a subcommand, only that one is
+   * made; otherwise all of them, so that usage errors and the help list every subcommand. {@code help}
+   * and {@code completion} describe every subcommand, so they get all of them too.
+   */
+  public static CommandLine commandLineFor(String... args) {
+    if (args.length > 0 && SUBCOMMANDS.contains(args[0]) && !args[0].equals("help") && !args[0].equals("completion")) {
+      return commandLine(List.of(args[0]));
+    }
+    return commandLine();
+  }
+
+  private static CommandLine commandLine(List<String> names) {
     CommandLine commandLine = new CommandLine(new GpuShareCommand());
+    for (String name : names) {
+      commandLine.addSubcommand(name, subcommand(name));
+    }
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof ValidationException invalid) {
         cmd.getErr().println("gpushare: " + invalid.getMessage());

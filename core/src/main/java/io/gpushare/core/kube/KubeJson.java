@@ -1,36 +1,100 @@
 package io.gpushare.core.kube;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The one Jackson mapper of the package's conversions between fabric8 objects and the plain maps of
- * a generic resource (a LeaderWorkerSet's pod templates), and of its deep copies. Loaded on the
- * first conversion only.
+ * gpushare's one Jackson mapper for the fabric8 model: reading manifests into typed objects,
+ * conversions between fabric8 objects and plain maps (a LeaderWorkerSet's pod templates, DRA objects
+ * of another API version), deep copies, the JSON trees the credential scan walks and the sizes the
+ * API server limits. One mapper, so each model class is introspected once per process; its property
+ * deserializers are found when first needed ({@link LazyPropertyDeserializers}), so a short command
+ * introspects only the classes its manifests hold. Unknown fields are kept out of the typed object
+ * rather than failing: the rules report what they judge. Made on first use.
  */
-final class KubeJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+public final class KubeJson {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
   private KubeJson() {}
 
-  /** The value as a mutable map, in the order of its fields. */
-  static Map<String, Object> toMap(Object value) {
-    return MAPPER.convertValue(value, MAP);
+  /** Holder: the mapper is built on the first conversion, not when the class is loaded. */
+  private static final class Holder {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .registerModule(LazyPropertyDeserializers.module());
   }
 
-  /** The value (a map or another fabric8 object) as {@code type}. */
-  static <T> T convert(Object value, Class<T> type) {
-    return MAPPER.convertValue(value, type);
+  /** The value as a mutable map, in the order of its fields. */
+  public static Map<String, Object> toMap(Object value) {
+    return Holder.MAPPER.convertValue(value, MAP);
+  }
+
+  /**
+   * The value (a map, such as a YAML document's, or another fabric8 object) as {@code type}; for
+   * {@code KubernetesResource.class}, fabric8's registry picks the class of the map's apiVersion and kind.
+   *
+   * @throws IllegalArgumentException when the value does not fit the type, with Jackson's reason
+   */
+  public static <T> T convert(Object value, Class<T> type) {
+    return Holder.MAPPER.convertValue(value, type);
+  }
+
+  /**
+   * A Kubernetes object read from its map (a YAML document's): of the fabric8 model class of its
+   * {@code apiVersion} and {@code kind}, or a {@link GenericKubernetesResource} when no model jar has one.
+   *
+   * @throws IllegalArgumentException when the map does not fit the class, with Jackson's reason
+   */
+  public static HasMetadata readObject(Map<String, Object> object, String apiVersion, String kind) {
+    Optional<Class<? extends HasMetadata>> type = KubeKinds.typeOf(apiVersion, kind);
+    return type.isPresent() ? convert(object, type.get()) : convert(object, GenericKubernetesResource.class);
   }
 
   /** A deep copy of the object, of its own class. */
-  static HasMetadata copy(HasMetadata resource) {
-    return MAPPER.convertValue(resource, resource.getClass());
+  public static HasMetadata copy(HasMetadata resource) {
+    return Holder.MAPPER.convertValue(resource, resource.getClass());
+  }
+
+  /** The value as a JSON tree, as the API server would store it. */
+  public static JsonNode toTree(Object value) {
+    return Holder.MAPPER.valueToTree(value);
+  }
+
+  /**
+   * Writes the value into the generator (the renderer's node-tree generator), with this mapper as
+   * the generator's codec: fabric8 writes opaque values it does not know the type of with
+   * {@code writeObject}, which needs one.
+   */
+  public static void writeTo(JsonGenerator generator, Object value) throws IOException {
+    generator.setCodec(Holder.MAPPER);
+    Holder.MAPPER.writeValue(generator, value);
+  }
+
+  /** The size in bytes of the value's JSON, as the API server measures it; 0 when it cannot be written. */
+  public static int jsonSize(Object value) {
+    try {
+      return Holder.MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
+    } catch (JsonProcessingException e) {
+      return 0;
+    }
+  }
+
+  /** The JSON names of a model class's fields, in the model's order. */
+  public static List<String> fieldNames(Class<?> type) {
+    return Holder.MAPPER.getSerializationConfig().introspect(Holder.MAPPER.constructType(type)).findProperties()
+        .stream().map(BeanPropertyDefinition::getName).toList();
   }
 }

@@ -1,8 +1,5 @@
 package io.gpushare.core.kube;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.resource.v1.ExactDeviceRequest;
@@ -193,23 +190,18 @@ final class ResourceApiVersions {
     return requests;
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> tree(HasMetadata resource) {
-    return Jackson.MAPPER.convertValue(resource, LinkedHashMap.class);
+    return KubeJson.toMap(resource);
   }
 
   private static HasMetadata typed(Map<String, Object> tree) {
     // fabric8's registry gives the class of the tree's apiVersion and kind
-    return (HasMetadata) Jackson.MAPPER.convertValue(tree, KubernetesResource.class);
+    return (HasMetadata) KubeJson.convert(tree, KubernetesResource.class);
   }
 
   /** Made on the first conversion only: validating v1 objects never needs it. */
   private static final class Jackson {
-    static final ObjectMapper MAPPER =
-        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** What v1 holds under {@code exactly:} and v1beta1 on the request: the fields of {@link ExactDeviceRequest}. */
-    static final List<String> EXACT_FIELDS = MAPPER.getSerializationConfig()
-        .introspect(MAPPER.constructType(ExactDeviceRequest.class)).findProperties().stream()
-        .map(BeanPropertyDefinition::getName).toList();
+    static final List<String> EXACT_FIELDS = KubeJson.fieldNames(ExactDeviceRequest.class);
   }
 }

@@ -13,7 +13,6 @@ import io.gpushare.core.kube.KubeObjects;
 import io.gpushare.core.model.GpuConfig;
 import io.gpushare.core.model.MigDeviceConfig;
 import io.gpushare.core.model.NvidiaDeviceConfig;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +273,6 @@ final class ClaimApiRule implements Rule {
 
   /** Compact JSON size, as the API server measures raw parameters. */
   static final class Json {
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private Json() {}
 
@@ -298,11 +296,7 @@ final class ClaimApiRule implements Rule {
     }
 
     static int size(Object value) {
-      try {
-        return MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        return 0;
-      }
+      return io.gpushare.core.kube.KubeJson.jsonSize(value);
     }
   }
 }

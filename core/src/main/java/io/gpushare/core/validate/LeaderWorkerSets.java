@@ -1,11 +1,10 @@
 package io.gpushare.core.validate;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.gpushare.core.kube.KubeJson;
 import io.gpushare.core.validate.PodGroup.Count;
 import io.gpushare.core.validate.PodGroup.Surge;
 import io.gpushare.core.validate.Workload.CountField;
@@ -48,8 +47,6 @@ final class LeaderWorkerSets {
   static final String KIND = "LeaderWorkerSet";
   static final String NAME_LABEL = "leaderworkerset.sigs.k8s.io/name";
   static final String WORKER_INDEX_LABEL = "leaderworkerset.sigs.k8s.io/worker-index";
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private LeaderWorkerSets() {}
 
@@ -171,7 +168,7 @@ final class LeaderWorkerSets {
       return null;
     }
     try {
-      return MAPPER.convertValue(value, PodTemplateSpec.class);
+      return KubeJson.convert(value, PodTemplateSpec.class);
     } catch (IllegalArgumentException e) {
       unreadable.add(path + (e.getCause() instanceof JsonMappingException mapping ? jsonPath(mapping) : ""));
       return null;

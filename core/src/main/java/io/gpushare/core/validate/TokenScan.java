@@ -1,8 +1,8 @@
 package io.gpushare.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.gpushare.core.kube.KubeJson;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  * {@code Deployment[vllm].metadata.annotations["example.com/token"]}.
  */
 final class TokenScan {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
   private TokenScan() {}
@@ -24,7 +23,7 @@ final class TokenScan {
   static void scan(HasMetadata resource, String root, Set<String> reported, Findings findings) {
     JsonNode tree;
     try {
-      tree = MAPPER.valueToTree(resource);
+      tree = KubeJson.toTree(resource);
     } catch (IllegalArgumentException e) {
       return; // an object Jackson cannot write has no text to judge here; the reader reported it
     }

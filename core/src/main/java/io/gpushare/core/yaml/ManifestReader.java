@@ -1,10 +1,7 @@
 package io.gpushare.core.yaml;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.gpushare.core.kube.KubeJson;
 import io.gpushare.core.kube.Manifest;
 import io.gpushare.core.kube.ManifestSet;
 import java.io.IOException;
@@ -61,8 +58,6 @@ public final class ManifestReader {
   /** Nodes a document may have once its aliases are expanded. */
   public static final int MAX_EXPANDED_NODES = 200_000;
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final ManifestReader STANDARD = new ManifestReader();
 
   private ManifestReader() {}
@@ -315,10 +310,9 @@ public final class ManifestReader {
           + " skips YAML that is no Kubernetes object)");
     }
     try {
-      // fabric8's own registry: every kind of the model jars on the classpath gets its class,
-      // anything else (a CRD, a List) is kept whole as a generic resource
-      Object resource = MAPPER.convertValue(object, KubernetesResource.class);
-      return resource instanceof HasMetadata typed ? typed : MAPPER.convertValue(object, GenericKubernetesResource.class);
+      // every kind of the model jars on the classpath gets its class, anything else (a CRD, a List)
+      // is kept whole as a generic resource
+      return KubeJson.readObject(object, (String) apiVersion, (String) kind);
     } catch (IllegalArgumentException e) {
       String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       throw new ManifestParseException(source, line, "cannot read it as " + kind + ": " + reason);
