@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * The training run behind the class-data-sharing archive {@code gpushare.jsa} that {@code mvn package}
  * writes beside the jar: one JVM that renders the tutorial, lints and formats what it rendered,
- * lints the MIG example (whose CEL selectors load the CEL compiler), computes one server's memory and
+ * lints the MIG example (whose CEL selectors load the CEL compiler), writes SARIF, explains a code,
+ * prints the bash completion, computes one server's memory and
  * prints the help, so the archive holds the classes of every
  * command. The build runs it as
  * <pre>
@@ -36,6 +37,9 @@ public final class ArchiveTraining {
       Main.run("render");
       Main.run("lint", dir);
       Main.run("lint", "--format", "json", dir + "/claim.yaml", dir + "/vllm.yaml");
+      Main.run("lint", "--format", "sarif", dir);
+      Main.run("explain", "VLLM_STARTUP_RACE");
+      Main.run("completion", "bash");
       String mig = work.resolve("mig").toString();
       Main.run("render", "--example", "mig", "--out", mig);
       Main.run("lint", mig); // its CEL selectors: the classes of dev.cel's compiler
