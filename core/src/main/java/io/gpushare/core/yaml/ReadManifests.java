@@ -5,7 +5,6 @@ import io.gpushare.core.kube.ManifestSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * What {@link ManifestReader} read: the objects as a {@link ManifestSet}, and where each finding's
@@ -18,11 +17,12 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ReadManifests {
   private final ManifestSet set;
   // by identity, in order: a Manifest's equals would compare fabric8 objects, whose Quantity fields
-  // parse themselves (a memory: 16GB throws), and a list keeps a thousand objects linear
-  private final List<Map.Entry<Manifest, Node>> nodes;
-  private Map<String, Map.Entry<Manifest, Node>> byId;
+  // parse themselves (a memory: 16GB throws), and a list keeps a thousand objects linear; the lines of
+  // each document, not its node tree, are kept (see LineTree)
+  private final List<Map.Entry<Manifest, LineTree>> nodes;
+  private Map<String, Map.Entry<Manifest, LineTree>> byId;
 
-  ReadManifests(ManifestSet set, List<Map.Entry<Manifest, Node>> nodes) {
+  ReadManifests(ManifestSet set, List<Map.Entry<Manifest, LineTree>> nodes) {
     this.set = set;
     this.nodes = nodes;
   }
@@ -39,7 +39,7 @@ public final class ReadManifests {
   /** Several reads (files) as one set, for validation across files. */
   public static ReadManifests combine(List<ReadManifests> reads) {
     List<Manifest> manifests = new ArrayList<>();
-    List<Map.Entry<Manifest, Node>> nodes = new ArrayList<>();
+    List<Map.Entry<Manifest, LineTree>> nodes = new ArrayList<>();
     for (ReadManifests read : reads) {
       manifests.addAll(read.set.manifests());
       nodes.addAll(read.nodes);
@@ -76,13 +76,13 @@ public final class ReadManifests {
       byId = new java.util.HashMap<>();
       nodes.forEach(entry -> byId.putIfAbsent(entry.getKey().id(), entry));
     }
-    Map.Entry<Manifest, Node> entry = byId.get(id);
+    Map.Entry<Manifest, LineTree> entry = byId.get(id);
     if (entry != null) {
       Manifest manifest = entry.getKey();
       String origin = manifest.origin();
       String source = origin.substring(0, origin.lastIndexOf(':'));
       String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
-      return source + ":" + ManifestReader.lineOf(entry.getValue(), inFile.substring(id.length()));
+      return source + ":" + entry.getValue().lineOf(inFile.substring(id.length()));
     }
     return nodes.isEmpty() ? "-" : sourceOf(nodes.get(0).getKey()) + ":0";
   }
