@@ -35,7 +35,7 @@ for run in $(seq 1 "$runs"); do
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   status=0
   /usr/bin/time -o "$tmp/time" -f "%e %U %S %M" "$launcher" lint "$tmp/d" >"$tmp/out" 2>"$tmp/err" || status=$?
-  read -r wall user sys rss <"$tmp/time"
+  read -r wall user sys rss < <(tail -1 "$tmp/time")
   cpu=$(echo "$user + $sys" | bc)
   echo "run $run: ${wall} s wall, ${cpu} s CPU (${user} user, ${sys} sys), $((rss / 1024)) MiB max RSS," \
     "exit $status; load average before: $load"
