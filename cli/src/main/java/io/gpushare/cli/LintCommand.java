@@ -10,6 +10,7 @@ import io.gpushare.core.validate.Finding;
 import io.gpushare.core.validate.Severity;
 import io.gpushare.core.validate.ValidationReport;
 import io.gpushare.core.validate.Validator;
+import io.gpushare.core.yaml.FileRead;
 import io.gpushare.core.yaml.ManifestParseException;
 import io.gpushare.core.yaml.ManifestReader;
 import io.gpushare.core.yaml.ReadManifests;
@@ -118,26 +119,17 @@ public final class LintCommand implements Callable<Integer> {
     List<Problem> problems = new ArrayList<>();
     List<Finding> skipped = new ArrayList<>();
     java.util.Set<String> named = new java.util.HashSet<>(paths);
-    for (String file : files) {
-      if (!named.contains(file) && kustomized.consumes(Path.of(file))) {
-        continue; // read by a kustomization: a patch is a partial object, judged merged into its target
-      }
-      try {
-        String text = Inputs.read(file, System.in);
-        Optional<Finding> skip = named.contains(file) ? Optional.empty() : ManifestReader.skipped(text, Inputs.name(file));
-        if (skip.isPresent()) {
-          skipped.add(skip.get());
-          continue;
-        }
-        reads.add(ManifestReader.standard().read(text, Inputs.name(file)));
-      } catch (ManifestParseException e) {
-        problems.add(new Problem(e.source(), e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
-      } catch (NoSuchFileException e) {
-        problems.add(new Problem(file, 0, "no such file"));
-      } catch (IOException e) {
-        problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
-      } catch (RuntimeException | StackOverflowError e) {
-        problems.add(new Problem(Inputs.name(file), 0, internalError(Inputs.name(file), e)));
+    // read on every core, each file parsed once; gathered in the order of the files. A file a
+    // kustomization reads is left to it: a patch is a partial object, judged merged into its target
+    List<String> own = files.stream()
+        .filter(file -> named.contains(file) || !kustomized.consumes(Path.of(file))).toList();
+    for (Outcome outcome : ParallelReads.map(own, file -> readFile(file, named.contains(file)))) {
+      if (outcome.read() != null) {
+        reads.add(outcome.read());
+      } else if (outcome.skipped() != null) {
+        skipped.add(outcome.skipped());
+      } else {
+        problems.add(outcome.problem());
       }
     }
     reads.addAll(kustomized.reads());
@@ -218,6 +210,33 @@ public final class LintCommand implements Callable<Integer> {
     List<Sarif.Notification> unreadable = problems.stream()
         .map(problem -> new Sarif.Notification(problem.file(), problem.line(), problem.message())).toList();
     return Sarif.write(results, unreadable, Path.of(""));
+  }
+
+  /** One file: its objects, the finding that skips it, or why it cannot be read. */
+  private record Outcome(ReadManifests read, Finding skipped, Problem problem) {}
+
+  /** Reads one file; a file found in a directory (not {@code named}) that holds no object is skipped. */
+  private static Outcome readFile(String file, boolean named) {
+    try {
+      String text = Inputs.read(file, System.in);
+      if (named) {
+        return new Outcome(ManifestReader.standard().read(text, Inputs.name(file)), null, null);
+      }
+      FileRead read = ManifestReader.standard().readOrSkip(text, Inputs.name(file));
+      return new Outcome(read.read().orElse(null), read.skipped().orElse(null), null);
+    } catch (ManifestParseException e) {
+      return problem(new Problem(e.source(), e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+    } catch (NoSuchFileException e) {
+      return problem(new Problem(file, 0, "no such file"));
+    } catch (IOException e) {
+      return problem(new Problem(file, 0, "cannot read: " + e.getMessage()));
+    } catch (RuntimeException | StackOverflowError e) {
+      return problem(new Problem(Inputs.name(file), 0, internalError(Inputs.name(file), e)));
+    }
+  }
+
+  private static Outcome problem(Problem problem) {
+    return new Outcome(null, null, problem);
   }
 
   /** What a defect of gpushare says instead of a stack trace: the file, the exception, and to report it. */

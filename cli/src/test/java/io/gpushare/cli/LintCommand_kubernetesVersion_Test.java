@@ -62,9 +62,12 @@ class LintCommand_kubernetesVersion_Test extends CliTest {
         file + ":17: INFO CLAIM_NOT_IN_SET Job[sharing-demo-job].spec.template.spec.resourceClaims[0].resourceClaimName:"
             + " ResourceClaim 'gpu-ts-sharing' is among the manifests as resource.k8s.io/v1alpha2, a version gpushare"
             + " does not judge, so nothing about it was checked",
+        "  hint: write it as resource.k8s.io/v1 (or v1beta2/v1beta1, which are read as v1) to have it checked",
         file + ":1: INFO RESOURCE_API_VERSION_UNCHECKED ResourceClaim[gpu-ts-sharing].apiVersion: Kubernetes 1.30"
             + " serves resource.k8s.io/v1alpha2 (it is served by 1.27 to 1.30), a version gpushare does not model, so"
             + " gpushare could not check this object",
+        "  hint: check it on the cluster (kubectl apply --dry-run=server); gpushare checks resource.k8s.io/v1beta1,"
+            + " v1beta2 and v1, none of which Kubernetes 1.30 serves",
         "0 errors, 0 warnings, 2 infos in 1 file");
   }
 
@@ -79,10 +82,13 @@ class LintCommand_kubernetesVersion_Test extends CliTest {
     assertThat(out.toString().lines().toList()).containsExactly(
         file + ":17: ERROR POD_CLAIM_SOURCE Job[sharing-demo-job].spec.template.spec.resourceClaims[0]: expected"
             + " exactly one of resourceClaimName or resourceClaimTemplateName, found neither",
+        "  hint: resourceClaimName shares one claim between all pods; resourceClaimTemplateName gives each pod its own",
         file + ":1: ERROR RESOURCE_API_VERSION_REMOVED ResourceClaim[gpu-ts-sharing].apiVersion: expected"
             + " resource.k8s.io/v1 (Kubernetes 1.34 and later; v1beta2 or v1beta1 on older clusters), found"
             + " resource.k8s.io/v1alpha2, which Kubernetes 1.31 removed with classic DRA (it was served by 1.27 to"
             + " 1.30, as an alpha API); nothing else about this object was checked",
+        "  hint: rewrite it as resource.k8s.io/v1: each request names a deviceClassName under `exactly:`, and NVIDIA"
+            + " sharing settings go in an opaque config of the claim",
         "2 errors, 0 warnings, 0 infos in 1 file");
   }
 

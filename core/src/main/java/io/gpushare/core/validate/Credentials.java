@@ -22,19 +22,25 @@ import java.util.regex.Pattern;
  * that is only a variable ({@code $(DB_PASSWORD)}, {@code ${DB_PASSWORD}}) is a placeholder.
  */
 public final class Credentials {
-  private record Format(String kind, Pattern pattern) {}
+  /** A token format; the pattern cannot match a text that holds none of the markers. */
+  private record Format(String kind, Pattern pattern, List<String> markers) {
+    boolean mayMatch(String text) {
+      return mayHold(text, markers);
+    }
+  }
 
   // group 1 is what redaction keeps, the rest of the match is replaced by ****
   private static final List<Format> FORMATS = List.of(
-      new Format("Hugging Face token", Pattern.compile("(hf_)[A-Za-z0-9]{30,}")),
-      new Format("OpenAI key", Pattern.compile("(sk-(?:proj|svcacct|admin)-)[A-Za-z0-9_-]{20,}")),
-      new Format("OpenAI key", Pattern.compile("(sk-)[A-Za-z0-9]{32,}")),
-      new Format("AWS access key id", Pattern.compile("((?:AKIA|ASIA))[A-Z0-9]{16}")),
-      new Format("GitHub token", Pattern.compile("(github_pat_)[A-Za-z0-9_]{22,}")),
-      new Format("GitHub token", Pattern.compile("(gh[pousr]_)[A-Za-z0-9]{36,}")),
+      new Format("Hugging Face token", Pattern.compile("(hf_)[A-Za-z0-9]{30,}"), List.of("hf_")),
+      new Format("OpenAI key", Pattern.compile("(sk-(?:proj|svcacct|admin)-)[A-Za-z0-9_-]{20,}"), List.of("sk-")),
+      new Format("OpenAI key", Pattern.compile("(sk-)[A-Za-z0-9]{32,}"), List.of("sk-")),
+      new Format("AWS access key id", Pattern.compile("((?:AKIA|ASIA))[A-Z0-9]{16}"), List.of("AKIA", "ASIA")),
+      new Format("GitHub token", Pattern.compile("(github_pat_)[A-Za-z0-9_]{22,}"), List.of("github_pat_")),
+      new Format("GitHub token", Pattern.compile("(gh[pousr]_)[A-Za-z0-9]{36,}"),
+          List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
       new Format("URL password", Pattern.compile(
           "([A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@\"']*:)(?!\\$\\([A-Za-z_][A-Za-z0-9_]*\\)@|\\$\\{[A-Za-z_][A-Za-z0-9_]*}@"
-              + "|\\$[A-Za-z_][A-Za-z0-9_]*@|\\*+@|\uFFFF)[^\\s/@\"']+(?=@)")));
+              + "|\\$[A-Za-z_][A-Za-z0-9_]*@|\\*+@|\uFFFF)[^\\s/@\"']+(?=@)"), List.of("://")));
 
   /**
    * A value that is only a variable ({@code $(X)}, {@code $X}, {@code ${X}}) or a template
@@ -62,11 +68,11 @@ public final class Credentials {
 
   /** The kind of the first token-looking text in {@code text} ({@code Hugging Face token}), if any. */
   public static Optional<String> tokenIn(String text) {
-    if (text == null || text.isEmpty()) {
-      return Optional.empty();
+    if (text == null || text.isEmpty() || !mayHold(text, TOKEN_PREFIXES)) {
+      return Optional.empty(); // every format has one of the prefixes: most text is passed over without a regex
     }
     for (Format format : FORMATS) {
-      if (format.pattern().matcher(text).find()) {
+      if (format.mayMatch(text) && format.pattern().matcher(text).find()) {
         return Optional.of(format.kind());
       }
     }

@@ -50,41 +50,55 @@ final class DeviceSelectorCel {
 
   private DeviceSelectorCel() {}
 
+  /** What the API server says of an expression, apart from where it is: nothing, or one finding. */
+  private record Verdict(FindingCode code, String message, String hint) {}
+
+  /** At most this many verdicts are remembered: a directory of copies compiles each expression once. */
+  private static final int REMEMBERED = 4096;
+  private static final java.util.Map<String, java.util.Optional<Verdict>> VERDICTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Reports {@code expression} at {@code path} if the API server would refuse it. */
   static void check(String expression, String path, Findings findings) {
-    try {
-      checkCompiled(expression, path, findings);
-    } catch (CelValidationException e) {
-      throw new IllegalStateException("a compiled expression without its syntax tree: " + expression, e);
+    java.util.Optional<Verdict> verdict = VERDICTS.get(expression);
+    if (verdict == null) {
+      try {
+        verdict = verdict(expression);
+      } catch (CelValidationException e) {
+        throw new IllegalStateException("a compiled expression without its syntax tree: " + expression, e);
+      }
+      if (VERDICTS.size() < REMEMBERED) {
+        VERDICTS.put(expression, verdict);
+      }
     }
+    verdict.ifPresent(v -> findings.add(v.code(), path, v.message(), v.hint()));
   }
 
-  private static void checkCompiled(String expression, String path, Findings findings) throws CelValidationException {
+  private static java.util.Optional<Verdict> verdict(String expression) throws CelValidationException {
     CelValidationResult result = Environment.COMPILER.compile(expression);
     if (result.hasError()) {
       CelIssue issue = result.getErrors().get(0);
-      findings.add(FindingCode.CEL_INVALID, path,
+      return java.util.Optional.of(new Verdict(FindingCode.CEL_INVALID,
           "expected a CEL expression over `device` the API server compiles, found compilation failed at "
               + position(issue) + ": " + issue.getMessage(),
           "write e.g. device.attributes[\"gpu.nvidia.com\"].productName == \"NVIDIA L4\"; `device` has driver, "
-              + "attributes[domain].name and capacity[domain].name (a quantity: .compareTo(quantity(\"40Gi\")) >= 0)");
-      return;
+              + "attributes[domain].name and capacity[domain].name (a quantity: .compareTo(quantity(\"40Gi\")) >= 0)"));
     }
     CelAbstractSyntaxTree ast = result.getAst();
     CelType type = ast.getResultType();
     if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
-      findings.add(FindingCode.CEL_NOT_BOOL, path,
+      return java.util.Optional.of(new Verdict(FindingCode.CEL_NOT_BOOL,
           "expected a CEL expression that evaluates to bool, found one of type " + type.name(),
-          "compare the value, e.g. device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\"");
-      return;
+          "compare the value, e.g. device.attributes[\"gpu.nvidia.com\"].profile == \"3g.40gb\""));
     }
     long cost = CelCostFloor.of(ast.getExpr());
     if (cost > CelCostFloor.LIMIT) {
-      findings.add(FindingCode.CEL_COST_EXCEEDED, path,
+      return java.util.Optional.of(new Verdict(FindingCode.CEL_COST_EXCEEDED,
           "expected an estimated worst-case cost of at most " + CelCostFloor.LIMIT + " (the API server's limit), found at least "
               + cost + ": too complex, exceeds cost limit",
-          "iterate over fewer or smaller lists, or split the conditions into several selectors (all must match)");
+          "iterate over fewer or smaller lists, or split the conditions into several selectors (all must match)"));
     }
+    return java.util.Optional.empty();
   }
 
   /** line:column inside the expression, both counted from 1 as the API server prints them. */

@@ -59,8 +59,7 @@ final class ServedApiVersions {
           findings.add(FindingCode.RESOURCE_API_VERSION_UNCHECKED, id + ".apiVersion",
               "Kubernetes " + target + " serves " + apiVersion + " (it is served by " + range + ")"
                   + ", a version gpushare does not model, so gpushare could not check this object",
-              "check it on the cluster (kubectl apply --dry-run=server), or write it as " + supported(resource, target)
-                  + " to have gpushare check it");
+              "check it on the cluster (kubectl apply --dry-run=server)" + checkedHint(resource, target));
         }
         continue;
       }
@@ -96,6 +95,14 @@ final class ServedApiVersions {
   }
 
   /** The newest version gpushare models that {@code target} serves for the kind, else the newest it serves. */
+  /** How to have gpushare check the object: a version it models that the target serves, or that none is. */
+  private static String checkedHint(HasMetadata resource, KubernetesVersion target) {
+    boolean modeledServed = versions(resource.getKind(), target).anyMatch(v -> ResourceApiVersion.of(v).isPresent());
+    return modeledServed
+        ? ", or write it as " + supported(resource, target) + " to have gpushare check it"
+        : "; gpushare checks resource.k8s.io/v1beta1, v1beta2 and v1, none of which Kubernetes " + target + " serves";
+  }
+
   private static String supported(HasMetadata resource, KubernetesVersion target) {
     List<String> served = versions(resource.getKind(), target).toList();
     List<String> modeled = served.stream().filter(v -> ResourceApiVersion.of(v).isPresent()).toList();

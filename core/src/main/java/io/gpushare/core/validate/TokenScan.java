@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gpushare.core.kube.KubeJson;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,25 +28,52 @@ final class TokenScan {
     } catch (IllegalArgumentException e) {
       return; // an object Jackson cannot write has no text to judge here; the reader reported it
     }
-    walk(tree, root, reported, findings);
+    walk(tree, new StringBuilder(root), reported, findings);
   }
 
-  private static void walk(JsonNode node, String path, Set<String> reported, Findings findings) {
+  // the path is built in one buffer, and made a string only for a string that looks like a token
+  private static void walk(JsonNode node, StringBuilder path, Set<String> reported, Findings findings) {
     if (node.isTextual()) {
-      Credentials.tokenIn(node.textValue()).filter(kind -> reported.add(path)).ifPresent(kind ->
-          findings.add(FindingCode.SECRET_LITERAL, path, "expected no credentials in the manifest, found a literal "
-              + kind + " (" + Credentials.redact(node.textValue().strip()).lines().findFirst().orElse("") + ")",
-              hint(kind)));
+      Optional<String> token = Credentials.tokenIn(node.textValue());
+      if (token.isPresent() && reported.add(path.toString())) {
+        String kind = token.get();
+        findings.add(FindingCode.SECRET_LITERAL, path.toString(), "expected no credentials in the manifest, found a literal "
+            + kind + " (" + Credentials.redact(node.textValue().strip()).lines().findFirst().orElse("") + ")",
+            hint(kind));
+      }
     } else if (node.isArray()) {
+      int length = path.length();
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), path + "[" + i + "]", reported, findings);
+        walk(node.get(i), path.append('[').append(i).append(']'), reported, findings);
+        path.setLength(length);
       }
     } else if (node.isObject()) {
+      int length = path.length();
       for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
-        walk(field.getValue(), path + key(field.getKey()), reported, findings);
+        walk(field.getValue(), appendKey(path, field.getKey()), reported, findings);
+        path.setLength(length);
       }
     }
+  }
+
+  private static StringBuilder appendKey(StringBuilder path, String key) {
+    return simple(key) ? path.append('.').append(key) : path.append("[\"").append(key).append("\"]");
+  }
+
+  /** What {@link #SIMPLE_KEY} matches, without a matcher per key. */
+  private static boolean simple(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+      if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code .name}, or {@code ["example.com/name"]} for a key that is not a plain word. */

@@ -140,21 +140,69 @@ public final class ManifestReader {
     return NonManifests.skipped(text, source);
   }
 
-  private ReadManifests readYaml(String text, String source) {
+  /**
+   * What lint does with a file found in a directory, from one parse: the INFO finding of
+   * {@link #skipped(String, String)} when it holds no Kubernetes API object, else the objects as
+   * {@link #read(String, String)} reads them (or its {@link ManifestParseException}). The same as
+   * calling both, in half the work.
+   */
+  public FileRead readOrSkip(String text, String source) {
+    if (text.length() <= MAX_BYTES && NonManifests.helmAction(text).isEmpty()) {
+      LoaderOptions options = options();
+      List<Node> documents;
+      try {
+        documents = ReadBounds.composeAll(text, source, options);
+      } catch (RuntimeException | StackOverflowError e) {
+        documents = null; // neither skipped nor read: the two steps below say why, as they always did
+      }
+      if (documents != null && NonManifests.holdsObject(documents)) {
+        // skipped(text) would say "not skipped": read the documents already composed, as read(text) does
+        List<Node> composed = documents;
+        try {
+          return FileRead.read(readDocuments(() -> composed, source, new KubernetesScalars.Values(options)));
+        } catch (ManifestParseException e) {
+          java.util.OptionalInt action = NonManifests.anyAction(text);
+          if (action.isPresent()) {
+            throw new ManifestParseException(source, action.getAsInt(), NonManifests.templateMessage(action.getAsInt()));
+          }
+          throw e;
+        }
+      }
+    }
+    // no object at first sight (values, a kustomization, or a file the reader refuses): both steps
+    java.util.Optional<io.gpushare.core.validate.Finding> skip = skipped(text, source);
+    return skip.isPresent() ? FileRead.skipped(skip.get()) : FileRead.read(read(text, source));
+  }
+
+  /** The bounds of every parse of the reader. */
+  private static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_BYTES);
     options.setAllowRecursiveKeys(false);
+    return options;
+  }
+
+  private ReadManifests readYaml(String text, String source) {
+    LoaderOptions options = options();
     // one constructor for every document and scalar of this text (building one costs more than a document)
     KubernetesScalars.Values values = new KubernetesScalars.Values(options);
+    return readDocuments(() -> ReadBounds.composeAll(text, source, options), source, values);
+  }
+
+  /** The manifests of the documents {@code compose} gives. */
+  private ReadManifests readDocuments(java.util.function.Supplier<List<Node>> compose, String source,
+      KubernetesScalars.Values values) {
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
     String file = source.substring(slash + 1);
     List<Manifest> manifests = new ArrayList<>();
-    List<Map.Entry<Manifest, Node>> nodes = new ArrayList<>();
+    List<Map.Entry<Manifest, LineTree.Indexed>> nodes = new ArrayList<>();
     try {
-      for (Node node : ReadBounds.composeAll(text, source, options)) {
+      List<Node> documents = compose.get();
+      for (int d = 0; d < documents.size(); d++) {
+        Node node = documents.get(d);
         if (node == null || (node instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
           continue; // an empty document, e.g. after a trailing ---
         }
@@ -187,13 +235,13 @@ public final class ManifestReader {
             int itemLine = itemNode.getStartMark().getLine() + 1;
             Manifest manifest = toManifest(item, file, source, itemLine);
             manifests.add(manifest);
-            nodes.add(Map.entry(manifest, itemNode));
+            nodes.add(Map.entry(manifest, LineTree.of(itemNode)));
           }
           continue;
         }
         Manifest manifest = toManifest(object, file, source, line);
         manifests.add(manifest);
-        nodes.add(Map.entry(manifest, node));
+        nodes.add(Map.entry(manifest, LineTree.of(node)));
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -317,58 +365,5 @@ public final class ManifestReader {
       String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       throw new ManifestParseException(source, line, "cannot read it as " + kind + ": " + reason);
     }
-  }
-
-  /** Finds the line of a path such as {@code .spec.template.spec.containers[0].args[3]} in a node. */
-  static int lineOf(Node root, String path) {
-    return markOf(root, path).getLine() + 1;
-  }
-
-  /** Where the path's deepest part in the node starts: its key, or its list entry (line and column from 0). */
-  static Mark markOf(Node root, String path) {
-    Node node = root;
-    Mark mark = root.getStartMark();
-    int i = 0;
-    while (i < path.length() && node != null) {
-      char c = path.charAt(i);
-      if (c == '.') {
-        int end = i + 1;
-        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
-          end++;
-        }
-        String key = path.substring(i + 1, end);
-        Node next = null;
-        if (node instanceof MappingNode mapping) {
-          for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-              next = tuple.getValueNode();
-              mark = tuple.getKeyNode().getStartMark();
-            }
-          }
-        }
-        node = next;
-        i = end;
-      } else if (c == '[') {
-        int end = path.indexOf(']', i);
-        if (end < 0) {
-          break;
-        }
-        Node next = null;
-        try {
-          int index = Integer.parseInt(path.substring(i + 1, end));
-          if (node instanceof SequenceNode sequence && index < sequence.getValue().size()) {
-            next = sequence.getValue().get(index);
-            mark = next.getStartMark();
-          }
-        } catch (NumberFormatException e) {
-          next = null;
-        }
-        node = next;
-        i = end + 1;
-      } else {
-        break;
-      }
-    }
-    return mark;
   }
 }

@@ -10,7 +10,11 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -113,5 +117,47 @@ final class NonManifests {
         : "nothing to do when the file is not meant for the cluster; name it on the command line to have it refused";
     return Optional.of(new Finding(FindingCode.NOT_A_KUBERNETES_OBJECT.name(),
         FindingCode.NOT_A_KUBERNETES_OBJECT.severity(), source, message, hint));
+  }
+
+  /**
+   * Whether one of the composed documents is, at first sight, a Kubernetes API object: a mapping
+   * whose top level has {@code apiVersion} (not kustomize's) and {@code kind} as plain strings, once
+   * each, without a merge key. {@link #skipped(String, String)} never skips such a text, so a reader
+   * that sees one needs no second look. Nothing is constructed: construction would change the nodes
+   * (SnakeYAML drops a duplicate key's first value) before the reader checks them.
+   */
+  static boolean holdsObject(List<Node> documents) {
+    for (Node document : documents) {
+      if (document instanceof MappingNode mapping) {
+        String apiVersion = null;
+        String kind = null;
+        int apiVersions = 0;
+        int kinds = 0;
+        boolean merge = false;
+        for (NodeTuple tuple : mapping.getValue()) {
+          if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+            continue;
+          }
+          merge |= key.getTag().equals(Tag.MERGE);
+          if (!key.getTag().equals(Tag.STR)) {
+            continue;
+          }
+          String value = tuple.getValueNode() instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR)
+              ? scalar.getValue() : null;
+          if (key.getValue().equals("apiVersion")) {
+            apiVersions++;
+            apiVersion = value;
+          } else if (key.getValue().equals("kind")) {
+            kinds++;
+            kind = value;
+          }
+        }
+        if (!merge && apiVersions == 1 && kinds == 1 && apiVersion != null && kind != null
+            && !apiVersion.startsWith(KUSTOMIZE_GROUP)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -5,7 +5,6 @@ import io.gpushare.core.kube.ManifestSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * What {@link ManifestReader} read: the objects as a {@link ManifestSet}, and where each finding's
@@ -18,20 +17,14 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ReadManifests {
   private final ManifestSet set;
   // by identity, in order: a Manifest's equals would compare fabric8 objects, whose Quantity fields
-  // parse themselves (a memory: 16GB throws), and a list keeps a thousand objects linear
-  private final List<Map.Entry<Manifest, Node>> nodes;
-  private Map<String, Map.Entry<Manifest, Node>> byId;
-  /** Whether each node's mark names its file (objects built from several files: {@link SourceNodes}). */
-  private final boolean marksNameFiles;
+  // parse themselves (a memory: 16GB throws), and a list keeps a thousand objects linear; the
+  // positions of each document's fields, not its node tree, are kept (see LineTree)
+  private final List<Map.Entry<Manifest, LineTree.Indexed>> nodes;
+  private Map<String, Map.Entry<Manifest, LineTree.Indexed>> byId;
 
-  ReadManifests(ManifestSet set, List<Map.Entry<Manifest, Node>> nodes) {
-    this(set, nodes, false);
-  }
-
-  ReadManifests(ManifestSet set, List<Map.Entry<Manifest, Node>> nodes, boolean marksNameFiles) {
+  ReadManifests(ManifestSet set, List<Map.Entry<Manifest, LineTree.Indexed>> nodes) {
     this.set = set;
     this.nodes = nodes;
-    this.marksNameFiles = marksNameFiles;
   }
 
   public ManifestSet set() {
@@ -46,14 +39,12 @@ public final class ReadManifests {
   /** Several reads (files) as one set, for validation across files. */
   public static ReadManifests combine(List<ReadManifests> reads) {
     List<Manifest> manifests = new ArrayList<>();
-    List<Map.Entry<Manifest, Node>> nodes = new ArrayList<>();
-    boolean marks = false;
+    List<Map.Entry<Manifest, LineTree.Indexed>> nodes = new ArrayList<>();
     for (ReadManifests read : reads) {
-      marks |= read.marksNameFiles;
       manifests.addAll(read.set.manifests());
       nodes.addAll(read.nodes);
     }
-    return new ReadManifests(ManifestSet.of(manifests), nodes, marks);
+    return new ReadManifests(ManifestSet.of(manifests), nodes);
   }
 
   /**
@@ -81,17 +72,13 @@ public final class ReadManifests {
   public String location(String path) {
     int bracket = path.indexOf(']');
     String id = bracket < 0 ? path : path.substring(0, bracket + 1);
-    Map.Entry<Manifest, Node> entry = entry(id);
+    Map.Entry<Manifest, LineTree.Indexed> entry = entry(id);
     if (entry != null) {
       Manifest manifest = entry.getKey();
-      String origin = manifest.origin();
-      String source = origin.substring(0, origin.lastIndexOf(':'));
       String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
-      if (marksNameFiles && entry.getValue().getStartMark() != null && entry.getValue().getStartMark().getName()
-          .equals(source)) {
-        return SourceNodes.location(entry.getValue(), inFile.substring(id.length()));
-      }
-      return source + ":" + ManifestReader.lineOf(entry.getValue(), inFile.substring(id.length()));
+      LineTree.Position position = entry.getValue().positionOf(inFile.substring(id.length()));
+      // a field merged in from another file (a kustomize patch) is in that file
+      return (position.source() != null ? position.source() : sourceOf(manifest)) + ":" + position.line();
     }
     return nodes.isEmpty() ? "-" : sourceOf(nodes.get(0).getKey()) + ":0";
   }
@@ -104,16 +91,16 @@ public final class ReadManifests {
   public int column(String path) {
     int bracket = path.indexOf(']');
     String id = bracket < 0 ? path : path.substring(0, bracket + 1);
-    Map.Entry<Manifest, Node> entry = entry(id);
+    Map.Entry<Manifest, LineTree.Indexed> entry = entry(id);
     if (entry == null) {
       return 1;
     }
     Manifest manifest = entry.getKey();
     String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
-    return ManifestReader.markOf(entry.getValue(), inFile.substring(id.length())).getColumn() + 1;
+    return entry.getValue().positionOf(inFile.substring(id.length())).column();
   }
 
-  private Map.Entry<Manifest, Node> entry(String id) {
+  private Map.Entry<Manifest, LineTree.Indexed> entry(String id) {
     if (byId == null) {
       byId = new java.util.HashMap<>();
       nodes.forEach(entry -> byId.putIfAbsent(entry.getKey().id(), entry));

@@ -87,7 +87,7 @@ public final class SourceNodes {
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
     String file = source.substring(slash + 1);
     List<Manifest> manifests = new ArrayList<>();
-    List<Map.Entry<Manifest, Node>> nodes = new ArrayList<>();
+    List<Map.Entry<Manifest, LineTree.Indexed>> nodes = new ArrayList<>();
     for (Node root : roots) {
       int line = root.getStartMark().getLine() + 1;
       if (!(value(root) instanceof Map<?, ?> object)) {
@@ -98,55 +98,9 @@ public final class SourceNodes {
       Map<String, Object> map = (Map<String, Object>) object;
       Manifest manifest = ManifestReader.toManifest(map, file, source, line);
       manifests.add(manifest);
-      nodes.add(Map.entry(manifest, root));
+      nodes.add(Map.entry(manifest, LineTree.ofSources(root)));
     }
-    return new ReadManifests(ManifestSet.of(manifests), nodes, true);
-  }
-
-  /** The file and line ({@code base/vllm.yaml:12}) of the deepest node of {@code path} under {@code root}. */
-  static String location(Node root, String path) {
-    Mark mark = root.getStartMark();
-    Node node = root;
-    int i = 0;
-    while (i < path.length() && node != null) {
-      char c = path.charAt(i);
-      Node next = null;
-      if (c == '.') {
-        int end = i + 1;
-        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
-          end++;
-        }
-        String key = path.substring(i + 1, end);
-        if (node instanceof MappingNode mapping) {
-          for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-              next = tuple.getValueNode();
-              mark = tuple.getKeyNode().getStartMark();
-            }
-          }
-        }
-        i = end;
-      } else if (c == '[') {
-        int end = path.indexOf(']', i);
-        if (end < 0) {
-          break;
-        }
-        try {
-          int index = Integer.parseInt(path.substring(i + 1, end));
-          if (node instanceof SequenceNode sequence && index < sequence.getValue().size()) {
-            next = sequence.getValue().get(index);
-            mark = next.getStartMark();
-          }
-        } catch (NumberFormatException e) {
-          next = null;
-        }
-        i = end + 1;
-      } else {
-        break;
-      }
-      node = next;
-    }
-    return mark.getName() + ":" + (mark.getLine() + 1);
+    return new ReadManifests(ManifestSet.of(manifests), nodes);
   }
 
   /** A copy of the tree whose marks name {@code source}, {@code offset} lines further down. */
