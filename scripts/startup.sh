@@ -4,6 +4,8 @@
 # (default 7) in turn, median and range of wall time, and max RSS. Needs `mvn -B package -DskipTests`
 # first (cli/target/gpushare and benchmarks/target/benchmarks.jar).
 #   scripts/startup.sh [N]
+# BASELINE=/path/to/another/clone/cli/target/gpushare adds that build's render and lint, run interleaved
+# with the others, to compare two versions in one run (this VM's speed drifts by a third over minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -15,12 +17,16 @@ for f in cli/target/gpushare cli/target/gpushare.jar "$bench"; do
   [ -e "$f" ] || { echo "startup.sh: expected $f, found none; run mvn -B package -DskipTests first" >&2; exit 2; }
 done
 
-names=("JVM floor: java Hello" "fabric8 anchor: builders + asYaml, plain java" \
+names=("JVM floor: java Hello (a class directory)" "fabric8 anchor: builders + asYaml, plain java" \
   "gpushare render --out DIR" "gpushare lint (the tutorial's two files)")
-commands=("java -cp $bench io.gpushare.benchmarks.Hello" \
+commands=("java -cp benchmarks/target/classes io.gpushare.benchmarks.Hello" \
   "java -cp $bench io.gpushare.benchmarks.StartupAnchor" \
   "cli/target/gpushare render --out $work/out" \
   "cli/target/gpushare lint $reference")
+if [ -n "${BASELINE:-}" ]; then
+  names+=("baseline render --out DIR" "baseline lint (the tutorial's two files)")
+  commands+=("$BASELINE render --out $work/out" "$BASELINE lint $reference")
+fi
 
 # one warm-up run of each (the page cache), then the runs interleaved so that load hits all alike
 for command in "${commands[@]}"; do $command >/dev/null 2>&1 || true; done
