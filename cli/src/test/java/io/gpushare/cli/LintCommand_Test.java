@@ -264,6 +264,27 @@ class LintCommand_Test extends CliTest {
         .endsWith("1 error, 3 warnings, 0 infos in 3 files\n");
   }
 
+  @Test
+  void should_judge_each_overlay_apart_when_two_overlays_build_one_base() throws IOException {
+    // GIVEN: the usual kustomize layout (kubectl apply -k overlays/dev on one cluster, -k overlays/prod on
+    // another): one base holding the tutorial, two overlays that include it, neither setting a namespace
+    Files.createDirectories(dir.resolve("base"));
+    Files.writeString(dir.resolve("base/claim.yaml"), ReferenceDocuments.timeSlicingClaim());
+    Files.writeString(dir.resolve("base/vllm.yaml"), ReferenceDocuments.timeSlicingVllm());
+    Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [claim.yaml, vllm.yaml]\n");
+    for (String overlay : List.of("dev", "prod")) {
+      Files.createDirectories(dir.resolve("overlays/" + overlay));
+      Files.writeString(dir.resolve("overlays/" + overlay + "/kustomization.yaml"), "resources: [../../base]\n");
+    }
+    // WHEN
+    int exit = run("lint", dir.toString());
+    // THEN: no DUPLICATE_NAME (each overlay is its own set), and the base's findings once, not once per overlay
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).doesNotContain("DUPLICATE_NAME")
+        .startsWith(dir.resolve("base/vllm.yaml") + ":24: ERROR VLLM_IMAGE_TOO_OLD ")
+        .endsWith("1 error, 3 warnings, 0 infos in 5 files\n");
+  }
+
   /** The ACME X1 and its 40.1 B model, which only this catalog knows. */
   private Path acmeCatalog() throws IOException {
     return Files.writeString(dir.resolve("gpus.yaml"), """

@@ -54,7 +54,8 @@ public final class KustomizationReader {
     List<ManifestParseException> unreadable = new ArrayList<>();
     manifests(build.build(directory), reads, unreadable);
     unreadable.addAll(0, build.unreadable());
-    return new KustomizedFiles(reads, build.findings(), unreadable, build.files());
+    return new KustomizedFiles(reads, List.of(ReadManifests.combine(reads)), build.findings(), unreadable,
+        build.files());
   }
 
   /**
@@ -76,6 +77,7 @@ public final class KustomizationReader {
           .forEach(included::add);
     }
     List<ReadManifests> reads = new ArrayList<>();
+    List<ReadManifests> builds = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     List<ManifestParseException> unreadable = new ArrayList<>();
     Set<Path> files = new LinkedHashSet<>();
@@ -90,13 +92,16 @@ public final class KustomizationReader {
         KustomizationBuild build = new KustomizationBuild();
         List<KustomizationBuild.Resource> resources = build.build(candidate);
         built.addAll(build.kustomizations());
-        manifests(resources, reads, unreadable);
+        List<ReadManifests> own = new ArrayList<>();
+        manifests(resources, own, unreadable);
+        reads.addAll(own);
+        builds.add(ReadManifests.combine(own));
         unreadable.addAll(build.unreadable());
         findings.addAll(build.findings());
         files.addAll(build.files());
       }
     }
-    return new KustomizedFiles(reads, findings, unreadable, files);
+    return new KustomizedFiles(reads, builds, findings, unreadable, files);
   }
 
   private static void manifests(List<KustomizationBuild.Resource> resources, List<ReadManifests> reads,

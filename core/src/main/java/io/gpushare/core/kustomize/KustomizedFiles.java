@@ -16,18 +16,24 @@ import java.util.Set;
  * <pre>
  * vllm-7b-kvcache/kustomization.yaml   resources: [../vllm-7b-it-tensorparallelism.yaml]  patches: [patch.yaml]
  *   reads()      the Deployment with the patch's args and resources, and the Service
+ *   builds()     one: those objects together, as `kubectl apply -k vllm-7b-kvcache` applies them
  *   files()      kustomization.yaml, patch.yaml, ../vllm-7b-it-tensorparallelism.yaml
  * </pre>
  *
  * @param reads the objects, one read per resource file, for {@link ReadManifests#combine}
+ * @param builds the objects of each kustomization built on its own (each overlay of a tree; a base that
+ *     an overlay includes is built with it, not alone), each the combination of its reads: what one
+ *     {@code kubectl apply -k} applies, so what the rules judge together. Two overlays of one base
+ *     hold the same objects, which are no duplicates: each goes to its own cluster or namespace
  * @param findings INFO findings: remote resources, patches not applied, transformers not applied
  * @param unreadable what kustomize build would fail on: a missing file, a cycle, YAML that does not parse
  * @param files every file the kustomizations read, absolute and normalized
  */
-public record KustomizedFiles(List<ReadManifests> reads, List<Finding> findings,
+public record KustomizedFiles(List<ReadManifests> reads, List<ReadManifests> builds, List<Finding> findings,
     List<ManifestParseException> unreadable, Set<Path> files) {
   public KustomizedFiles {
     reads = List.copyOf(reads);
+    builds = List.copyOf(builds);
     findings = List.copyOf(findings);
     unreadable = List.copyOf(unreadable);
     files = Set.copyOf(files);
@@ -36,16 +42,18 @@ public record KustomizedFiles(List<ReadManifests> reads, List<Finding> findings,
   /** Several directories' kustomizations as one. */
   public static KustomizedFiles combine(List<KustomizedFiles> all) {
     List<ReadManifests> reads = new java.util.ArrayList<>();
+    List<ReadManifests> builds = new java.util.ArrayList<>();
     List<Finding> findings = new java.util.ArrayList<>();
     List<ManifestParseException> unreadable = new java.util.ArrayList<>();
     Set<Path> files = new java.util.LinkedHashSet<>();
     for (KustomizedFiles one : all) {
       reads.addAll(one.reads);
+      builds.addAll(one.builds);
       findings.addAll(one.findings);
       unreadable.addAll(one.unreadable);
       files.addAll(one.files);
     }
-    return new KustomizedFiles(reads, findings, unreadable, files);
+    return new KustomizedFiles(reads, builds, findings, unreadable, files);
   }
 
   /** Whether a kustomization read {@code file}, so that a scan does not lint it again on its own. */

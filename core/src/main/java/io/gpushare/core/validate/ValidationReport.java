@@ -58,6 +58,21 @@ public final class ValidationReport {
     return new ValidationReport(List.of(), Set.of());
   }
 
+  /**
+   * The reports of sets judged apart (each overlay of a kustomize tree: what one {@code kubectl apply
+   * -k} applies) as one: every finding once (a base's finding that each overlay repeats is one
+   * finding), every feature gate any set needs.
+   */
+  public static ValidationReport combine(List<ValidationReport> reports) {
+    Set<Finding> findings = new LinkedHashSet<>();
+    Set<String> gates = new LinkedHashSet<>();
+    for (ValidationReport report : reports) {
+      findings.addAll(report.findings);
+      gates.addAll(report.featureGates);
+    }
+    return new ValidationReport(new ArrayList<>(findings), new java.util.TreeSet<>(gates));
+  }
+
   public List<Finding> findings() {
     return findings;
   }
