@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * gpushare's one Jackson mapper for the fabric8 model: reading manifests into typed objects,
@@ -24,11 +26,33 @@ import java.util.Optional;
  * deserializers are found when first needed ({@link LazyPropertyDeserializers}), so a short command
  * introspects only the classes its manifests hold. Unknown fields are kept out of the typed object
  * rather than failing: the rules report what they judge. Made on first use.
+ *
+ * <p>Writing (JSON trees, sizes, the renderer's node trees) goes through this mapper for the first
+ * {@value #PLAIN_WRITES} objects of a process, then through a second one with Jackson's Blackbird
+ * module, which replaces reflective getter calls with generated lambdas: the largest single cost of
+ * writing the model once warm (docs/performance.md), but a cost at start-up (a lambda class per
+ * getter) that a command writing a handful of objects never earns back. Both write the same JSON.
  */
 public final class KubeJson {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
+  /** How many objects are written before the Blackbird mapper takes over. */
+  static final int PLAIN_WRITES = 256;
+  private static final AtomicInteger WRITTEN = new AtomicInteger();
+
   private KubeJson() {}
+
+  /** Made when a process first writes more than {@value #PLAIN_WRITES} objects. Thread-safe once built. */
+  private static final class Warm {
+    // fabric8's model classes carry their own Jackson annotations (NON_NULL / NON_EMPTY inclusion,
+    // IntOrString and Quantity serializers); a plain mapper honours them
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new BlackbirdModule());
+  }
+
+  /** The mapper that writes the next object: the plain one at first, Blackbird's once warm. */
+  private static ObjectMapper writer() {
+    return WRITTEN.get() < PLAIN_WRITES && WRITTEN.incrementAndGet() <= PLAIN_WRITES ? Holder.MAPPER : Warm.MAPPER;
+  }
 
   /** Holder: the mapper is built on the first conversion, not when the class is loaded. */
   private static final class Holder {
@@ -70,7 +94,7 @@ public final class KubeJson {
 
   /** The value as a JSON tree, as the API server would store it. */
   public static JsonNode toTree(Object value) {
-    return Holder.MAPPER.valueToTree(value);
+    return writer().valueToTree(value);
   }
 
   /**
@@ -79,14 +103,15 @@ public final class KubeJson {
    * {@code writeObject}, which needs one.
    */
   public static void writeTo(JsonGenerator generator, Object value) throws IOException {
-    generator.setCodec(Holder.MAPPER);
-    Holder.MAPPER.writeValue(generator, value);
+    ObjectMapper mapper = writer();
+    generator.setCodec(mapper);
+    mapper.writeValue(generator, value);
   }
 
   /** The size in bytes of the value's JSON, as the API server measures it; 0 when it cannot be written. */
   public static int jsonSize(Object value) {
     try {
-      return Holder.MAPPER.writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
+      return writer().writeValueAsString(value).getBytes(StandardCharsets.UTF_8).length;
     } catch (JsonProcessingException e) {
       return 0;
     }

@@ -90,18 +90,19 @@ final class KustomizationBuild {
       Kustomization kustomization = new Kustomization(file.get(), source, documents.get(0));
       List<Resource> resources = resources(kustomization);
       for (Node patch : kustomization.patchesStrategicMerge()) {
-        resources = patch(kustomization, resources, patch, Optional.empty());
+        // an entry of patchesStrategicMerge is a file name or an inline patch: told apart by its text
+        String text = Nodes.text(patch).orElse("");
+        boolean named = !text.contains("\n") && !text.contains(": ") && !text.isBlank();
+        resources = patch(kustomization, resources, patch, named, Optional.empty());
       }
-      for (Node entry : kustomization.patchesJson6902()) {
-        Optional<Node> patch = Nodes.get(entry, "path").or(() -> Nodes.get(entry, "patch"));
-        if (patch.isPresent()) {
-          resources = patch(kustomization, resources, patch.get(), Nodes.get(entry, "target"));
-        }
-      }
-      for (Node entry : kustomization.patches()) {
-        Optional<Node> patch = Nodes.get(entry, "path").or(() -> Nodes.get(entry, "patch"));
-        if (patch.isPresent()) {
-          resources = patch(kustomization, resources, patch.get(), Nodes.get(entry, "target"));
+      for (List<Node> entries : List.of(kustomization.patchesJson6902(), kustomization.patches())) {
+        for (Node entry : entries) {
+          // path: always names a file, patch: always holds the patch (a one-line JSON list too)
+          Optional<Node> path = Nodes.get(entry, "path");
+          Optional<Node> patch = path.or(() -> Nodes.get(entry, "patch"));
+          if (patch.isPresent()) {
+            resources = patch(kustomization, resources, patch.get(), path.isPresent(), Nodes.get(entry, "target"));
+          }
         }
       }
       List<Resource> output = resources;
@@ -158,13 +159,13 @@ final class KustomizationBuild {
     return resources;
   }
 
-  /** {@code patch} (a file name or an inline patch) laid over the resources it targets. */
-  private List<Resource> patch(Kustomization kustomization, List<Resource> resources, Node reference,
+  /** {@code patch} (a file name when {@code file}, else an inline patch) laid over the resources it targets. */
+  private List<Resource> patch(Kustomization kustomization, List<Resource> resources, Node reference, boolean file,
       Optional<Node> target) {
     String text = Nodes.text(reference).orElse("");
     List<Node> documents;
     String where;
-    if (!text.contains("\n") && !text.contains(": ") && !text.isBlank()) {
+    if (file) {
       Path path = kustomization.directory().resolve(text).normalize();
       where = path.toString();
       if (!Files.isRegularFile(path)) {

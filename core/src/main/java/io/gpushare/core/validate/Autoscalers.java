@@ -62,30 +62,43 @@ final class Autoscalers {
               && DeviceClaims.mayBeSame(ValidationContext.namespace(manifest.resource()),
                   ValidationContext.namespace(w.resource())))
           .findFirst()
+          // the HPA controller does not scale a target written with replicas: 0 unless its minReplicas is 0
+          // too ("ScalingDisabled"): no pod runs, whatever maxReplicas says
+          .filter(target -> read.minReplicas == 0 || !scaledToZero(target))
           .ifPresent(target -> autoscalers.add(new Autoscaler(Workloads.id(manifest.resource()),
               Workloads.id(manifest.resource()) + ".spec.maxReplicas", read.maxReplicas, target))));
     }
     return autoscalers;
   }
 
-  private record Read(String apiVersion, String kind, String name, int maxReplicas) {}
+  private record Read(String apiVersion, String kind, String name, int minReplicas, int maxReplicas) {}
+
+  /** Whether the workload is written with {@code replicas: 0}. */
+  private static boolean scaledToZero(Workload workload) {
+    return workload.counts().stream().anyMatch(c -> c.name().equals("replicas") && c.value() == 0);
+  }
 
   private static Optional<Read> read(HasMetadata resource) {
     if (resource instanceof io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler hpa
         && hpa.getSpec() != null && hpa.getSpec().getScaleTargetRef() != null && hpa.getSpec().getMaxReplicas() != null) {
       var ref = hpa.getSpec().getScaleTargetRef();
-      return read(ref.getApiVersion(), ref.getKind(), ref.getName(), hpa.getSpec().getMaxReplicas());
+      return read(ref.getApiVersion(), ref.getKind(), ref.getName(), hpa.getSpec().getMinReplicas(),
+          hpa.getSpec().getMaxReplicas());
     }
     if (resource instanceof io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler hpa
         && hpa.getSpec() != null && hpa.getSpec().getScaleTargetRef() != null && hpa.getSpec().getMaxReplicas() != null) {
       var ref = hpa.getSpec().getScaleTargetRef();
-      return read(ref.getApiVersion(), ref.getKind(), ref.getName(), hpa.getSpec().getMaxReplicas());
+      return read(ref.getApiVersion(), ref.getKind(), ref.getName(), hpa.getSpec().getMinReplicas(),
+          hpa.getSpec().getMaxReplicas());
     }
     return Optional.empty();
   }
 
-  private static Optional<Read> read(String apiVersion, String kind, String name, int maxReplicas) {
-    return kind == null || name == null ? Optional.empty() : Optional.of(new Read(apiVersion, kind, name, maxReplicas));
+  private static Optional<Read> read(String apiVersion, String kind, String name, Integer minReplicas,
+      int maxReplicas) {
+    // minReplicas defaults to 1
+    return kind == null || name == null ? Optional.empty()
+        : Optional.of(new Read(apiVersion, kind, name, minReplicas == null ? 1 : minReplicas, maxReplicas));
   }
 
   /** Whether a scaleTargetRef's apiVersion names the workload's API group (any version of it); absent matches. */

@@ -31,7 +31,9 @@ final class LabelSelectors {
       return Optional.of(false);
     }
     for (Map.Entry<String, String> pair : Nulls.map(selector.getMatchLabels()).entrySet()) {
-      if (!pair.getValue().equals(labels.get(pair.getKey()))) {
+      // a YAML null in a map of strings is the empty string to the API server
+      String want = pair.getValue() == null ? "" : pair.getValue();
+      if (!labels.containsKey(pair.getKey()) || !want.equals(value(labels, pair.getKey()))) {
         return Optional.of(false);
       }
     }
@@ -50,14 +52,20 @@ final class LabelSelectors {
         && Nulls.list(selector.getMatchExpressions()).isEmpty();
   }
 
+  /** A label's value, the empty string for a YAML null, as the API server stores it. */
+  private static String value(Map<String, String> labels, String key) {
+    String value = labels.get(key);
+    return value == null ? "" : value;
+  }
+
   private static Optional<Boolean> holds(LabelSelectorRequirement requirement, Map<String, String> labels) {
     String key = requirement.getKey();
     List<String> values = Nulls.list(requirement.getValues());
     boolean present = key != null && labels.containsKey(key);
     String operator = requirement.getOperator() == null ? "" : requirement.getOperator();
     return switch (operator) {
-      case "In" -> Optional.of(present && values.contains(labels.get(key)));
-      case "NotIn" -> Optional.of(!present || !values.contains(labels.get(key)));
+      case "In" -> Optional.of(present && values.contains(value(labels, key)));
+      case "NotIn" -> Optional.of(!present || !values.contains(value(labels, key)));
       case "Exists" -> Optional.of(present);
       case "DoesNotExist" -> Optional.of(!present);
       default -> Optional.empty();

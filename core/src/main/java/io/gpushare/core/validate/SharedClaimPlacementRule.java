@@ -77,7 +77,10 @@ final class SharedClaimPlacementRule implements Rule {
         Nulls.list(pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution());
     for (int t = 0; t < terms.size(); t++) {
       PodAffinityTerm term = terms.get(t);
-      if (!ownNamespace(term, namespace)
+      // mismatchLabelKeys adds `key notin (the pod's own value)` to the selector (Kubernetes 1.29+):
+      // a term with one of the pods' own label keys there never selects their siblings
+      boolean mismatched = Nulls.list(term.getMismatchLabelKeys()).stream().anyMatch(group.labels()::containsKey);
+      if (mismatched || !ownNamespace(term, namespace)
           || !LabelSelectors.selects(term.getLabelSelector(), group.labels()).orElse(false)) {
         continue;
       }
@@ -104,6 +107,40 @@ final class SharedClaimPlacementRule implements Rule {
     return LabelSelectors.everything(term.getNamespaceSelector()) || namespace != null && listed.contains(namespace);
   }
 
+  /**
+   * Whether the pod's own node selection leaves one domain of the constraint's key: its nodeSelector,
+   * or every term of its required node affinity, fixes the key to one value, and the constraint
+   * honours node affinity (nodeAffinityPolicy Honor, the default) without asking for more domains
+   * (minDomains 1 or unset). With one domain the skew stays 0 and every pod schedules.
+   */
+  private static boolean oneDomain(PodSpec pod, TopologySpreadConstraint constraint) {
+    String key = constraint.getTopologyKey();
+    if (key == null || "Ignore".equals(constraint.getNodeAffinityPolicy())
+        || (constraint.getMinDomains() != null && constraint.getMinDomains() > 1)) {
+      return false;
+    }
+    if (Nulls.map(pod.getNodeSelector()).containsKey(key)) {
+      return true;
+    }
+    if (pod.getAffinity() == null || pod.getAffinity().getNodeAffinity() == null
+        || pod.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() == null) {
+      return false;
+    }
+    List<io.fabric8.kubernetes.api.model.NodeSelectorTerm> terms = Nulls.list(
+        pod.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms());
+    java.util.Set<String> values = new java.util.HashSet<>();
+    for (io.fabric8.kubernetes.api.model.NodeSelectorTerm term : terms) {
+      Optional<String> pinned = Nulls.list(term.getMatchExpressions()).stream()
+          .filter(e -> key.equals(e.getKey()) && "In".equals(e.getOperator()) && Nulls.list(e.getValues()).size() == 1)
+          .map(e -> e.getValues().get(0)).findFirst();
+      if (pinned.isEmpty()) {
+        return false;
+      }
+      values.add(pinned.get());
+    }
+    return !terms.isEmpty() && values.size() == 1;
+  }
+
   private static void checkSpread(PodSpec pod, PodGroup group, String claim, String counted, int pods,
       Findings findings) {
     List<TopologySpreadConstraint> constraints = Nulls.list(pod.getTopologySpreadConstraints());
@@ -111,7 +148,8 @@ final class SharedClaimPlacementRule implements Rule {
       TopologySpreadConstraint constraint = constraints.get(c);
       Integer maxSkew = constraint.getMaxSkew();
       if (!"DoNotSchedule".equals(constraint.getWhenUnsatisfiable()) || maxSkew == null || maxSkew < 1
-          || pods <= maxSkew || !LabelSelectors.selects(constraint.getLabelSelector(), group.labels()).orElse(false)) {
+          || pods <= maxSkew || !LabelSelectors.selects(constraint.getLabelSelector(), group.labels()).orElse(false)
+          || oneDomain(pod, constraint)) {
         continue;
       }
       findings.add(FindingCode.SHARED_CLAIM_TOPOLOGY_SPREAD, group.podPath() + ".topologySpreadConstraints[" + c + "]",

@@ -188,6 +188,26 @@ class KustomizationReader_readTree_Test {
   }
 
   @Test
+  void should_apply_a_one_line_json_patch_when_patch_holds_it_inline() throws IOException {
+    // GIVEN a JSON 6902 patch written on one line under patch: (kustomize reads patch: as the patch itself,
+    // path: as a file name; review of the kustomize reader: it was taken for a missing file)
+    write("app/vllm.yaml", DEPLOYMENT);
+    write("app/kustomization.yaml", """
+        resources:
+        - vllm.yaml
+        patches:
+        - target: {kind: Deployment, name: vllm}
+          patch: '[{"op": "add", "path": "/spec/replicas", "value": 3}]'
+        """);
+    // WHEN the tree is read
+    KustomizedFiles kustomized = KustomizationReader.standard().readTree(dir);
+    // THEN the operation is applied, nothing is unreadable
+    assertThat(kustomized.unreadable()).isEmpty();
+    ReadManifests all = ReadManifests.combine(kustomized.reads());
+    assertThat(((Deployment) all.set().manifests().get(0).resource()).getSpec().getReplicas()).isEqualTo(3);
+  }
+
+  @Test
   void should_report_the_line_when_a_json6902_operation_does_not_apply() throws IOException {
     // GIVEN patchesJson6902 replacing a path the Deployment does not have (RFC 6902: replace needs it)
     write("app/vllm.yaml", DEPLOYMENT);

@@ -28,6 +28,9 @@ class SharedClaimPlacementRule_check_Test {
       + " allowed on one node, found required pod anti-affinity on topologyKey 'kubernetes.io/hostname' whose"
       + " labelSelector selects their own labels: the second pod can never schedule";
 
+  private static final String REPLICAS_ZERO =
+      "WARNING REPLICAS_RANGE Deployment[vllm-gpu].spec.replicas: replicas is 0: no pod will run";
+
   private static Consumer<Fixture> antiAffinity(LabelSelector selector) {
     return f -> f.pod().setAffinity(new AffinityBuilder().withNewPodAntiAffinity()
         .addNewRequiredDuringSchedulingIgnoredDuringExecution().withLabelSelector(selector)
@@ -39,6 +42,15 @@ class SharedClaimPlacementRule_check_Test {
     return f -> f.pod().setTopologySpreadConstraints(new ArrayList<>(List.of(new TopologySpreadConstraintBuilder()
         .withMaxSkew(maxSkew).withTopologyKey("kubernetes.io/hostname").withWhenUnsatisfiable(whenUnsatisfiable)
         .withLabelSelector(selector).build())));
+  }
+
+  /** {@code matchLabels: {key: }} as YAML reads it (fabric8's builder leaves a null value out). */
+  private static LabelSelector nullValue(String key) {
+    java.util.Map<String, String> labels = new java.util.HashMap<>();
+    labels.put(key, null);
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(labels);
+    return selector;
   }
 
   private static LabelSelector app(String value) {
@@ -87,6 +99,27 @@ class SharedClaimPlacementRule_check_Test {
                 + " ResourceClaim 'gpu-claim' and so all run on the node of its device: once a second domain is"
                 + " eligible, pod 2 exceeds the skew on every node and stays Pending"),
         passes("DoNotSchedule spread with maxSkew 2 over 2 replicas", spread(2, "DoNotSchedule", app("vllm-gpu"))),
+        // review: nodeAffinityPolicy Honor (the default) counts only the nodes the pod may run on; a nodeSelector
+        // on the constraint's key leaves one domain, where the skew stays 0
+        passes("DoNotSchedule spread when a nodeSelector pins the pods to one node",
+            spread(1, "DoNotSchedule", app("vllm-gpu"))
+                .andThen(f -> f.pod().setNodeSelector(new java.util.HashMap<>(java.util.Map.of(
+                    "kubernetes.io/hostname", "gpu-node-1"))))),
+        // review: a null matchLabels value is the empty string to the API server (map[string]string), not a crash
+        passes("anti-affinity with a null matchLabels value", antiAffinity(nullValue("tier"))),
+        // review: mismatchLabelKeys adds `app notin (vllm-gpu)` to the selector (KEP-3633, Kubernetes 1.29+)
+        passes("anti-affinity whose mismatchLabelKeys holds the pods' own key", antiAffinity(new LabelSelector())
+            .andThen(f -> f.pod().getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
+                .get(0).setMismatchLabelKeys(new ArrayList<>(List.of("app"))))),
+        // review: the HPA controller leaves a target written with replicas: 0 alone ("ScalingDisabled")
+        fails("an autoscaler of a target written with replicas: 0 and minReplicas 1", spread(1, "DoNotSchedule",
+                app("vllm-gpu")).andThen(f -> {
+                  f.deployment.getSpec().setReplicas(0);
+                  f.extra.add(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("vllm-gpu").endMetadata()
+                      .withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment")
+                      .withName("vllm-gpu").endScaleTargetRef().withMinReplicas(1).withMaxReplicas(300).endSpec().build());
+                }),
+            REPLICAS_ZERO),
         passes("ScheduleAnyway spread", spread(1, "ScheduleAnyway", app("vllm-gpu"))),
         passes("spread counting other pods", spread(1, "DoNotSchedule", app("other"))),
         fails("an autoscaler that scales one replica beyond maxSkew", spread(1, "DoNotSchedule", app("vllm-gpu"))
