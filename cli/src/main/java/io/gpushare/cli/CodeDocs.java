@@ -26,6 +26,8 @@ final class CodeDocs {
 
   /** The repository whose docs/validation.md the links point at (the POM and the README name none). */
   static final String REPOSITORY = "https://github.com/gpushare/gpushare";
+  /** docs/validation.md on the project's site: every code, with a failing example and the fix. */
+  static final String PAGE = REPOSITORY + "/blob/main/docs/validation.md";
 
   /** One row of the page, as written (Markdown), with the heading of the section it is in. */
   record Entry(String code, String group, String severity, String example, String fix) {}
@@ -80,6 +82,6 @@ final class CodeDocs {
 
   /** The page's section of the group, on the repository: {@code https://.../docs/validation.md#vllm}. */
   static String url(String group) {
-    return REPOSITORY + "/blob/main/docs/validation.md#" + anchor(group);
+    return PAGE + "#" + anchor(group);
   }
 }

@@ -19,9 +19,6 @@ final class Colors {
 
   private static final String RESET = "\u001b[0m";
 
-  /** No colour at all. */
-  static final Colors NONE = new Colors(false);
-
   private final boolean on;
 
   private Colors(boolean on) {
@@ -40,15 +37,6 @@ final class Colors {
       case never -> false;
       case auto -> terminal && (noColor == null || noColor.isEmpty());
     };
-  }
-
-  /** Whether stdout is a terminal, as the JVM sees it (a console, with neither stdin nor stdout redirected). */
-  static boolean stdoutIsTerminal() {
-    return System.console() != null;
-  }
-
-  boolean on() {
-    return on;
   }
 
   /** A line that starts with {@code severity}'s name, the name coloured. */

@@ -49,9 +49,9 @@ public final class ExplainCommand implements Callable<Integer> {
     Optional<CodeDocs.Entry> entry = CodeDocs.entry(wanted);
     if (entry.isEmpty()) {
       List<String> close = closest(wanted);
-      spec.commandLine().getErr().println("gpushare: no finding code " + code
-          + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
-          + " (docs/validation.md lists every code)");
+      spec.commandLine().getErr().println("gpushare: expected a finding code such as VLLM_STARTUP_RACE, found '"
+          + code + "'" + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)")
+          + "; every code: " + CodeDocs.PAGE);
       return EXIT_UNKNOWN;
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -62,23 +62,13 @@ public final class ExplainCommand implements Callable<Integer> {
 
   /** The entry as {@code explain} prints it. */
   static String text(CodeDocs.Entry entry) {
-    String summary = summary(entry.code());
+    String summary = FindingCode.named(entry.code()).map(FindingCode::summary).orElse("");
     return entry.code() + (summary.isEmpty() ? "" : ": " + summary) + "\n"
         + "  severity: " + entry.severity() + "\n"
         + "  group: " + entry.group() + "\n"
         + "  failing example: " + entry.example() + "\n"
         + "  fix: " + entry.fix() + "\n"
         + "  see: " + CodeDocs.url(entry.group()) + "\n";
-  }
-
-  /** {@link FindingCode#summary()}; empty for a row the enum does not declare. */
-  private static String summary(String code) {
-    for (FindingCode value : FindingCode.values()) {
-      if (value.name().equals(code)) {
-        return value.summary();
-      }
-    }
-    return "";
   }
 
   /** The documented codes nearest to {@code wanted}: those containing it, else the fewest edits away. */

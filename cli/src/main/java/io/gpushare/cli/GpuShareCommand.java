@@ -53,6 +53,20 @@ public final class GpuShareCommand implements Runnable {
     };
   }
 
+  /**
+   * The command line printing to the process's own stdout and stderr, as {@link Main} runs it: colour
+   * as picocli decides for a terminal ({@code Ansi.AUTO}), and {@code lint --color auto} with it.
+   */
+  static CommandLine onTerminal(CommandLine commandLine) {
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.AUTO));
+    return commandLine;
+  }
+
+  /** Whether this command line prints to the process's own stdout, and that is a terminal. */
+  static boolean printsToTerminal(CommandLine commandLine) {
+    return commandLine.getColorScheme().ansi() != CommandLine.Help.Ansi.OFF && System.console() != null;
+  }
+
   /** A command line with every subcommand, gpushare's exit codes and error handling. */
   public static CommandLine commandLine() {
     return commandLine(SUBCOMMANDS);
@@ -75,6 +89,9 @@ public final class GpuShareCommand implements Runnable {
     for (String name : names) {
       commandLine.addSubcommand(name, subcommand(name));
     }
+    // no colour for a caller that captures what the commands print (tests, CorpusLint, an embedding
+    // application); Main, which prints to the process's own stdout, turns it on (onTerminal)
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
       if (e instanceof ValidationException invalid) {
         cmd.getErr().println("gpushare: " + invalid.getMessage());

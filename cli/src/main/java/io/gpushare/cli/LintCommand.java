@@ -135,8 +135,7 @@ public final class LintCommand implements Callable<Integer> {
     List<ReadManifests> loose = List.copyOf(reads);
     reads.addAll(kustomized.reads());
     skipped.addAll(kustomized.findings());
-    kustomized.unreadable().forEach(e -> problems.add(
-        new Problem(e.source(), e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2))));
+    kustomized.unreadable().forEach(e -> problems.add(new Problem(e.source(), e.line(), e.problem())));
     ReadManifests all = ReadManifests.combine(reads);
     ValidationReport report;
     try {
@@ -155,7 +154,7 @@ public final class LintCommand implements Callable<Integer> {
     } else if (format == Format.sarif) {
       out.print(sarif(problems, report, all, skipped));
     } else {
-      Colors colors = Colors.of(color, Colors.stdoutIsTerminal(), System.getenv("NO_COLOR"));
+      Colors colors = Colors.of(color, GpuShareCommand.printsToTerminal(spec.commandLine()), System.getenv("NO_COLOR"));
       for (Problem problem : problems) {
         out.println(problem.file() + ":" + problem.line() + ": "
             + colors.severityFirst(Severity.ERROR, "ERROR UNREADABLE: " + problem.message()));
@@ -204,11 +203,8 @@ public final class LintCommand implements Callable<Integer> {
       results.add(new Sarif.Result(finding, finding.path(), 1, 1));
     }
     for (Finding finding : report.findings()) {
-      String location = all.location(finding.path());
-      int colon = location.lastIndexOf(':');
-      int line = colon < 0 ? 0 : Integer.parseInt(location.substring(colon + 1));
-      results.add(new Sarif.Result(finding, colon < 0 ? location : location.substring(0, colon), line,
-          all.column(finding.path())));
+      ReadManifests.Position position = all.position(finding.path());
+      results.add(new Sarif.Result(finding, position.file(), position.line(), position.column()));
     }
     List<Sarif.Notification> unreadable = problems.stream()
         .map(problem -> new Sarif.Notification(problem.file(), problem.line(), problem.message())).toList();
@@ -228,7 +224,7 @@ public final class LintCommand implements Callable<Integer> {
       FileRead read = ManifestReader.standard().readOrSkip(text, Inputs.name(file));
       return new Outcome(read.read().orElse(null), read.skipped().orElse(null), null);
     } catch (ManifestParseException e) {
-      return problem(new Problem(e.source(), e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+      return problem(new Problem(e.source(), e.line(), e.problem()));
     } catch (NoSuchFileException e) {
       return problem(new Problem(file, 0, "no such file"));
     } catch (IOException e) {
@@ -301,11 +297,12 @@ public final class LintCommand implements Callable<Integer> {
     List<Finding> every = new ArrayList<>(skipped);
     every.addAll(report.findings());
     for (Finding finding : every) {
-      String location = skipped.contains(finding) ? finding.path() + ":1" : all.location(finding.path());
-      int colon = location.lastIndexOf(':');
+      // a skipped file's finding names the file as its path
+      ReadManifests.Position position = skipped.contains(finding) ? new ReadManifests.Position(finding.path(), 1, 1)
+          : all.position(finding.path());
       ObjectNode node = findings.addObject();
-      node.put("file", location.substring(0, colon));
-      node.put("line", Integer.parseInt(location.substring(colon + 1)));
+      node.put("file", position.file());
+      node.put("line", position.line());
       FindingJson.write(node, finding);
     }
     root.put("acknowledged", report.acknowledged().size());

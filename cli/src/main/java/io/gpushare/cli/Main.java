@@ -14,6 +14,6 @@ public final class Main {
 
   /** Runs the command line and returns its exit code, without exiting the JVM. */
   static int run(String... args) {
-    return GpuShareCommand.commandLineFor(args).execute(args);
+    return GpuShareCommand.onTerminal(GpuShareCommand.commandLineFor(args)).execute(args);
   }
 }

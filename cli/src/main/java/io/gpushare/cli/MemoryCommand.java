@@ -174,7 +174,8 @@ public final class MemoryCommand implements Callable<Integer> {
       throw new BadInput("--gpu-memory-utilization: expected a fraction in (0, 1], found "
           + utilization.toPlainString());
     }
-    ServerSettings server = ServerSettings.of(profile, gpu.bytes(), utilization == null ? BigDecimal.ONE : utilization)
+    ServerSettings server = ServerSettings.of(profile, gpu.bytes(), gpu.name(),
+        utilization == null ? BigDecimal.ONE : utilization)
         .withParallelism(tensorParallelSize, 1).withKvCacheDtype(kvCacheDtype);
     if (maxModelLen != null) {
       server = server.withMaxModelLen(maxModelLen);

@@ -68,7 +68,7 @@ final class MemoryReport {
   }
 
   private String budget() {
-    return fraction(server.utilization()) + " x " + gib(server.gpuTotalBytes()) + " GiB = "
+    return MemoryEstimate.fraction(server.utilization()) + " x " + gib(server.gpuTotalBytes()) + " GiB = "
         + gib(estimate.budgetBytes()) + " GiB";
   }
 
@@ -125,7 +125,7 @@ final class MemoryReport {
     }
     return "does not fit: " + length + " needs " + gib(estimate.maxModelLenBytes()) + " GiB of KV cache; "
         + (estimate.largestFittingLen() > 0 ? "the largest that fits is " + estimate.largestFittingLen()
-            : "no length fits") + " at " + fraction(server.utilization()) + "; "
+            : "no length fits") + " at " + MemoryEstimate.fraction(server.utilization()) + "; "
         + estimate.fittingUtilization().map(u -> UTILIZATION + " " + u.toPlainString() + " fits " + length)
             .orElse("no " + UTILIZATION + " up to 1.00 fits " + length);
   }
@@ -151,7 +151,7 @@ final class MemoryReport {
     root.put("gpu", gpu);
     root.put("gpuMemoryGiB", gib(server.gpuTotalBytes()));
     root.put("vllmVersion", server.profile().version().map(Object::toString).orElse(null));
-    root.put("gpuMemoryUtilization", new BigDecimal(fraction(server.utilization())));
+    root.put("gpuMemoryUtilization", new BigDecimal(MemoryEstimate.fraction(server.utilization())));
     root.put("utilizationPicked", plan.isPresent());
     root.put("tensorParallelSize", server.tensorParallelSize());
     root.put("kvCacheDtype", server.kvCacheDtype());
@@ -169,10 +169,6 @@ final class MemoryReport {
   }
 
   /** A fraction with at least 2 decimals: 1.00, 0.42, 0.425. */
-  private static String fraction(BigDecimal value) {
-    return (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
-  }
-
   private static BigDecimal gib(long bytes) {
     return MemoryEstimate.gib(bytes);
   }

@@ -93,7 +93,7 @@ final class Sarif {
   private static void result(ObjectNode node, Result result, Path workingDirectory) {
     Finding finding = result.finding();
     node.put("ruleId", finding.code());
-    ruleIndex(finding.code()).ifPresent(index -> node.put("ruleIndex", index));
+    FindingCode.named(finding.code()).ifPresent(code -> node.put("ruleIndex", code.ordinal()));
     node.put("level", level(finding.severity()));
     node.putObject("message").put("text", finding.path() + ": " + finding.message() + "\nhint: " + finding.hint());
     ObjectNode location = node.putArray("locations").addObject();
@@ -109,15 +109,6 @@ final class Sarif {
     if (line > 0) {
       physical.putObject("region").put("startLine", line).put("startColumn", Math.max(1, column));
     }
-  }
-
-  private static Optional<Integer> ruleIndex(String code) {
-    for (FindingCode value : FindingCode.values()) {
-      if (value.name().equals(code)) {
-        return Optional.of(value.ordinal());
-      }
-    }
-    return Optional.empty();
   }
 
   /** SARIF's levels: error, warning, note. */

@@ -47,6 +47,6 @@ class Colors_enabled_Test {
     String line = colors.severityFirst(Severity.WARNING, "WARNING API_KEY_MISSING Service[s].spec.type: ...");
     // THEN
     assertThat(line).isEqualTo("\u001b[1;33mWARNING\u001b[0m API_KEY_MISSING Service[s].spec.type: ...");
-    assertThat(Colors.NONE.severityFirst(Severity.WARNING, "WARNING X")).isEqualTo("WARNING X");
+    assertThat(Colors.of(Colors.Mode.never, true, null).severityFirst(Severity.WARNING, "WARNING X")).isEqualTo("WARNING X");
   }
 }

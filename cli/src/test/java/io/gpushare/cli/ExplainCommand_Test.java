@@ -91,8 +91,8 @@ class ExplainCommand_Test extends CliTest {
     // THEN
     assertThat(exit).isEqualTo(2);
     assertThat(out.toString()).isEmpty();
-    assertThat(err.toString()).isEqualTo("gpushare: no finding code API_KEY_MISING; did you mean API_KEY_MISSING?"
-        + " (docs/validation.md lists every code)\n");
+    assertThat(err.toString()).isEqualTo("gpushare: expected a finding code such as VLLM_STARTUP_RACE, found"
+        + " 'API_KEY_MISING' (did you mean API_KEY_MISSING?); every code: " + CodeDocs.PAGE + "\n");
   }
 
   @Test
@@ -101,8 +101,8 @@ class ExplainCommand_Test extends CliTest {
     int exit = run("explain", "cel");
     // THEN: the first three codes of the page that contain it
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("gpushare: no finding code cel; did you mean CEL_MISSING, CEL_TOO_LONG,"
-        + " CEL_INVALID? (docs/validation.md lists every code)\n");
+    assertThat(err.toString()).isEqualTo("gpushare: expected a finding code such as VLLM_STARTUP_RACE, found"
+        + " 'cel' (did you mean CEL_MISSING, CEL_TOO_LONG, CEL_INVALID?); every code: " + CodeDocs.PAGE + "\n");
   }
 
   @Test
@@ -111,6 +111,7 @@ class ExplainCommand_Test extends CliTest {
     int exit = run("explain", "banana");
     // THEN
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("gpushare: no finding code banana (docs/validation.md lists every code)\n");
+    assertThat(err.toString()).isEqualTo("gpushare: expected a finding code such as VLLM_STARTUP_RACE, found"
+        + " 'banana'; every code: " + CodeDocs.PAGE + "\n");
   }
 }

@@ -43,4 +43,15 @@ class GpuShareCommand_commandLineFor_Test {
     assertThat(exit).isZero();
     assertThat(out.toString()).contains("render", "lint", "fmt", "memory", "explain");
   }
+
+  @Test
+  void should_leave_colour_to_main_when_a_caller_captures_the_output() {
+    // GIVEN / WHEN: the command lines a test, scripts/CorpusLint.java or an embedding application builds
+    CommandLine captured = GpuShareCommand.commandLine();
+    CommandLine one = GpuShareCommand.commandLineFor("lint", "x.yaml");
+    // THEN: neither counts as a terminal, whatever the JVM's console; Main's does when there is one
+    assertThat(GpuShareCommand.printsToTerminal(captured)).isFalse();
+    assertThat(GpuShareCommand.printsToTerminal(one)).isFalse();
+    assertThat(GpuShareCommand.printsToTerminal(GpuShareCommand.onTerminal(one))).isEqualTo(System.console() != null);
+  }
 }

@@ -21,9 +21,7 @@ class LintCommand_Test extends CliTest {
   @TempDir Path dir;
 
   private Path tutorial() throws IOException {
-    Files.writeString(dir.resolve("claim.yaml"), ReferenceDocuments.timeSlicingClaim());
-    Files.writeString(dir.resolve("vllm.yaml"), ReferenceDocuments.timeSlicingVllm());
-    return dir;
+    return writeTutorial(dir);
   }
 
   @Test
@@ -268,9 +266,7 @@ class LintCommand_Test extends CliTest {
   void should_judge_each_overlay_apart_when_two_overlays_build_one_base() throws IOException {
     // GIVEN: the usual kustomize layout (kubectl apply -k overlays/dev on one cluster, -k overlays/prod on
     // another): one base holding the tutorial, two overlays that include it, neither setting a namespace
-    Files.createDirectories(dir.resolve("base"));
-    Files.writeString(dir.resolve("base/claim.yaml"), ReferenceDocuments.timeSlicingClaim());
-    Files.writeString(dir.resolve("base/vllm.yaml"), ReferenceDocuments.timeSlicingVllm());
+    writeTutorial(Files.createDirectories(dir.resolve("base")));
     Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [claim.yaml, vllm.yaml]\n");
     for (String overlay : List.of("dev", "prod")) {
       Files.createDirectories(dir.resolve("overlays/" + overlay));

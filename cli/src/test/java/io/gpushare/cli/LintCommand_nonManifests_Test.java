@@ -18,8 +18,7 @@ class LintCommand_nonManifests_Test extends CliTest {
 
   /** The tutorial's files as published (exit 1: their image cannot load Gemma 3), and {@code file} beside them. */
   private void tutorialWith(String file, String text) throws IOException {
-    Files.writeString(dir.resolve("claim.yaml"), ReferenceDocuments.timeSlicingClaim());
-    Files.writeString(dir.resolve("vllm.yaml"), ReferenceDocuments.timeSlicingVllm());
+    writeTutorial(dir);
     Files.writeString(dir.resolve(file), text);
   }
 

@@ -83,13 +83,14 @@ public final class LintMojo extends GpuShareMojo {
     for (Path file : files) {
       try {
         String text = ManifestReader.readText(file);
-        // every file here was found in a directory: YAML that is no Kubernetes object is skipped
-        var skipped = ManifestReader.skipped(text, file.toString());
-        if (skipped.isPresent()) {
-          getLog().info("gpushare: " + file + ":1: " + skipped.get().headline());
+        // every file here was found in a directory: YAML that is no Kubernetes object is skipped,
+        // decided from the one parse that reads the objects
+        var read = ManifestReader.standard().readOrSkip(text, file.toString());
+        if (read.skipped().isPresent()) {
+          getLog().info("gpushare: " + file + ":1: " + read.skipped().get().headline());
           continue;
         }
-        reads.add(ManifestReader.standard().read(text, file.toString()));
+        read.read().ifPresent(reads::add);
       } catch (ManifestParseException e) {
         getLog().error("gpushare: " + e.getMessage());
         unreadable++;

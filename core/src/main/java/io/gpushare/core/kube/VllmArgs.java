@@ -58,8 +58,6 @@ public final class VllmArgs {
 
   /** vLLM's port when {@code --port} is absent. */
   public static final int DEFAULT_PORT = 8000;
-  /** vLLM's fraction when {@code --gpu-memory-utilization} is absent. */
-  public static final BigDecimal DEFAULT_GPU_MEMORY_UTILIZATION = new BigDecimal("0.9");
 
   /** How many values a flag takes. */
   enum Arity {

@@ -7,7 +7,6 @@ import io.gpushare.core.yaml.ManifestReader;
 import io.gpushare.core.yaml.SourceNodes;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -84,7 +83,8 @@ final class KustomizationBuild {
       List<Node> documents = compose(file.get(), source);
       if (documents.size() != 1 || !(documents.get(0) instanceof MappingNode)) {
         unreadable.add(new ManifestParseException(source, 1, "expected one mapping (a Kustomization), found "
-            + documents.size() + " documents"));
+            + (documents.size() == 1 ? "a " + documents.get(0).getNodeId() : documents.size() + " documents")
+            + "; write the kustomization as one mapping of resources:, patches:, namespace:, images:"));
         return List.of();
       }
       Kustomization kustomization = new Kustomization(file.get(), source, documents.get(0));
@@ -284,11 +284,8 @@ final class KustomizationBuild {
   private static List<Node> compose(Path path, String source) {
     try {
       return SourceNodes.compose(ManifestReader.readText(path), source);
-    } catch (ManifestParseException e) {
-      throw e;
-    } catch (NoSuchFileException e) {
-      throw new ManifestParseException(source, 0, "no such file");
     } catch (IOException e) {
+      // the callers list only files that exist: what is left is a file that cannot be read
       throw new ManifestParseException(source, 0, "cannot read: " + e.getMessage());
     }
   }

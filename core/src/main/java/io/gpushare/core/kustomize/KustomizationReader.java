@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -69,12 +70,16 @@ public final class KustomizationReader {
     try (Stream<Path> walk = Files.walk(directory)) {
       directories = walk.filter(Files::isDirectory).filter(KustomizationReader::isKustomization).sorted().toList();
     }
+    // each kustomization built once: what it includes decides the roots, and its output is kept for them
     Set<Path> included = new LinkedHashSet<>();
+    Map<Path, KustomizationBuild> builders = new java.util.HashMap<>();
+    Map<Path, List<KustomizationBuild.Resource>> outputs = new java.util.HashMap<>();
     for (Path candidate : directories) {
-      KustomizationBuild probe = new KustomizationBuild();
-      probe.build(candidate);
-      probe.kustomizations().stream().filter(k -> !k.equals(candidate.toAbsolutePath().normalize()))
-          .forEach(included::add);
+      Path key = candidate.toAbsolutePath().normalize();
+      KustomizationBuild build = new KustomizationBuild();
+      outputs.put(key, build.build(candidate));
+      builders.put(key, build);
+      build.kustomizations().stream().filter(k -> !k.equals(key)).forEach(included::add);
     }
     List<ReadManifests> reads = new ArrayList<>();
     List<ReadManifests> builds = new ArrayList<>();
@@ -89,8 +94,8 @@ public final class KustomizationReader {
         if (built.contains(key) || (roots && included.contains(key))) {
           continue;
         }
-        KustomizationBuild build = new KustomizationBuild();
-        List<KustomizationBuild.Resource> resources = build.build(candidate);
+        KustomizationBuild build = builders.get(key);
+        List<KustomizationBuild.Resource> resources = outputs.get(key);
         built.addAll(build.kustomizations());
         List<ReadManifests> own = new ArrayList<>();
         manifests(resources, own, unreadable);

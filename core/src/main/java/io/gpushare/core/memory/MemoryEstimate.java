@@ -53,6 +53,11 @@ public record MemoryEstimate(
     return BigDecimal.valueOf(kvTokens).divide(BigDecimal.valueOf(maxModelLen), 2, RoundingMode.DOWN);
   }
 
+  /** A fraction of a device as gpushare prints one, with at least two decimals: {@code 0.42}, {@code 1.00}. */
+  public static String fraction(BigDecimal value) {
+    return (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
+  }
+
   /** {@code bytes} in GiB, 2 decimals, the way vLLM logs memory: {@code 14.96}. */
   public static BigDecimal gib(long bytes) {
     return BigDecimal.valueOf(bytes).divide(GIB, 2, RoundingMode.HALF_UP);

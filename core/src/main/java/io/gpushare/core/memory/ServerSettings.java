@@ -70,8 +70,17 @@ public record ServerSettings(
    * that size whose name is not known.
    */
   public static ServerSettings of(VllmProfile profile, long gpuTotalBytes, BigDecimal utilization) {
+    return of(profile, gpuTotalBytes, "", utilization);
+  }
+
+  /**
+   * The same on a device whose product name is known ({@code NVIDIA A100-SXM4-80GB}): the default
+   * {@code --max-num-batched-tokens} depends on it, as lint, {@code gpushare memory} and the DSL's
+   * {@code needs(...)} must all agree.
+   */
+  public static ServerSettings of(VllmProfile profile, long gpuTotalBytes, String productName, BigDecimal utilization) {
     return new ServerSettings(profile, gpuTotalBytes, utilization, OptionalInt.empty(), 1, 1, "auto", 0, false,
-        OptionalLong.empty(), defaultMaxNumBatchedTokens(gpuTotalBytes, ""));
+        OptionalLong.empty(), defaultMaxNumBatchedTokens(gpuTotalBytes, productName));
   }
 
   /**

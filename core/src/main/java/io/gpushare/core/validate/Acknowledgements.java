@@ -105,7 +105,7 @@ final class Acknowledgements {
       int colon = trimmed.indexOf(':');
       String name = (colon < 0 ? trimmed : trimmed.substring(0, colon)).strip();
       String reason = colon < 0 ? "" : trimmed.substring(colon + 1).strip();
-      Optional<FindingCode> code = code(name);
+      Optional<FindingCode> code = FindingCode.named(name);
       String quoted = "'" + (trimmed.length() > QUOTED ? trimmed.substring(0, QUOTED) + "..." : trimmed) + "'";
       if (code.isEmpty()) {
         problems.add(FindingCode.ACKNOWLEDGEMENT_INVALID, path,
@@ -121,14 +121,5 @@ final class Acknowledgements {
       }
       entries.add(new Entry(id, Acknowledgement.of(code.get(), reason), path));
     }
-  }
-
-  private static Optional<FindingCode> code(String name) {
-    for (FindingCode code : FindingCode.values()) {
-      if (code.name().equals(name)) {
-        return Optional.of(code);
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -140,8 +140,7 @@ final class ClaimApiRule implements Rule {
     String domain = slash < 0 ? "" : attribute.substring(0, slash);
     String name = attribute.substring(slash + 1);
     String problem = slash < 0 ? "a domain before '/'"
-        : !Names.dns1123Subdomain(domain).isEmpty() || domain.length() > MAX_DRIVER_LENGTH
-            ? "a domain that is " + Names.dns1123Subdomain(domain)
+        : !Names.driverName(domain).isEmpty() ? "a domain that is " + Names.driverName(domain)
             : !Names.cIdentifier(name).isEmpty() ? "a name that is " + Names.cIdentifier(name) : "";
     if (!problem.isEmpty()) {
       findings.add(FindingCode.CONSTRAINT_INVALID, path + "." + field,
@@ -224,8 +223,7 @@ final class ClaimApiRule implements Rule {
   }
 
   private static void checkOpaque(String driver, Object parameters, String path, Findings findings) {
-    if (driver == null || driver.length() > MAX_DRIVER_LENGTH
-        || !Names.dns1123Subdomain(driver.toLowerCase(java.util.Locale.ROOT)).isEmpty()) {
+    if (!Names.driverName(driver == null ? null : driver.toLowerCase(java.util.Locale.ROOT)).isEmpty()) {
       findings.add(FindingCode.OPAQUE_DRIVER_INVALID, path + ".driver",
           "expected a driver name of at most " + MAX_DRIVER_LENGTH + " characters in DNS subdomain form, found "
               + Names.quoted(driver),

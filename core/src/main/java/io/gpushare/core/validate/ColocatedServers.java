@@ -1,6 +1,7 @@
 package io.gpushare.core.validate;
 
 import io.gpushare.core.kube.VllmArgs.Flag;
+import io.gpushare.core.memory.MemoryEstimate;
 import io.gpushare.core.memory.VllmProfile;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -100,7 +101,7 @@ final class ColocatedServers {
       if (sum.compareTo(BigDecimal.ONE) >= 0) {
         findings.add(FindingCode.GPU_MEMORY_CONTEXT_MARGIN, severity, id,
             "expected the shares to leave room for the CUDA context each of the " + processes + " processes takes"
-                + " outside its share (about 0.5 GiB), found " + SharingBudgetRule.twoPlaces(sum)
+                + " outside its share (about 0.5 GiB), found " + MemoryEstimate.fraction(sum)
                 + " of the GPU's memory requested: " + describe(servers) + outcome,
             "lower " + FLAG + " so that the shares sum to less than 1.00: two contexts take about 0.013 of an 80 GB"
                 + " GPU and 0.026 of a 40 GB one");
@@ -130,7 +131,7 @@ final class ColocatedServers {
             + " share before vLLM 0.21.0)";
     findings.add(FindingCode.GPU_MEMORY_CONTEXT_MARGIN, severity, id,
         "expected the shares and what each vLLM process takes outside its share to fit the "
-            + gib(total) + " GiB device, found " + SharingBudgetRule.twoPlaces(sum) + " of it requested ("
+            + gib(total) + " GiB device, found " + MemoryEstimate.fraction(sum) + " of it requested ("
             + describe(servers) + ", " + gib(shares.longValue()) + " GiB) + " + processes + " x "
             + gib(CONTEXT_BYTES) + " GiB of CUDA context" + graphText + " = "
             + gib(needed.longValue()) + " GiB" + outcome,

@@ -49,7 +49,8 @@ public final class Credentials {
   private static final Pattern ONLY_VARIABLE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_]*\\)"
       + "|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{[^{}]*}}");
   /** A cheap first look: no token format can match a text without one of these. */
-  private static final List<String> TOKEN_PREFIXES = List.of("hf_", "sk-", "AKIA", "ASIA", "github_pat_", "gh", "://");
+  private static final List<String> TOKEN_PREFIXES =
+      FORMATS.stream().flatMap(format -> format.markers().stream()).distinct().toList();
   /** Likewise for {@link #ASSIGNMENT}, in lower case. */
   private static final List<String> CREDENTIAL_WORDS = List.of("token", "secret", "passw", "pwd", "key", "auth",
       "credential");

@@ -58,7 +58,7 @@ final class FeatureGates {
         gates.putIfAbsent(config.strategy().get().featureGate(), claim.id());
       }
     }
-    if (!context.dynamicMig(claim.resource())) {
+    if (!context.set().dynamicMig(claim.resource())) {
       return;
     }
     for (DeviceRequest request : Nulls.list(claim.devices().getRequests())) {

@@ -157,6 +157,15 @@ public enum FindingCode {
     return summary;
   }
 
+  /** The code named {@code name} exactly ({@code VLLM_STARTUP_RACE}); empty for any other text. */
+  public static java.util.Optional<FindingCode> named(String name) {
+    try {
+      return name == null ? java.util.Optional.empty() : java.util.Optional.of(valueOf(name));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** Where the code is documented with a failing example and the fix, e.g. {@code docs/validation.md#sharing-budget}. */
   public String documentation() {
     return DOCS + "#" + group.anchor();

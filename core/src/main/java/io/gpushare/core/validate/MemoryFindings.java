@@ -67,7 +67,7 @@ public final class MemoryFindings {
     boolean kvBytesGiven = server.kvCacheMemoryBytes().isPresent();
     String where = server.profile() + (estimate.activationModelled() ? "" : " (whose activation peak is not"
         + " modelled and left out)");
-    String budget = fraction(utilization) + " x " + gib(server.gpuTotalBytes()) + " GiB = "
+    String budget = MemoryEstimate.fraction(utilization) + " x " + gib(server.gpuTotalBytes()) + " GiB = "
         + gib(estimate.budgetBytes()) + " GiB";
     String fits = estimate.fittingUtilization()
         .map(u -> "a " + UTILIZATION + " of " + u.toPlainString() + " fits one sequence of " + estimate.maxModelLen()
@@ -118,10 +118,6 @@ public final class MemoryFindings {
   }
 
   /** A fraction with at least 2 decimals: 1.00, 0.42, 0.425. */
-  static String fraction(BigDecimal value) {
-    return (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
-  }
-
   private static String gib(long bytes) {
     return MemoryEstimate.gib(bytes).toPlainString();
   }

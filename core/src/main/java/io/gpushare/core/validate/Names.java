@@ -17,6 +17,15 @@ final class Names {
         : "a lowercase RFC 1123 subdomain (at most 253 characters of a-z, 0-9, '-' and '.', starting and ending alphanumeric)";
   }
 
+  /**
+   * A DRA driver name, or the domain of a device attribute: a lowercase DNS subdomain of at most
+   * 63 characters (the API server's {@code DriverNameMaxLength}); "" when it is one.
+   */
+  static String driverName(String name) {
+    return name != null && name.length() <= 63 && dns1123Subdomain(name).isEmpty() ? ""
+        : "a lowercase DNS subdomain of at most 63 characters (a-z, 0-9, '-' and '.', starting and ending alphanumeric)";
+  }
+
   static String dns1035Label(String name) {
     return name != null && name.length() <= 63 && isLabel(name, 0, name.length(), true) ? ""
         : "a lowercase RFC 1035 label (at most 63 characters of a-z, 0-9 and '-', starting with a letter, ending alphanumeric)";

@@ -94,7 +94,6 @@ final class ServedApiVersions {
     return served.isEmpty() ? "none of the versions gpushare knows" : String.join(", ", served);
   }
 
-  /** The newest version gpushare models that {@code target} serves for the kind, else the newest it serves. */
   /** How to have gpushare check the object: a version it models that the target serves, or that none is. */
   private static String checkedHint(HasMetadata resource, KubernetesVersion target) {
     boolean modeledServed = versions(resource.getKind(), target).anyMatch(v -> ResourceApiVersion.of(v).isPresent());
@@ -103,6 +102,7 @@ final class ServedApiVersions {
         : "; gpushare checks resource.k8s.io/v1beta1, v1beta2 and v1, none of which Kubernetes " + target + " serves";
   }
 
+  /** The newest version gpushare models that {@code target} serves for the kind, else the newest it serves. */
   private static String supported(HasMetadata resource, KubernetesVersion target) {
     List<String> served = versions(resource.getKind(), target).toList();
     List<String> modeled = served.stream().filter(v -> ResourceApiVersion.of(v).isPresent()).toList();

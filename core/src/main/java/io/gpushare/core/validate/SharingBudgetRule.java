@@ -2,6 +2,7 @@ package io.gpushare.core.validate;
 
 import io.gpushare.core.kube.NvidiaConfigRead;
 import io.gpushare.core.kube.VllmArgs.Flag;
+import io.gpushare.core.memory.MemoryEstimate;
 import io.gpushare.core.model.ClaimScope;
 import io.gpushare.core.model.MpsConfig;
 import io.gpushare.core.model.Quantities;
@@ -137,9 +138,9 @@ final class SharingBudgetRule implements Rule {
     }
     if (sum.compareTo(LIMIT) > 0) {
       findings.add(FindingCode.GPU_MEMORY_OVERCOMMIT, id,
-          twoPlaces(sum) + " of the GPU's memory requested (limit " + twoPlaces(LIMIT) + "): " + String.join(", ", parts),
+          MemoryEstimate.fraction(sum) + " of the GPU's memory requested (limit " + MemoryEstimate.fraction(LIMIT) + "): " + String.join(", ", parts),
           "every pod that references this claim shares one GPU; lower " + FLAG + " or replicas so that the sum is at"
-              + " most " + twoPlaces(LIMIT) + ", or give each pod its own GPU with a ResourceClaimTemplate");
+              + " most " + MemoryEstimate.fraction(LIMIT) + ", or give each pod its own GPU with a ResourceClaimTemplate");
       return;
     }
     checkSurge(id, sum, contributions, findings);
@@ -181,8 +182,8 @@ final class SharingBudgetRule implements Rule {
         PodGroup.Surge first = surging.get(0).pods().surge();
         findings.add(FindingCode.ROLLOUT_SURGE_OVERCOMMIT, path,
             first.event() + " starts " + surge + " more pod" + (surge == 1 ? "" : "s") + " (" + first.description()
-                + ") on " + id + ", which then has " + twoPlaces(during) + " of the GPU's memory requested (limit "
-                + twoPlaces(LIMIT) + "): " + String.join(", ", withSurge),
+                + ") on " + id + ", which then has " + MemoryEstimate.fraction(during) + " of the GPU's memory requested (limit "
+                + MemoryEstimate.fraction(LIMIT) + "): " + String.join(", ", withSurge),
             first.hint());
       }
     });
@@ -225,7 +226,7 @@ final class SharingBudgetRule implements Rule {
     }
     if (sum.compareTo(LIMIT) > 0) {
       findings.add(FindingCode.GPU_MEMORY_OVERCOMMIT, path,
-          twoPlaces(sum) + " of each pod's own device requested (limit " + twoPlaces(LIMIT) + "): "
+          MemoryEstimate.fraction(sum) + " of each pod's own device requested (limit " + MemoryEstimate.fraction(LIMIT) + "): "
               + String.join(", ", parts),
           "the containers of one pod share its device; lower " + FLAG + " so that they sum to at most 1.00");
     }
@@ -272,10 +273,6 @@ final class SharingBudgetRule implements Rule {
             "it is a fraction of the GPU's memory: 0.42 means 42%");
       }
     });
-  }
-
-  static String twoPlaces(BigDecimal value) {
-    return value.scale() < 2 ? value.setScale(2, RoundingMode.UNNECESSARY).toPlainString() : value.toPlainString();
   }
 
   static String gib(long bytes) {

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Token-looking text anywhere in an object ({@link Credentials#tokenIn}): an env value, a word of
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * {@code Deployment[vllm].metadata.annotations["example.com/token"]}.
  */
 final class TokenScan {
-  private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-
   private TokenScan() {}
 
   /** Reports every token-looking string of the object under {@code root} ({@code Kind[name]}). */
@@ -61,7 +58,7 @@ final class TokenScan {
     return simple(key) ? path.append('.').append(key) : path.append("[\"").append(key).append("\"]");
   }
 
-  /** What {@link #SIMPLE_KEY} matches, without a matcher per key. */
+  /** Whether the key is a plain word ({@code [A-Za-z_][A-Za-z0-9_-]*}), written {@code .key} in a path. */
   private static boolean simple(String key) {
     if (key.isEmpty()) {
       return false;
@@ -78,7 +75,7 @@ final class TokenScan {
 
   /** {@code .name}, or {@code ["example.com/name"]} for a key that is not a plain word. */
   static String key(String key) {
-    return SIMPLE_KEY.matcher(key).matches() ? "." + key : "[\"" + key + "\"]";
+    return simple(key) ? "." + key : "[\"" + key + "\"]";
   }
 
   static String hint(String kind) {

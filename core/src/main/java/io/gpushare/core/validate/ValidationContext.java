@@ -174,11 +174,6 @@ final class ValidationContext {
   }
 
   /** The driver feature gates the set needs, with the first object needing each; computed once. */
-  /** Whether a claim or template asks for MIG slices the driver creates on demand (built with dynamic MIG). */
-  boolean dynamicMig(HasMetadata claim) {
-    return set.dynamicMig(claim);
-  }
-
   Map<String, String> featureGates() {
     if (featureGates == null) {
       featureGates = FeatureGates.required(this);

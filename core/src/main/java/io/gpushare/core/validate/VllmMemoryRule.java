@@ -108,8 +108,8 @@ final class VllmMemoryRule implements Rule {
       return;
     }
     Optional<String> maxModelLenText = given(args, Flag.MAX_MODEL_LEN);
-    ServerSettings server = ServerSettings.of(VllmProfile.ofImage(container.container().getImage()),
-            memory.getAsLong(), utilization)
+    ServerSettings server = ServerSettings.of(container.profile(), memory.getAsLong(),
+            devices.product().map(GpuProduct::productName).orElse(""), utilization)
         .withParallelism(tensor.getAsInt(), pipeline.getAsInt())
         .withEnforceEager(args.last(Flag.ENFORCE_EAGER).isPresent());
     Optional<String> kvCacheDtype = given(args, Flag.KV_CACHE_DTYPE);
@@ -126,9 +126,6 @@ final class VllmMemoryRule implements Rule {
     OptionalLong batched = whole(given(args, Flag.MAX_NUM_BATCHED_TOKENS));
     if (batched.isPresent() && batched.getAsLong() <= Integer.MAX_VALUE && batched.getAsLong() > 0) {
       server = server.withMaxNumBatchedTokens((int) batched.getAsLong());
-    } else {
-      server = server.withMaxNumBatchedTokens(ServerSettings.defaultMaxNumBatchedTokens(memory.getAsLong(),
-          devices.product().map(GpuProduct::productName).orElse("")));
     }
     OptionalLong kvBytes = whole(given(args, Flag.KV_CACHE_MEMORY_BYTES));
     if (kvBytes.isPresent() && kvBytes.getAsLong() > 0) {

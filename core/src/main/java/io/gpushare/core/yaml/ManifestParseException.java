@@ -12,12 +12,19 @@ public final class ManifestParseException extends RuntimeException {
 
   private final String source;
   private final int line;
+  private final String problem;
 
   public ManifestParseException(String source, int line, String problem) {
     // parse errors quote the scalar they could not read: never a credential
     super(source + ":" + line + ": " + Credentials.redact(problem));
     this.source = source;
     this.line = line;
+    this.problem = getMessage().substring((source + ":" + line + ": ").length());
+  }
+
+  /** What cannot be read, without the {@code SOURCE:LINE:} the message starts with; redacted. */
+  public String problem() {
+    return problem;
   }
 
   public String source() {

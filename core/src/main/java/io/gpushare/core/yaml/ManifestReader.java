@@ -174,8 +174,8 @@ public final class ManifestReader {
     return skip.isPresent() ? FileRead.skipped(skip.get()) : FileRead.read(read(text, source));
   }
 
-  /** The bounds of every parse of the reader. */
-  private static LoaderOptions options() {
+  /** The bounds of every parse of the reader (and of {@link SourceNodes} and {@link NonManifests}). */
+  static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -211,7 +211,7 @@ public final class ManifestReader {
           throw new ManifestParseException(source, line, "expected a mapping (a Kubernetes object), found a "
               + node.getNodeId());
         }
-        refuseDuplicateKeys(node, source, 0, new int[] {0}, new long[] {0}, values);
+        refuseUnbounded(node, source, values);
         Object value;
         try {
           value = values.construct(node);
@@ -256,6 +256,17 @@ public final class ManifestReader {
           + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
     }
     return new ReadManifests(ManifestSet.of(manifests), nodes);
+  }
+
+  /**
+   * What the reader refuses in a composed document before anything is built from it: duplicate keys,
+   * empty list entries, overlong numbers, nesting too deep, and a document that expands through its
+   * aliases beyond {@link #MAX_EXPANDED_NODES} nodes or twice {@link #MAX_BYTES} characters.
+   *
+   * @throws ManifestParseException with the line of what is refused
+   */
+  static void refuseUnbounded(Node document, String source, KubernetesScalars.Values values) {
+    refuseDuplicateKeys(document, source, 0, new int[] {0}, new long[] {0}, values);
   }
 
   /**

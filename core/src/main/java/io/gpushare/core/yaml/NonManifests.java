@@ -77,11 +77,7 @@ final class NonManifests {
     if (helmAction(text).isPresent()) {
       return Optional.empty();
     }
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(ManifestReader.MAX_ALIASES);
-    options.setNestingDepthLimit(ManifestReader.MAX_DEPTH);
-    options.setCodePointLimit(ManifestReader.MAX_BYTES);
+    LoaderOptions options = ManifestReader.options();
     List<Object> documents = new ArrayList<>();
     try {
       KubernetesScalars.Values values = new KubernetesScalars.Values(options);

@@ -63,41 +63,48 @@ public final class ReadManifests {
   }
 
   /**
-   * The source and line ({@code vllm.yaml:29}) of a finding's path such as
-   * {@code Deployment[vllm-gpu].spec.template.spec.containers[0].args[3]}: the deepest part of the path
-   * that exists in the file; the object's first line when only the object is known. For an object
-   * converted from another API version, the path may be the one on the v1 object
-   * ({@code ...requests[0].exactly.count}) or the one in the file ({@code ...requests[0].count}).
+   * Where a finding's path points: its file, line (from 1; 0 when the path names no object read) and
+   * column (from 1).
    */
-  public String location(String path) {
-    int bracket = path.indexOf(']');
-    String id = bracket < 0 ? path : path.substring(0, bracket + 1);
-    Map.Entry<Manifest, LineTree.Indexed> entry = entry(id);
-    if (entry != null) {
-      Manifest manifest = entry.getKey();
-      String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
-      LineTree.Position position = entry.getValue().positionOf(inFile.substring(id.length()));
-      // a field merged in from another file (a kustomize patch) is in that file
-      return (position.source() != null ? position.source() : sourceOf(manifest)) + ":" + position.line();
+  private static final String NO_FILE = "-";
+
+  public record Position(String file, int line, int column) {
+    /** {@code vllm.yaml:29}, as lint prints it. */
+    @Override
+    public String toString() {
+      return file + ":" + line;
     }
-    return nodes.isEmpty() ? "-" : sourceOf(nodes.get(0).getKey()) + ":0";
   }
 
   /**
-   * The column, from 1, at which the part of the path that {@link #location} finds starts (the key
-   * {@code strategy} of {@code Deployment[vllm-gpu].spec.strategy}, a list entry's value); 1 when the
-   * path names no object read.
+   * The position of a finding's path such as
+   * {@code Deployment[vllm-gpu].spec.template.spec.containers[0].args[3]}: the deepest part of the path
+   * that exists in the file (its key, or its list entry); the object's first line when only the object
+   * is known; a field merged in from another file (a kustomize patch) is in that file. For an object
+   * converted from another API version, the path may be the one on the v1 object
+   * ({@code ...requests[0].exactly.count}) or the one in the file ({@code ...requests[0].count}).
    */
-  public int column(String path) {
+  public Position position(String path) {
     int bracket = path.indexOf(']');
     String id = bracket < 0 ? path : path.substring(0, bracket + 1);
     Map.Entry<Manifest, LineTree.Indexed> entry = entry(id);
     if (entry == null) {
-      return 1;
+      return new Position(nodes.isEmpty() ? NO_FILE : sourceOf(nodes.get(0).getKey()), 0, 1);
     }
     Manifest manifest = entry.getKey();
     String inFile = manifest.convertedFrom() == null ? path : manifest.convertedFrom().inSource(path);
-    return entry.getValue().positionOf(inFile.substring(id.length())).column();
+    LineTree.Position found = entry.getValue().positionOf(inFile.substring(id.length()));
+    return new Position(found.source() != null ? found.source() : sourceOf(manifest), found.line(), found.column());
+  }
+
+  /** {@link #position}'s file and line, {@code vllm.yaml:29}; {@code -} when no object was read. */
+  public String location(String path) {
+    return nodes.isEmpty() ? NO_FILE : position(path).toString();
+  }
+
+  /** {@link #position}'s column, from 1. */
+  public int column(String path) {
+    return position(path).column();
   }
 
   private Map.Entry<Manifest, LineTree.Indexed> entry(String id) {

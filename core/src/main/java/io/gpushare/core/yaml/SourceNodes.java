@@ -44,20 +44,18 @@ public final class SourceNodes {
    * a kustomization): each node's line is counted from there.
    */
   public static List<Node> compose(String text, String source, int firstLine) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(ManifestReader.MAX_ALIASES);
-    options.setNestingDepthLimit(ManifestReader.MAX_DEPTH);
-    options.setCodePointLimit(ManifestReader.MAX_BYTES);
-    options.setAllowRecursiveKeys(false);
+    LoaderOptions options = ManifestReader.options();
     java.util.OptionalInt helm = NonManifests.helmAction(text);
     if (helm.isPresent()) {
       throw new ManifestParseException(source, helm.getAsInt(), NonManifests.templateMessage(helm.getAsInt()));
     }
     try {
       List<Node> documents = new ArrayList<>();
+      KubernetesScalars.Values values = new KubernetesScalars.Values(options);
       for (Node node : ReadBounds.composeAll(text, source, options)) {
         if (node != null && !(node instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
+          // what ManifestReader refuses in a file it reads is refused in a kustomization's files too
+          ManifestReader.refuseUnbounded(node, source, values);
           documents.add(named(node, source, firstLine));
         }
       }
@@ -73,7 +71,7 @@ public final class SourceNodes {
 
   /** The plain value of a node (maps, lists, strings, numbers), with Kubernetes' scalar rules. */
   public static Object value(Node node) {
-    return new KubernetesScalars.Values(new LoaderOptions()).construct(node);
+    return new KubernetesScalars.Values(ManifestReader.options()).construct(node);
   }
 
   /**
@@ -103,7 +101,11 @@ public final class SourceNodes {
     return new ReadManifests(ManifestSet.of(manifests), nodes);
   }
 
-  /** A copy of the tree whose marks name {@code source}, {@code offset} lines further down. */
+  /**
+   * A copy of the tree whose marks name {@code source}, {@code offset} lines further down. A node an
+   * alias reaches twice is copied twice, as kustomize expands aliases: a patch applied through one
+   * path must not change the other. {@link ManifestReader#refuseUnbounded} has bounded the expansion.
+   */
   private static Node named(Node node, String source, int offset) {
     Mark start = rename(node.getStartMark(), source, offset);
     Mark end = rename(node.getEndMark(), source, offset);

@@ -188,6 +188,20 @@ class KustomizationReader_readTree_Test {
   }
 
   @Test
+  void should_refuse_a_duplicate_key_when_a_kustomization_reads_the_file() throws IOException {
+    // GIVEN a resource with a key twice, which ManifestReader refuses when it reads the file alone
+    // (one of the values would be lost); review: the kustomization path composed it without that check
+    write("app/vllm.yaml", DEPLOYMENT.replaceFirst("metadata:\n", "metadata:\n  name: other\n"));
+    write("app/kustomization.yaml", "resources:\n- vllm.yaml\n");
+    // WHEN the tree is read
+    KustomizedFiles kustomized = KustomizationReader.standard().readTree(dir);
+    // THEN it is unreadable, at the second key's line, as a file read alone is
+    assertThat(kustomized.unreadable()).singleElement().satisfies(e -> assertThat(e.problem())
+        .startsWith("duplicate key name"));
+    assertThat(kustomized.reads()).isEmpty();
+  }
+
+  @Test
   void should_apply_a_one_line_json_patch_when_patch_holds_it_inline() throws IOException {
     // GIVEN a JSON 6902 patch written on one line under patch: (kustomize reads patch: as the patch itself,
     // path: as a file name; review of the kustomize reader: it was taken for a missing file)

@@ -53,6 +53,11 @@ class MemoryModel_estimate_Test {
     assertThat(ServerSettings.defaultMaxNumBatchedTokens(80L << 30, "NVIDIA A100-SXM4-80GB")).isEqualTo(2048);
     assertThat(ServerSettings.defaultMaxNumBatchedTokens(40L << 30, "")).isEqualTo(2048);
     assertThat(ServerSettings.of(V0_19_0, A100_40GB, BigDecimal.ONE).maxNumBatchedTokens()).isEqualTo(2048);
+    // the product name reaches the default when given, as lint, gpushare memory and needs(...) give it
+    assertThat(ServerSettings.of(V0_19_0, 80L << 30, "NVIDIA A100-SXM4-80GB", BigDecimal.ONE).maxNumBatchedTokens())
+        .isEqualTo(2048);
+    assertThat(ServerSettings.of(V0_19_0, 80L << 30, "NVIDIA H100 80GB HBM3", BigDecimal.ONE).maxNumBatchedTokens())
+        .isEqualTo(8192);
   }
 
   @Test

@@ -76,6 +76,13 @@ class Validator_messages_Test {
                 .withRequests("gpu").withMatchAttribute("missing-domain").build()),
             "ERROR CONSTRAINT_INVALID " + DEVICES + ".constraints[0].matchAttribute: expected an attribute name of the"
                 + " form domain/name with a domain before '/', found 'missing-domain'"),
+        // review: a valid DNS subdomain over the 63 characters a driver name or attribute domain may have
+        // printed "a domain that is , found ..." (the subdomain check alone found nothing wrong)
+        fails("a constraint whose domain is a subdomain longer than 63", f -> f.devices().getConstraints().add(
+                new DeviceConstraintBuilder().withRequests("gpu").withMatchAttribute("a".repeat(64) + ".com/uuid").build()),
+            "ERROR CONSTRAINT_INVALID " + DEVICES + ".constraints[0].matchAttribute: expected an attribute name of the"
+                + " form domain/name with a domain that is a lowercase DNS subdomain of at most 63 characters (a-z,"
+                + " 0-9, '-' and '.', starting and ending alphanumeric), found '" + "a".repeat(64) + ".com/uuid'"),
         fails("a constraint without matchAttribute", f -> f.devices().getConstraints().add(new DeviceConstraintBuilder()
                 .build()),
             "ERROR CONSTRAINT_INVALID " + DEVICES + ".constraints[0].matchAttribute: expected an attribute name of the"
