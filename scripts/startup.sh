@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up of the command line, whole processes (docs/performance.md, "Start-up"): the JVM floor, the
-# plain-fabric8 anchor, and gpushare's launcher rendering and linting the tutorial, each run N times
-# (default 7) in turn, median and range of wall time, and max RSS. Needs `mvn -B package -DskipTests`
-# first (cli/target/gpushare and benchmarks/target/benchmarks.jar).
+# plain-fabric8 anchor, the read anchor (only reading the tutorial into the fabric8 model), and
+# gpushare's launcher rendering and linting the tutorial, each run N times (default 7) in turn,
+# median and range of wall time, and max RSS. Needs `mvn -B package -DskipTests` first
+# (cli/target/gpushare and benchmarks/target/benchmarks.jar).
 #   scripts/startup.sh [N]
 # BASELINE=/path/to/another/clone/cli/target/gpushare adds that build's render and lint, run interleaved
 # with the others, to compare two versions in one run (this VM's speed drifts by a third over minutes).
@@ -17,10 +18,22 @@ for f in cli/target/gpushare cli/target/gpushare.jar "$bench"; do
   [ -e "$f" ] || { echo "startup.sh: expected $f, found none; run mvn -B package -DskipTests first" >&2; exit 2; }
 done
 
+# the read anchor gets the launcher's JVM settings, its jar, and a class-data-sharing archive of its
+# own, made here as mvn package makes the launcher's: the floor under lint, in the best conditions the
+# JVM gives (the anchor's one class comes from benchmarks/target/classes, after the archived jar)
+short="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
+read_cp="cli/target/gpushare.jar:benchmarks/target/classes"
+java $short -XX:DumpLoadedClassList="$work/read.classlist" -cp "$read_cp" io.gpushare.benchmarks.StartupReadAnchor \
+  $reference/*.yaml >/dev/null
+java -Xshare:dump -XX:+UseSerialGC -XX:SharedClassListFile="$work/read.classlist" \
+  -XX:SharedArchiveFile="$work/read.jsa" -Xlog:cds=off -cp cli/target/gpushare.jar >/dev/null
+
 names=("JVM floor: java Hello (a class directory)" "fabric8 anchor: builders + asYaml, plain java" \
+  "read anchor: SnakeYAML + KubeJson into fabric8, nothing else" \
   "gpushare render --out DIR" "gpushare lint (the tutorial's two files)")
 commands=("java -cp benchmarks/target/classes io.gpushare.benchmarks.Hello" \
   "java -cp $bench io.gpushare.benchmarks.StartupAnchor" \
+  "java $short -XX:SharedArchiveFile=$work/read.jsa -cp $read_cp io.gpushare.benchmarks.StartupReadAnchor $(echo $reference/*.yaml)" \
   "cli/target/gpushare render --out $work/out" \
   "cli/target/gpushare lint $reference")
 if [ -n "${BASELINE:-}" ]; then

@@ -51,15 +51,15 @@ public final class Credentials {
   /** A cheap first look: no token format can match a text without one of these. */
   private static final List<String> TOKEN_PREFIXES =
       FORMATS.stream().flatMap(format -> format.markers().stream()).distinct().toList();
-  /** Likewise for {@link #ASSIGNMENT}, in lower case. */
-  private static final List<String> CREDENTIAL_WORDS = List.of("token", "secret", "passw", "pwd", "key", "auth",
-      "credential");
+  /** The names {@link #ASSIGNMENT} ends a credential's name with, as its first group spells them. */
+  private static final List<String> ASSIGNMENT_NAMES = List.of("token", "secret", "password", "passwd", "pwd",
+      "apikey", "api_key", "api-key", "auth", "credential", "credentials");
   /**
    * {@code NAME=value} or {@code NAME: value} where NAME means a credential ({@code DB_PASSWORD=hunter2},
    * {@code HF_TOKEN: abc}, {@code --api-key=abc}) and the value is no variable: group 1 is kept.
    */
   // the name's last word and the separator are enough: what comes before the word is kept anyway
-  private static final Pattern ASSIGNMENT = Pattern.compile("((?i:token|secret"
+  static final Pattern ASSIGNMENT = Pattern.compile("((?i:token|secret"
       + "|password|passwd|pwd|apikey|api[_-]key|auth|credentials?)[\"']?[ \t]*[=:][ \t]*[\"']?)"
       + "(?![$*{]|true\\b|false\\b|[^\\s\"',}\\]]*\\*{4})[^\\s\"',}\\]]+");
   /** Where a name splits into words: separators, and lower-case to upper-case ({@code hfToken}). */
@@ -99,14 +99,41 @@ public final class Credentials {
         }
       }
     }
-    if ((result.indexOf('=') >= 0 || result.indexOf(':') >= 0)
-        && mayHold(result.toLowerCase(Locale.ROOT), CREDENTIAL_WORDS)) {
+    if (assignmentPossible(result)) {
       Matcher assignment = ASSIGNMENT.matcher(result);
       if (assignment.find()) {
         result = assignment.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "****"));
       }
     }
     return result;
+  }
+
+  /**
+   * Whether {@link #ASSIGNMENT} can match: some {@code =} or {@code :} has one of its names right
+   * before it, past blanks and one quote. The same condition as the pattern's first group, found
+   * without the pattern's search from every position: most text (every finding's message and hint
+   * is redacted) has none.
+   */
+  static boolean assignmentPossible(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '=' && c != ':') {
+        continue;
+      }
+      int end = i;
+      while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+        end--;
+      }
+      if (end > 0 && (text.charAt(end - 1) == '"' || text.charAt(end - 1) == '\'')) {
+        end--;
+      }
+      for (String name : ASSIGNMENT_NAMES) {
+        if (end >= name.length() && text.regionMatches(true, end - name.length(), name, 0, name.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean mayHold(String text, List<String> parts) {

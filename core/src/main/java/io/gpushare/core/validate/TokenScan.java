@@ -1,10 +1,8 @@
 package io.gpushare.core.validate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gpushare.core.kube.KubeJson;
-import java.util.Iterator;
-import java.util.Map;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,44 +15,28 @@ import java.util.Set;
 final class TokenScan {
   private TokenScan() {}
 
-  /** Reports every token-looking string of the object under {@code root} ({@code Kind[name]}). */
+  /**
+   * Reports every token-looking string of the object under {@code root} ({@code Kind[name]}). The
+   * object is written through Jackson's serializers into {@link JsonStrings}, which hands over each
+   * string with its path as it is written: no JSON tree is built.
+   */
   static void scan(HasMetadata resource, String root, Set<String> reported, Findings findings) {
-    JsonNode tree;
-    try {
-      tree = KubeJson.toTree(resource);
-    } catch (IllegalArgumentException e) {
-      return; // an object Jackson cannot write has no text to judge here; the reader reported it
-    }
-    walk(tree, new StringBuilder(root), reported, findings);
-  }
-
-  // the path is built in one buffer, and made a string only for a string that looks like a token
-  private static void walk(JsonNode node, StringBuilder path, Set<String> reported, Findings findings) {
-    if (node.isTextual()) {
-      Optional<String> token = Credentials.tokenIn(node.textValue());
+    JsonStrings strings = new JsonStrings(new StringBuilder(root), (path, value) -> {
+      Optional<String> token = Credentials.tokenIn(value);
       if (token.isPresent() && reported.add(path.toString())) {
         String kind = token.get();
         findings.add(FindingCode.SECRET_LITERAL, path.toString(), "expected no credentials in the manifest, found a literal "
-            + kind + " (" + Credentials.redact(node.textValue().strip()).lines().findFirst().orElse("") + ")",
-            hint(kind));
+            + kind + " (" + Credentials.redact(value.strip()).lines().findFirst().orElse("") + ")", hint(kind));
       }
-    } else if (node.isArray()) {
-      int length = path.length();
-      for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), path.append('[').append(i).append(']'), reported, findings);
-        path.setLength(length);
-      }
-    } else if (node.isObject()) {
-      int length = path.length();
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        walk(field.getValue(), appendKey(path, field.getKey()), reported, findings);
-        path.setLength(length);
-      }
+    });
+    try {
+      KubeJson.writeTo(strings, resource);
+    } catch (IOException | IllegalArgumentException e) {
+      // an object Jackson cannot write has no text to judge here; the reader reported it
     }
   }
 
-  private static StringBuilder appendKey(StringBuilder path, String key) {
+  static StringBuilder appendKey(StringBuilder path, String key) {
     return simple(key) ? path.append('.').append(key) : path.append("[\"").append(key).append("\"]");
   }
 

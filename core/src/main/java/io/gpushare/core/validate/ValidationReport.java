@@ -41,7 +41,10 @@ public final class ValidationReport {
   private static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::severity).thenComparing(Finding::isAcknowledged).thenComparing(Finding::path).thenComparing(Finding::code)
           .thenComparing(Finding::message);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The JSON writer, made on the first {@link #toJson()}: not when a text report loads this class. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final List<Finding> findings;
   private final Set<String> featureGates;
@@ -125,7 +128,7 @@ public final class ValidationReport {
    * leave acknowledged findings out; {@code "acknowledged"} counts them.
    */
   public String toJson() {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("errors", findings(Severity.ERROR).size());
     root.put("warnings", findings(Severity.WARNING).size());
     root.put("infos", findings(Severity.INFO).size());
@@ -143,7 +146,7 @@ public final class ValidationReport {
     }
     root.put("acknowledged", acknowledged().size());
     try {
-      return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+      return Json.MAPPER.writeValueAsString(root).replace("\r\n", "\n") + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the report as JSON", e);
     }

@@ -2,7 +2,11 @@ package io.gpushare.core.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,5 +78,41 @@ class Credentials_redact_Test {
   void should_tell_a_credentials_name_when_its_last_word_names_one(String name, boolean credential) {
     // WHEN / THEN
     assertThat(Credentials.credentialName(name)).isEqualTo(credential);
+  }
+
+  /**
+   * Every text built from the pattern's names (in three cases), a quote or none, blanks, a separator
+   * and a value, with text before and after: wherever {@link Credentials#ASSIGNMENT} finds a match,
+   * the shortcut that spares the search must say one is possible, or a credential would be printed.
+   */
+  @Test
+  void should_never_skip_a_text_the_assignment_pattern_matches_when_deciding_whether_to_search() {
+    // GIVEN
+    List<String> names = List.of("token", "secret", "password", "passwd", "pwd", "apikey", "api_key", "api-key",
+        "auth", "credential", "credentials", "key", "tokens", "author", "passw");
+    List<String> texts = new ArrayList<>();
+    for (String name : names) {
+      for (String cased : List.of(name, name.toUpperCase(Locale.ROOT), "Hf" + name.substring(0, 1).toUpperCase(Locale.ROOT)
+          + name.substring(1))) {
+        for (String quote : List.of("", "\"", "'")) {
+          for (String blanks : List.of("", " ", " \t ")) {
+            for (String separator : List.of("=", ":", " ")) {
+              for (String value : List.of("abc123", "$(X)", "\"v\"", "")) {
+                texts.add("x " + cased + quote + blanks + separator + blanks + value + " y");
+                texts.add(cased + quote + separator + value);
+              }
+            }
+          }
+        }
+      }
+    }
+    // WHEN
+    List<String> matched = texts.stream().filter(t -> Credentials.ASSIGNMENT.matcher(t).find()).toList();
+    List<String> skipped = matched.stream().filter(t -> !Credentials.assignmentPossible(t)).toList();
+    // THEN
+    assertThat(matched).hasSizeGreaterThan(1000);
+    assertThat(skipped).isEmpty();
+    assertThat(Credentials.assignmentPossible("'Authorization: Bearer <key>'")).isFalse();
+    assertThat(Credentials.assignmentPossible("expected 3 replicas, found 4")).isFalse();
   }
 }

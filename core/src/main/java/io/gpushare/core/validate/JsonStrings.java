@@ -1,0 +1,240 @@
+package io.gpushare.core.validate;
+
+import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.base.GeneratorBase;
+import com.fasterxml.jackson.core.json.JsonWriteContext;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A Jackson generator that hands every string of an object's JSON to a {@link Visitor} with its
+ * path (the credential scan, {@link TokenScan}), while Jackson's serializers write, and keeps nothing: no text, token buffer or JSON
+ * tree is made. The path is one buffer that grows and shrinks with the generator's place, in the
+ * form of a finding's path: {@code .name} for a plain key, {@code ["example.com/name"]} for another,
+ * {@code [0]} for a list entry. Numbers, booleans and nulls are passed over; raw JSON (which the
+ * fabric8 model does not write) and binary values are handed over as text.
+ */
+final class JsonStrings extends GeneratorBase {
+  /** What is done with each string. */
+  @FunctionalInterface
+  interface Visitor {
+    /** {@code path} is the generator's own buffer: read it now, copy it to keep it. */
+    void visit(CharSequence path, String value);
+  }
+
+  private final Visitor visitor;
+  private final StringBuilder path;
+  /** Per open container: the path's length where it starts, and the next list index (-1 for a mapping). */
+  private int[] lengths = new int[16];
+  private int[] indexes = new int[16];
+  private int depth;
+
+  JsonStrings(StringBuilder root, Visitor visitor) {
+    super(JsonGenerator.Feature.collectDefaults(), null);
+    this.path = root;
+    this.visitor = visitor;
+  }
+
+  /** Before a value: in a list, the path gets the entry's index; in a mapping it already has the key. */
+  private void enterValue() {
+    if (depth > 0 && indexes[depth - 1] >= 0) {
+      path.setLength(lengths[depth - 1]);
+      path.append('[').append(indexes[depth - 1]++).append(']');
+    }
+  }
+
+  private void open(boolean list) {
+    enterValue();
+    if (depth == lengths.length) {
+      lengths = java.util.Arrays.copyOf(lengths, depth * 2);
+      indexes = java.util.Arrays.copyOf(indexes, depth * 2);
+    }
+    lengths[depth] = path.length();
+    indexes[depth] = list ? 0 : -1;
+    depth++;
+  }
+
+  private void leave() {
+    depth--;
+    path.setLength(lengths[depth]);
+  }
+
+  private void string(String text) throws IOException {
+    _verifyValueWrite("write a string");
+    enterValue();
+    if (text != null) {
+      visitor.visit(path, text);
+    }
+  }
+
+  private void other(String what) throws IOException {
+    _verifyValueWrite(what);
+    enterValue();
+  }
+
+  @Override
+  public void writeStartObject() {
+    _writeContext = _writeContext.createChildObjectContext();
+    open(false);
+  }
+
+  @Override
+  public void writeStartObject(Object forValue) {
+    writeStartObject();
+    _writeContext.setCurrentValue(forValue);
+  }
+
+  @Override
+  public void writeEndObject() {
+    _writeContext = _writeContext.clearAndGetParent();
+    leave();
+  }
+
+  @Override
+  public void writeStartArray() {
+    _writeContext = _writeContext.createChildArrayContext();
+    open(true);
+  }
+
+  @Override
+  public void writeEndArray() {
+    _writeContext = _writeContext.clearAndGetParent();
+    leave();
+  }
+
+  @Override
+  public void writeFieldName(String name) throws IOException {
+    _writeContext.writeFieldName(name);
+    path.setLength(lengths[depth - 1]);
+    TokenScan.appendKey(path, name);
+  }
+
+  @Override
+  public void writeString(String text) throws IOException {
+    string(text);
+  }
+
+  @Override
+  public void writeString(char[] buffer, int offset, int length) throws IOException {
+    string(new String(buffer, offset, length));
+  }
+
+  @Override
+  public void writeRawUTF8String(byte[] buffer, int offset, int length) throws IOException {
+    string(new String(buffer, offset, length, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void writeUTF8String(byte[] buffer, int offset, int length) throws IOException {
+    writeRawUTF8String(buffer, offset, length);
+  }
+
+  @Override
+  public void writeRawValue(String text) throws IOException {
+    string(text);
+  }
+
+  @Override
+  public void writeRawValue(String text, int offset, int len) throws IOException {
+    string(text.substring(offset, offset + len));
+  }
+
+  @Override
+  public void writeRawValue(char[] text, int offset, int len) throws IOException {
+    string(new String(text, offset, len));
+  }
+
+  @Override
+  public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) throws IOException {
+    string(variant.encode(java.util.Arrays.copyOfRange(data, offset, offset + len)));
+  }
+
+  @Override
+  public void writeNumber(int value) throws IOException {
+    other("write a number");
+  }
+
+  @Override
+  public void writeNumber(long value) throws IOException {
+    other("write a number");
+  }
+
+  @Override
+  public void writeNumber(BigInteger value) throws IOException {
+    other("write a number");
+  }
+
+  @Override
+  public void writeNumber(double value) throws IOException {
+    other("write a number");
+  }
+
+  @Override
+  public void writeNumber(float value) throws IOException {
+    other("write a number");
+  }
+
+  @Override
+  public void writeNumber(BigDecimal value) throws IOException {
+    other("write a number");
+  }
+
+  @Override
+  public void writeNumber(String encodedValue) throws IOException {
+    other("write a number");
+  }
+
+  @Override
+  public void writeBoolean(boolean state) throws IOException {
+    other("write a boolean");
+  }
+
+  @Override
+  public void writeNull() throws IOException {
+    other("write null");
+  }
+
+  @Override
+  protected void _verifyValueWrite(String typeMsg) throws IOException {
+    if (_writeContext.writeValue() == JsonWriteContext.STATUS_EXPECT_NAME) {
+      _reportError("Can not " + typeMsg + ", expecting a field name");
+    }
+  }
+
+  @Override
+  public void writeRaw(String text) {
+    throw unsupported();
+  }
+
+  @Override
+  public void writeRaw(String text, int offset, int len) {
+    throw unsupported();
+  }
+
+  @Override
+  public void writeRaw(char[] text, int offset, int len) {
+    throw unsupported();
+  }
+
+  @Override
+  public void writeRaw(char c) {
+    throw unsupported();
+  }
+
+  @Override
+  public void flush() {
+    // nothing is kept
+  }
+
+  @Override
+  protected void _releaseBuffers() {
+    // no buffers
+  }
+
+  private static UnsupportedOperationException unsupported() {
+    return new UnsupportedOperationException("raw output between values has no path");
+  }
+}
