@@ -8,7 +8,9 @@
 # maximum resident set and exit code, with the load average before each run (other work on the
 # machine shows in wall time, much less in CPU time). GPUSHARE_JAVA_OPTS is passed to the launcher
 # (default -Xmx256m: the bound issue 14 asks for). The lint output of the last run is kept in
-# scale-lint.out of the current directory, to compare runs byte for byte.
+# scale-lint.out of the current directory, to compare runs byte for byte. Then one run of the read
+# anchor (benchmarks' StartupReadAnchor: only reading the same files into the fabric8 model), the
+# floor under any lint of them.
 set -euo pipefail
 if [ $# -lt 2 ]; then
   echo "usage: $0 CORPUS_DIR N [RUNS]" >&2
@@ -42,3 +44,23 @@ for run in $(seq 1 "$runs"); do
 done
 sed "s#$tmp/d/##" "$tmp/out" > scale-lint.out
 tail -1 scale-lint.out
+
+# the floor under it: only reading every file into the fabric8 model (StartupReadAnchor), with the
+# launcher's JVM settings and heap bound and a class-data-sharing archive of its own
+root="$(cd "$(dirname "$0")/.." && pwd)"
+read_cp="$root/cli/target/gpushare.jar:$root/benchmarks/target/classes"
+if [ -f "$root/benchmarks/target/classes/io/gpushare/benchmarks/StartupReadAnchor.class" ]; then
+  short="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
+  java $short -XX:DumpLoadedClassList="$tmp/read.classlist" -cp "$read_cp" io.gpushare.benchmarks.StartupReadAnchor \
+    "$corpus" >/dev/null
+  java -Xshare:dump -XX:+UseSerialGC -XX:SharedClassListFile="$tmp/read.classlist" -XX:SharedArchiveFile="$tmp/read.jsa" \
+    -Xlog:cds=off -cp "$root/cli/target/gpushare.jar" >/dev/null
+  # shellcheck disable=SC2086
+  /usr/bin/time -o "$tmp/time" -f "%e %U %S %M" java $short $GPUSHARE_JAVA_OPTS -XX:SharedArchiveFile="$tmp/read.jsa" \
+    -cp "$read_cp" io.gpushare.benchmarks.StartupReadAnchor "$tmp/d" >"$tmp/out"
+  read -r wall user sys rss < <(tail -1 "$tmp/time")
+  echo "read anchor (reading only, no rules, nothing kept): ${wall} s wall, $(echo "$user + $sys" | bc) s CPU," \
+    "$((rss / 1024)) MiB max RSS; $(cat "$tmp/out")"
+else
+  echo "no read anchor: build benchmarks/target/classes (mvn -B -o -q package -DskipTests) to add it" >&2
+fi
