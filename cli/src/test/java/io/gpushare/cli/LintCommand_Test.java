@@ -318,7 +318,7 @@ class LintCommand_Test extends CliTest {
     String file = manifests.toString();
     assertThat(findingLines()).containsExactly(
         file + ":54: ERROR MODEL_DOES_NOT_FIT Deployment[vllm-gpu].spec.template.spec.containers[0].args[2]: expected"
-            + " the weights of acme/acme-chat-40b (74.7 GiB) to fit in 0.42 x 96.0 GiB = 40.3 GiB, found they do not"
+            + " the weights of acme/acme-chat-40b (74.7 GiB) to fit in 0.42 x 95.5 GiB = 40.1 GiB, found they do not"
             + " (and the KV cache needs room too)",
         file + ":30: WARNING ROLLOUT_SURGE_OVERCOMMIT Deployment[vllm-gpu].spec.strategy: a rolling update starts 1"
             + " more pod (maxSurge defaults to 25%) on ResourceClaim[gpu-claim], which then has 1.26 of the GPU's"

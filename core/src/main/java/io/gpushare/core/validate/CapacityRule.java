@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 
 /**
  * Whether the model fits the device, from the catalogs: a vLLM server's weights must fit in its
- * share ({@code --gpu-memory-utilization} x device memory x tensor-parallel devices), and a MIG
+ * share ({@code --gpu-memory-utilization} x the device's CUDA total x tensor-parallel devices), and a MIG
  * profile must exist on the GPU it is asked of. It checks only what the set says (a
  * {@code productName} or memory selector, a {@code profile} selector) and what the catalogs know;
  * anything else is an INFO, never a guess.
@@ -81,7 +81,7 @@ final class CapacityRule implements Rule {
     VllmContainer.PodClaimUse use = container.claims().get(0);
     ClaimDevices devices = context.deviceClaims()
         .devicesReferencedBy(context.namespace(container.pods()), use.claimName(), use.templateName());
-    OptionalLong memory = use.request() == null ? devices.memoryBytes() : devices.memoryBytes(use.request());
+    OptionalLong memory = budgetMemoryBytes(devices, use);
     if (memory.isEmpty()) {
       return;
     }
@@ -90,10 +90,8 @@ final class CapacityRule implements Rule {
     if (tensor.isEmpty() || pipeline.isEmpty()) {
       return;
     }
-    int parallel = tensor.getAsInt() * pipeline.getAsInt();
-    BigDecimal budget = container.utilization().get()
-        .multiply(BigDecimal.valueOf(memory.getAsLong()))
-        .multiply(BigDecimal.valueOf(Math.max(1, parallel)));
+    long parallel = (long) tensor.getAsInt() * pipeline.getAsInt();
+    BigDecimal budget = weightBudget(container.utilization().get(), memory.getAsLong(), parallel);
     long weights = model.get().weightBytes();
     if (BigDecimal.valueOf(weights).compareTo(budget) > 0) {
       findings.add(FindingCode.MODEL_DOES_NOT_FIT, path,
@@ -107,6 +105,21 @@ final class CapacityRule implements Rule {
               : "use a bigger device or MIG profile, more tensor-parallel devices, a higher " + VllmContainer.UTILIZATION
                   + ", or a smaller model");
     }
+  }
+
+  /**
+   * The memory of one claimed device that vLLM's {@code --gpu-memory-utilization} multiplies: what CUDA
+   * reports as the device's total ({@link ClaimDevices#cudaTotalBytes()}; of the request's MIG slice when
+   * the container names a request), not the memory on its label. {@link VllmMemoryRule} and the
+   * co-located servers' margin use the same figure, so each finding quotes the budget vLLM computes.
+   */
+  static OptionalLong budgetMemoryBytes(ClaimDevices devices, VllmContainer.PodClaimUse use) {
+    return use.request() == null ? devices.cudaTotalBytes() : devices.cudaTotalBytes(use.request());
+  }
+
+  /** What the weights must fit in: utilization x the device's CUDA total x the devices of one server. */
+  static BigDecimal weightBudget(BigDecimal utilization, long cudaTotalBytes, long parallel) {
+    return utilization.multiply(BigDecimal.valueOf(cudaTotalBytes)).multiply(BigDecimal.valueOf(Math.max(1, parallel)));
   }
 
   private static String gib(long bytes) {

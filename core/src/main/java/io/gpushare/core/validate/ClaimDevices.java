@@ -27,20 +27,17 @@ import java.util.regex.Pattern;
  */
 final class ClaimDevices {
   static final ClaimDevices UNKNOWN =
-      new ClaimDevices(OptionalLong.empty(), Optional.empty(), Optional.empty(),
-          OptionalLong.empty(), List.of(), Optional.empty(), java.util.Map.of(), java.util.Map.of(),
-          CudaTotals.NONE);
+      new ClaimDevices(OptionalLong.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+          java.util.Map.of(), CudaTotals.NONE);
 
   private static final Pattern MIG_PROFILE_MEMORY = Pattern.compile("[0-9]+g\\.([0-9]+)gb.*");
 
   private final OptionalLong deviceCount;
   private final Optional<GpuProduct> product;
   private final Optional<String> migProfile;
-  private final OptionalLong memoryBytes;
   private final List<Optional<NvidiaConfigRead>> configs;
   private final Optional<String> unknownProductName;
   private final java.util.Map<String, Long> countByRequest;
-  private final java.util.Map<String, Long> memoryByRequest;
   private final CudaTotals cudaTotals;
 
   /**
@@ -55,18 +52,15 @@ final class ClaimDevices {
     static final CudaTotals NONE = new CudaTotals(OptionalLong.empty(), java.util.Map.of(), java.util.Set.of());
   }
 
-  private ClaimDevices(OptionalLong deviceCount, Optional<GpuProduct> product,
-      Optional<String> migProfile, OptionalLong memoryBytes, List<Optional<NvidiaConfigRead>> configs,
-      Optional<String> unknownProductName, java.util.Map<String, Long> countByRequest,
-      java.util.Map<String, Long> memoryByRequest, CudaTotals cudaTotals) {
+  private ClaimDevices(OptionalLong deviceCount, Optional<GpuProduct> product, Optional<String> migProfile,
+      List<Optional<NvidiaConfigRead>> configs, Optional<String> unknownProductName,
+      java.util.Map<String, Long> countByRequest, CudaTotals cudaTotals) {
     this.cudaTotals = cudaTotals;
     this.unknownProductName = unknownProductName;
     this.countByRequest = countByRequest;
-    this.memoryByRequest = memoryByRequest;
     this.deviceCount = deviceCount;
     this.product = product;
     this.migProfile = migProfile;
-    this.memoryBytes = memoryBytes;
     this.configs = configs;
   }
 
@@ -134,22 +128,10 @@ final class ClaimDevices {
         }
       }
     }
-    OptionalLong memory = OptionalLong.empty();
     if (migProfile != null && memoryByRequest.size() > 1
         && memoryByRequest.values().stream().distinct().count() > 1) {
-      // slices of different sizes: no one memory for the claim, only per request
+      // slices of different sizes: no one device for the claim, only per request
       migProfile = null;
-    } else if (migProfile != null) {
-      Matcher profileMemory = MIG_PROFILE_MEMORY.matcher(migProfile);
-      if (profileMemory.matches()) {
-        // the profile names memory in decimal GB, rounded (1g.5gb is 4864 MiB, about 5.1 GB): read as
-        // decimal GB, the estimate errs low by a few percent rather than high
-        memory = OptionalLong.of(Long.parseLong(profileMemory.group(1)) * 1_000_000_000L);
-      }
-    } else if (product != null) {
-      memory = OptionalLong.of(product.memoryBytes());
-    } else if (minimumMemory != null) {
-      memory = OptionalLong.of(minimumMemory);
     }
     OptionalLong deviceCount = countKnown ? OptionalLong.of(count) : OptionalLong.empty();
     List<Optional<NvidiaConfigRead>> configs = new java.util.ArrayList<>();
@@ -159,9 +141,8 @@ final class ClaimDevices {
       configs.add(nvidia ? Optional.of(NvidiaConfigs.read(config.getOpaque().getParameters(), deviceCount))
           : Optional.empty());
     }
-    return new ClaimDevices(deviceCount,
-        Optional.ofNullable(product), Optional.ofNullable(migProfile), memory, configs,
-        Optional.ofNullable(unknownProduct), countByRequest, memoryByRequest,
+    return new ClaimDevices(deviceCount, Optional.ofNullable(product), Optional.ofNullable(migProfile), configs,
+        Optional.ofNullable(unknownProduct), countByRequest,
         cudaTotals(catalog, product, migProfile, minimumMemory, profileByRequest, migRequests));
   }
 
@@ -212,14 +193,9 @@ final class ClaimDevices {
     return migProfile;
   }
 
-  /** Memory of one device (a GPU, or a MIG slice), exact or a lower bound from a selector. */
-  OptionalLong memoryBytes() {
-    return memoryBytes;
-  }
-
   /**
    * What CUDA reports as the total of one device of the claim (a GPU, or a MIG slice): the figure
-   * vLLM's {@code --gpu-memory-utilization} multiplies, less than {@link #memoryBytes()} by what the
+   * vLLM's {@code --gpu-memory-utilization} multiplies, less than the memory on its label by what the
    * driver reserves. Empty when the device is not known well enough.
    */
   OptionalLong cudaTotalBytes() {
@@ -241,12 +217,6 @@ final class ClaimDevices {
   OptionalLong deviceCount(String request) {
     Long count = countByRequest.get(request);
     return count == null ? OptionalLong.empty() : OptionalLong.of(count);
-  }
-
-  /** Memory of the device of one request: its MIG slice, else the claim's device. */
-  OptionalLong memoryBytes(String request) {
-    Long memory = memoryByRequest.get(request);
-    return memory != null ? OptionalLong.of(memory) : memoryBytes;
   }
 
   /** A productName a selector asks for that the catalog does not know. */

@@ -77,7 +77,7 @@ final class VllmMemoryRule implements Rule {
     VllmContainer.PodClaimUse use = container.claims().get(0);
     ClaimDevices devices = context.deviceClaims()
         .devicesReferencedBy(context.namespace(container.pods()), use.claimName(), use.templateName());
-    OptionalLong memory = deviceMemoryBytes(devices, use);
+    OptionalLong memory = CapacityRule.budgetMemoryBytes(devices, use);
     OptionalInt tensor = container.intFlag(Flag.TENSOR_PARALLEL_SIZE, 1);
     OptionalInt pipeline = container.intFlag(Flag.PIPELINE_PARALLEL_SIZE, 1);
     if (memory.isEmpty() || tensor.isEmpty() || pipeline.isEmpty() || tensor.getAsInt() < 1
@@ -85,9 +85,9 @@ final class VllmMemoryRule implements Rule {
       return;
     }
     BigDecimal utilization = container.utilization().get();
-    // the weights alone are CapacityRule's finding (weights > utilization x memory x devices)
-    BigDecimal weightBudget = utilization.multiply(BigDecimal.valueOf(memory.getAsLong()))
-        .multiply(BigDecimal.valueOf((long) tensor.getAsInt() * pipeline.getAsInt()));
+    // the weights alone are CapacityRule's finding, on the same budget: no case falls between the two rules
+    BigDecimal weightBudget = CapacityRule.weightBudget(utilization, memory.getAsLong(),
+        (long) tensor.getAsInt() * pipeline.getAsInt());
     if (BigDecimal.valueOf(model.weightBytes()).compareTo(weightBudget) > 0) {
       return;
     }
@@ -146,11 +146,6 @@ final class VllmMemoryRule implements Rule {
     String device = devices.product().map(GpuProduct::productName).orElse("the claimed device");
     String lengthPath = args.last(Flag.MAX_MODEL_LEN).map(container::argPath).orElse(modelPath);
     MemoryFindings.report(findings, model.id(), device, server, estimate, Optional.empty(), modelPath, lengthPath);
-  }
-
-  /** The memory of one claimed device as CUDA reports it, which the utilization multiplies. */
-  private static OptionalLong deviceMemoryBytes(ClaimDevices devices, VllmContainer.PodClaimUse use) {
-    return use.request() == null ? devices.cudaTotalBytes() : devices.cudaTotalBytes(use.request());
   }
 
   /** The value of a flag's last occurrence, as written (trimmed; possibly empty). */

@@ -54,11 +54,11 @@ class ColocatedServers_check_Test {
     // THEN
     assertThat(findings).extracting(Finding::headline).containsExactly(
         "ERROR GPU_MEMORY_CONTEXT_MARGIN ResourceClaim[gpu-claim]: expected the shares and what each vLLM process"
-            + " takes outside its share to fit the 40.0 GiB device, found 1.00 of it requested (Deployment[vllm-gpu]"
-            + " 2 x 0.50, 40.0 GiB) + 2 x 0.5 GiB of CUDA context + 2 x 0.3 GiB of CUDA graphs (outside the share"
-            + " before vLLM 0.21.0) = 41.6 GiB; " + REFUSAL);
+            + " takes outside its share to fit the 39.5 GiB device, found 1.00 of it requested (Deployment[vllm-gpu]"
+            + " 2 x 0.50, 39.5 GiB) + 2 x 0.5 GiB of CUDA context + 2 x 0.3 GiB of CUDA graphs (outside the share"
+            + " before vLLM 0.21.0) = 41.1 GiB; " + REFUSAL);
     assertThat(findings.get(0).hint()).isEqualTo("lower --gpu-memory-utilization so that the shares sum to at most"
-        + " 0.96, or use vLLM 0.21.0 or later, which keeps CUDA graphs inside the share");
+        + " 0.95, or use vLLM 0.21.0 or later, which keeps CUDA graphs inside the share");
   }
 
   @Test
@@ -70,11 +70,11 @@ class ColocatedServers_check_Test {
     fixture.args("--model=google/gemma-3-1b-it", "--gpu-memory-utilization=0.49");
     // WHEN
     List<Finding> findings = findings(fixture);
-    // THEN 39.2 GiB + 2 x 0.5 GiB > 40 GiB
+    // THEN 38.8 GiB + 2 x 0.5 GiB > 39.5 GiB (what CUDA reports of an A100 40GB)
     assertThat(findings).extracting(Finding::headline).containsExactly(
         "ERROR GPU_MEMORY_CONTEXT_MARGIN ResourceClaim[gpu-claim]: expected the shares and what each vLLM process"
-            + " takes outside its share to fit the 40.0 GiB device, found 0.98 of it requested (Deployment[vllm-gpu]"
-            + " 2 x 0.49, 39.2 GiB) + 2 x 0.5 GiB of CUDA context = 40.2 GiB; " + REFUSAL);
+            + " takes outside its share to fit the 39.5 GiB device, found 0.98 of it requested (Deployment[vllm-gpu]"
+            + " 2 x 0.49, 38.8 GiB) + 2 x 0.5 GiB of CUDA context = 39.8 GiB; " + REFUSAL);
     assertThat(findings.get(0).hint()).isEqualTo("lower --gpu-memory-utilization so that the shares sum to at most"
         + " 0.97");
   }
@@ -93,9 +93,9 @@ class ColocatedServers_check_Test {
     // THEN
     assertThat(findings).filteredOn(f -> f.code().startsWith("GPU_MEMORY")).extracting(Finding::headline).containsExactly(
         "WARNING GPU_MEMORY_CONTEXT_MARGIN ResourceClaim[gpu-claim]: expected the shares and what each vLLM process"
-            + " takes outside its share to fit the 40.0 GiB device, found 0.98 of it requested (StatefulSet[vllm-gpu]"
-            + " 2 x 0.49, 39.2 GiB) + 2 x 0.5 GiB of CUDA context + 2 x 0.3 GiB of CUDA graphs (outside the share"
-            + " before vLLM 0.21.0) = 40.8 GiB; this vLLM release does not check free memory at start-up (0.9.1 and"
+            + " takes outside its share to fit the 39.5 GiB device, found 0.98 of it requested (StatefulSet[vllm-gpu]"
+            + " 2 x 0.49, 38.8 GiB) + 2 x 0.5 GiB of CUDA context + 2 x 0.3 GiB of CUDA graphs (outside the share"
+            + " before vLLM 0.21.0) = 40.4 GiB; this vLLM release does not check free memory at start-up (0.9.1 and"
             + " later do), so the later server starts and may run out of memory");
   }
 

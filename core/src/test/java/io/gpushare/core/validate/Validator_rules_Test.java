@@ -464,7 +464,7 @@ class Validator_rules_Test {
               f.mps(Map.of("defaultPinnedDeviceMemoryLimit", "15Gi"));
             },
             "ERROR MPS_PINNED_MEMORY_BELOW_UTILIZATION " + CONTAINER + ".args[3]: expected vLLM's share to fit the MPS"
-                + " pinned-memory limit 15Gi of ResourceClaim[gpu-claim] (15360 MiB), found 0.42 x 40960 MiB = 17204"
+                + " pinned-memory limit 15Gi of ResourceClaim[gpu-claim] (15360 MiB), found 0.42 x 40491 MiB = 17007"
                 + " MiB; vLLM does not see the MPS limit and fails to allocate"),
         passes("the GKE MPS guide: 0.35 of an A100 40GB under 15Gi", f -> {
               f.onProduct("NVIDIA A100-SXM4-40GB");
@@ -477,9 +477,9 @@ class Validator_rules_Test {
               f.args("--host=0.0.0.0", "--port=8000", "--model=google/gemma-3-1b-it", "--gpu-memory-utilization=0.49");
             },
             "ERROR GPU_MEMORY_CONTEXT_MARGIN ResourceClaim[gpu-claim]: expected the shares and what each vLLM process"
-                + " takes outside its share to fit the 40.0 GiB device, found 0.98 of it requested (Deployment[vllm-gpu]"
-                + " 2 x 0.49, 39.2 GiB) + 2 x 0.5 GiB of CUDA context + 2 x 0.3 GiB of CUDA graphs (outside the share"
-                + " before vLLM 0.21.0) = 40.8 GiB; vLLM refuses the later server: \"Free memory on device cuda:0 (...)"
+                + " takes outside its share to fit the 39.5 GiB device, found 0.98 of it requested (Deployment[vllm-gpu]"
+                + " 2 x 0.49, 38.8 GiB) + 2 x 0.5 GiB of CUDA context + 2 x 0.3 GiB of CUDA graphs (outside the share"
+                + " before vLLM 0.21.0) = 40.4 GiB; vLLM refuses the later server: \"Free memory on device cuda:0 (...)"
                 + " on startup is less than desired GPU memory utilization (...). Decrease GPU memory utilization or"
                 + " reduce GPU memory used by other processes.\""),
         passes("the tutorial's 0.42 on an A100 40GB", f -> f.onProduct("NVIDIA A100-SXM4-40GB")),
@@ -510,7 +510,7 @@ class Validator_rules_Test {
               f.args("--model=google/gemma-3-27b-it", "--gpu-memory-utilization=0.42");
             },
             "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of google/gemma-3-27b-it (51.0"
-                + " GiB) to fit in 0.42 x 40.0 GiB = 16.8 GiB, found they do not (and the KV cache needs room too)"),
+                + " GiB) to fit in 0.42 x 39.5 GiB = 16.6 GiB, found they do not (and the KV cache needs room too)"),
 
         fails("Gemma 3 27B on an A100 40GB named in a conjunction, in single quotes", f -> {
               f.devices().getRequests().get(0).getExactly().setSelectors(new ArrayList<>(List.of(
@@ -519,7 +519,7 @@ class Validator_rules_Test {
               f.args("--model=google/gemma-3-27b-it", "--gpu-memory-utilization=0.42");
             },
             "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of google/gemma-3-27b-it (51.0"
-                + " GiB) to fit in 0.42 x 40.0 GiB = 16.8 GiB, found they do not (and the KV cache needs room too)"),
+                + " GiB) to fit in 0.42 x 39.5 GiB = 16.6 GiB, found they do not (and the KV cache needs room too)"),
         passes("Gemma 3 27B on one of two GPUs: which one is not known, so nothing is guessed", f -> {
               f.devices().getRequests().get(0).getExactly().setSelectors(new ArrayList<>(List.of(
                   cel("device.attributes['gpu.nvidia.com'].productName == 'NVIDIA H100 80GB HBM3'"
@@ -533,7 +533,7 @@ class Validator_rules_Test {
               f.args("--host=0.0.0.0", "--port=8000", "--model=google/gemma-3-27b-it", "--gpu-memory-utilization=0.42");
             },
             "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[2]: expected the weights of google/gemma-3-27b-it (51.0"
-                + " GiB) to fit in 0.42 x 40.0 GiB = 16.8 GiB, found they do not (and the KV cache needs room too)"),
+                + " GiB) to fit in 0.42 x 39.5 GiB = 16.6 GiB, found they do not (and the KV cache needs room too)"),
         fails("a model the catalog does not know", f -> f.args("--host=0.0.0.0", "--port=8000",
                 "--model=example/unknown-7b", "--gpu-memory-utilization=0.42"),
             "INFO MODEL_UNKNOWN " + CONTAINER + ".args[2]: model 'example/unknown-7b' is not in gpushare's catalog, so"

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -171,6 +172,24 @@ class Validator_vllmMemory_Test {
     assertThat(report.findings()).extracting(Finding::headline).containsExactlyElementsOf(expected);
   }
 
+  @Test
+  void should_report_model_does_not_fit_when_the_weights_fit_the_label_but_not_what_cuda_reports() {
+    // GIVEN Llama 3.1 8B (16.06 GB of weights, 15,316 MiB) at 0.375 of an A100 40GB: 0.375 of the
+    // 40,960 MiB on its label is 15,360 MiB, but vLLM multiplies the 40,491 MiB CUDA reports: 15,184 MiB.
+    // Both rules once judged the weights on different figures, and neither reported this case.
+    Fixture fixture = new Fixture();
+    fixture.deployment.getSpec().setReplicas(1);
+    fixture.onProduct("NVIDIA A100-SXM4-40GB");
+    fixture.args("--model=meta-llama/Llama-3.1-8B-Instruct", "--gpu-memory-utilization=0.375");
+    // WHEN
+    ValidationReport report = Validator.standard().validate(fixture.set());
+    // THEN
+    assertThat(report.findings()).extracting(Finding::headline).contains(
+        "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of meta-llama/Llama-3.1-8B-Instruct"
+            + " (15.0 GiB) to fit in 0.375 x 39.5 GiB = 14.8 GiB, found they do not (and the KV cache needs room"
+            + " too)");
+  }
+
   static Stream<Arguments> sizeOnly() {
     return Stream.of(
         Arguments.of("its weights fit: the KV cache is what was not checked", "0.9", List.of(
@@ -178,6 +197,6 @@ class Validator_vllmMemory_Test {
                 + " its size only, so whether its KV cache holds --max-model-len was not checked")),
         Arguments.of("its weights do not fit: CapacityRule's finding alone", "0.3", List.of(
             "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of acme/acme-chat-8b (14.9 GiB)"
-                + " to fit in 0.3 x 40.0 GiB = 12.0 GiB, found they do not (and the KV cache needs room too)")));
+                + " to fit in 0.3 x 39.5 GiB = 11.9 GiB, found they do not (and the KV cache needs room too)")));
   }
 }

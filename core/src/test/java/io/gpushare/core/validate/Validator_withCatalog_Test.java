@@ -32,7 +32,7 @@ class Validator_withCatalog_Test {
     // THEN
     assertThat(report.findings()).extracting(Finding::headline).containsExactly(
         "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of google/gemma-3-27b-it (51.0 GiB)"
-            + " to fit in 0.42 x 96.0 GiB = 40.3 GiB, found they do not (and the KV cache needs room too)");
+            + " to fit in 0.42 x 95.5 GiB = 40.1 GiB, found they do not (and the KV cache needs room too)");
   }
 
   @Test
@@ -86,7 +86,7 @@ class Validator_withCatalog_Test {
     // THEN
     assertThat(withCatalog.findings()).extracting(Finding::headline).containsExactly(
         "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the weights of acme/acme-chat-40b (74.7 GiB) to"
-            + " fit in 0.42 x 80.0 GiB = 33.6 GiB, found they do not (and the KV cache needs room too)",
+            + " fit in 0.42 x 79.5 GiB = 33.4 GiB, found they do not (and the KV cache needs room too)",
         "ERROR VLLM_IMAGE_TOO_OLD " + CONTAINER + ".image: expected vLLM 0.9.0 or newer for acme/acme-chat-40b,"
             + " found vllm/vllm-openai:v0.8.5");
     assertThat(standard.findings()).extracting(Finding::headline).containsExactly(
