@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,15 +18,15 @@ import java.util.Set;
  * What the API server checks on pods and the workloads that run them ({@code pkg/apis/core/validation},
  * {@code pkg/apis/apps/validation}, {@code pkg/apis/batch/validation}): workload names, selectors
  * against their pod template, fields of the wrong type, and in every pod template: pod claim entries,
- * container claim references, volume mounts, tolerations, ports, and the 256 pods one claim can serve.
+ * container claim references, volume mounts, tolerations, ports, and the 256 pods one claim can serve
+ * ({@link ClaimReservations}, with the pods of autoscaled workloads at their {@code maxReplicas}).
  */
 final class PodApiRule implements Rule {
-  static final int MAX_PODS_PER_CLAIM = 256;
   private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
   @Override
   public void check(ValidationContext context, Findings findings) {
-    Map<String, Integer> podsPerClaim = new LinkedHashMap<>();
+    ClaimReservations reservations = new ClaimReservations();
     for (Workload workload : context.workloads()) {
       String problem = Names.dns1123Subdomain(ValidationContext.name(workload.resource()));
       boolean generated = ValidationContext.name(workload.resource()) == null && workload.resource().getMetadata() != null
@@ -50,7 +49,7 @@ final class PodApiRule implements Rule {
       if (pod == null) {
         continue;
       }
-      Set<String> podClaims = checkPodClaims(pod, group, context, podsPerClaim, findings);
+      Set<String> podClaims = checkPodClaims(pod, group, context, reservations, findings);
       Set<String> volumes = new HashSet<>();
       List<Volume> podVolumes = Nulls.list(pod.getVolumes());
       for (int v = 0; v < podVolumes.size(); v++) {
@@ -72,18 +71,13 @@ final class PodApiRule implements Rule {
       EphemeralContainers.check(pod, group.podPath(), findings);
       checkTolerations(Nulls.list(pod.getTolerations()), group.podPath() + ".tolerations", findings);
     }
-    podsPerClaim.forEach((claim, pods) -> {
-      if (pods > MAX_PODS_PER_CLAIM) {
-        findings.add(FindingCode.LIMIT_EXCEEDED, "ResourceClaim[" + claim + "]",
-            "expected at most " + MAX_PODS_PER_CLAIM + " pods on one claim (status.reservedFor), found " + pods,
-            "pods beyond 256 stay Pending; use several claims, or a ResourceClaimTemplate for a device per pod");
-      }
-    });
+    reservations.report(findings);
   }
 
   private static Set<String> checkPodClaims(PodSpec pod, PodGroup group, ValidationContext context,
-      Map<String, Integer> podsPerClaim, Findings findings) {
+      ClaimReservations reservations, Findings findings) {
     Set<String> names = new HashSet<>();
+    Set<String> reserved = new HashSet<>();
     List<PodResourceClaim> claims = Nulls.list(pod.getResourceClaims());
     for (int i = 0; i < claims.size(); i++) {
       PodResourceClaim claim = claims.get(i);
@@ -110,8 +104,9 @@ final class PodApiRule implements Rule {
                 + (byName ? "both" : "neither"),
             "resourceClaimName shares one claim between all pods; resourceClaimTemplateName gives each pod its own");
       } else if (byName) {
-        // pods of an unknown count (a DaemonSet's) are not counted: the budget rule says so
-        podsPerClaim.merge(source.claimName(), group.count().known() + group.surge().pods(), Integer::sum);
+        if (reserved.add(source.claimName())) {
+          reservations.add(context.namespace(group), source.claimName(), group, context.autoscaler(group));
+        }
         if (PodClaimSources.valid(source.claimName(), path + ".resourceClaimName", findings)
             && !context.claims().containsKey(source.claimName())) {
           PodClaimSources.notInSet("ResourceClaim", source.claimName(), path + ".resourceClaimName", context,

@@ -54,7 +54,7 @@ public final class Validator {
       new DuplicateObjectsRule(), new MetadataApiRule(), new ClaimApiRule(), new ClaimNamespaceRule(), new PodApiRule(), new ServiceApiRule(), new NvidiaDriverRule(),
       new SharingBudgetRule(), new CapacityRule(), new VllmRule(), new SecurityRule(),
       new VllmMemoryRule(), new VllmParallelismRule(), new VllmPodRule(),
-      new SharedClaimPlacementRule(), new AutoscaledClaimRule());
+      new SharedClaimPlacementRule());
   private static final Validator STANDARD = new Validator(RULES, Catalog.standard(), null);
 
   private final List<Rule> rules;

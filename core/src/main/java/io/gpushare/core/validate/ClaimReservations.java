@@ -1,0 +1,85 @@
+package io.gpushare.core.validate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How many pods reserve each shared {@code ResourceClaim}: a claim serves at most
+ * {@value #MAX_PODS_PER_CLAIM} consumers ({@code status.reservedFor}, {@code ResourceClaimReservedForMaxSize}
+ * in kubernetes/kubernetes {@code pkg/apis/resource/types.go}); the pods beyond stay Pending. Each pod
+ * counts once per claim, however many of its entries name it, with the extra pods of a rollout; the
+ * pods of a workload a {@code HorizontalPodAutoscaler} scales count as written and again at the
+ * autoscaler's {@code maxReplicas}, together with every other pod of the claim in the same namespace.
+ * One finding per claim:
+ *
+ * <pre>
+ * replicas: 300 on resourceClaimName: gpu-claim         -> ERROR LIMIT_EXCEEDED ResourceClaim[gpu-claim]
+ * replicas: 2, HorizontalPodAutoscaler maxReplicas: 200, -> ERROR LIMIT_EXCEEDED HorizontalPodAutoscaler[vllm].spec.maxReplicas
+ *   and another Deployment of 100 on the same claim          (300 in all at maxReplicas)
+ * </pre>
+ */
+final class ClaimReservations {
+  static final int MAX_PODS_PER_CLAIM = 256;
+
+  /** The pods of one claim: as written, at the autoscalers' maxReplicas, and the autoscalers that raise the count. */
+  private static final class Reservations {
+    final String claim;
+    long written;
+    long atMost;
+    final List<Raised> raisedBy = new ArrayList<>();
+
+    Reservations(String claim) {
+      this.claim = claim;
+    }
+  }
+
+  /** An autoscaler that scales a group of the claim's pods to {@code pods}. */
+  private record Raised(Autoscalers.Autoscaler autoscaler, long pods) {}
+
+  private final Map<List<String>, Reservations> byClaim = new LinkedHashMap<>();
+
+  /**
+   * Counts the pods of {@code group} (of {@code namespace}, null when none is written) on {@code claim},
+   * once per group, however many of its entries name the claim.
+   */
+  void add(String namespace, String claim, PodGroup group, Optional<Autoscalers.Autoscaler> autoscaler) {
+    Reservations reservations = byClaim.computeIfAbsent(List.of(Objects.toString(namespace, ""), claim),
+        key -> new Reservations(claim));
+    // pods of an unknown count (a DaemonSet's) are not counted: the budget rule says so
+    long written = (long) group.count().known() + group.surge().pods();
+    reservations.written += written;
+    if (autoscaler.isPresent()) {
+      long scaled = (long) autoscaler.get().pods(group) + group.surge().pods();
+      reservations.atMost += Math.max(written, scaled);
+      reservations.raisedBy.add(new Raised(autoscaler.get(), scaled));
+    } else {
+      reservations.atMost += written;
+    }
+  }
+
+  /** One finding for each claim whose pods exceed the limit, as written or at maxReplicas. */
+  void report(Findings findings) {
+    for (Reservations claim : byClaim.values()) {
+      if (claim.written > MAX_PODS_PER_CLAIM) {
+        findings.add(FindingCode.LIMIT_EXCEEDED, "ResourceClaim[" + claim.claim + "]",
+            "expected at most " + MAX_PODS_PER_CLAIM + " pods on one claim (status.reservedFor), found " + claim.written,
+            "pods beyond " + MAX_PODS_PER_CLAIM + " stay Pending; use several claims, or a ResourceClaimTemplate for a"
+                + " device per pod");
+      } else if (claim.atMost > MAX_PODS_PER_CLAIM) {
+        Raised first = claim.raisedBy.get(0);
+        findings.add(FindingCode.LIMIT_EXCEEDED, first.autoscaler().maxReplicasPath(),
+            "expected at most " + MAX_PODS_PER_CLAIM + " pods on ResourceClaim '" + claim.claim
+                + "' (status.reservedFor), found maxReplicas " + first.autoscaler().maxReplicas() + ", which scales "
+                + first.autoscaler().target().id() + " to " + first.pods() + " pods that share it"
+                + (claim.atMost > first.pods() ? ", " + claim.atMost + " in all with the claim's other pods" : ""),
+            "pods beyond " + MAX_PODS_PER_CLAIM + " stay Pending; lower maxReplicas so that at most "
+                + MAX_PODS_PER_CLAIM + " pods share the claim, use several claims, or a ResourceClaimTemplate for a"
+                + " device per pod");
+      }
+    }
+  }
+}
