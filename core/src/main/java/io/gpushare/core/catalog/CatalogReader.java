@@ -1,5 +1,6 @@
 package io.gpushare.core.catalog;
 
+import io.gpushare.core.yaml.YamlProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -118,21 +119,6 @@ public final class CatalogReader {
   }
 
   private static String describe(YAMLException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (message.contains("Number of aliases")) {
-      return "too many aliases (at most " + MAX_ALIASES + "): refusing what looks like an alias bomb";
-    }
-    if (message.contains("Nesting Depth")) {
-      return "nested deeper than " + MAX_DEPTH + " levels";
-    }
-    if (message.contains("Global tag is not allowed")) {
-      return "a custom tag is not allowed: " + message.lines().findFirst().orElse(message);
-    }
-    if (e instanceof MarkedYAMLException marked && marked.getProblem() != null) {
-      Mark context = marked.getContextMark();
-      return marked.getProblem().trim() + (marked.getContext() == null || context == null ? ""
-          : " (" + marked.getContext().trim() + " from line " + (context.getLine() + 1) + ")");
-    }
-    return message.lines().filter(line -> !line.isBlank()).findFirst().orElse(message).trim();
+    return YamlProblems.describe(e, MAX_ALIASES, MAX_DEPTH);
   }
 }

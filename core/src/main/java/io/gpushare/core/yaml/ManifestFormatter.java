@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.comments.CommentType;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.CommentEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -130,11 +128,8 @@ public final class ManifestFormatter {
         }
         documents.add(node);
       }
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new ManifestParseException(source, mark == null ? 0 : mark.getLine() + 1, firstLine(e));
     } catch (YAMLException e) {
-      throw new ManifestParseException(source, 0, firstLine(e));
+      throw YamlProblems.refusal(source, e);
     } catch (ClassCastException e) {
       // SnakeYAML 2.5's Composer casts a comment event where it expects a node when a comment sits
       // between a key and its value in some layouts (found by the fuzzer, crash-snakeyaml-comment-*)
@@ -142,11 +137,6 @@ public final class ManifestFormatter {
           + " key and its value); move the comment to its own line above the key");
     }
     return documents;
-  }
-
-  private static String firstLine(YAMLException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message).trim();
   }
 
   private static LoaderOptions options(boolean comments) {

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -243,11 +241,8 @@ public final class ManifestReader {
         manifests.add(manifest);
         nodes.add(Map.entry(manifest, LineTree.of(node)));
       }
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new ManifestParseException(source, mark == null ? 0 : mark.getLine() + 1, describe(e));
     } catch (YAMLException e) {
-      throw new ManifestParseException(source, 0, describe(e));
+      throw YamlProblems.refusal(source, e);
     } catch (ManifestParseException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -329,18 +324,7 @@ public final class ManifestReader {
       java.util.Set.of(Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.BINARY, Tag.TIMESTAMP);
 
   private static String describe(RuntimeException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (message.contains("Number of aliases")) {
-      return "too many aliases (at most " + MAX_ALIASES + "): refusing what looks like an alias bomb";
-    }
-    if (message.contains("Nesting Depth")) {
-      return "nested deeper than " + MAX_DEPTH + " levels";
-    }
-    if (message.contains("could not determine a constructor for the tag") || message.contains("Global tag is not allowed")) {
-      return "a custom tag is not allowed: " + message.lines().findFirst().orElse(message);
-    }
-    return message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message).trim()
-        + (message.contains("found duplicate key") ? " (duplicate keys are refused)" : "");
+    return YamlProblems.describe(e, MAX_ALIASES, MAX_DEPTH);
   }
 
   /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -60,12 +59,8 @@ public final class SourceNodes {
         }
       }
       return documents;
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new ManifestParseException(source, mark == null ? 0 : mark.getLine() + 1,
-          e.getMessage() == null ? "cannot read it" : e.getMessage().lines().findFirst().orElse("").trim());
     } catch (YAMLException e) {
-      throw new ManifestParseException(source, 0, String.valueOf(e.getMessage()));
+      throw YamlProblems.refusal(source, e);
     }
   }
 

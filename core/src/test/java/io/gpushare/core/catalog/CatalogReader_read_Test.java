@@ -194,7 +194,7 @@ class CatalogReader_read_Test {
             gpus:
             - productName: [ACME X1 96GB
               memory: 96Gi
-            """, "acme.yaml:3: expected ',' or ']', but got : (while parsing a flow sequence from line 2)"),
+            """, "acme.yaml:3: expected ',' or ']', but got : at column 9 (while parsing a flow sequence from line 2)"),
         Arguments.of("a list instead of a mapping", """
             - productName: ACME X1 96GB
             """, "acme.yaml:1: expected the catalog to be a mapping with gpus, models, found a list"),
