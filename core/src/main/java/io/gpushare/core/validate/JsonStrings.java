@@ -1,23 +1,19 @@
 package io.gpushare.core.validate;
 
-import com.fasterxml.jackson.core.Base64Variant;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.base.GeneratorBase;
-import com.fasterxml.jackson.core.json.JsonWriteContext;
+import io.gpushare.core.kube.ValueGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 
 /**
- * A Jackson generator that hands every string of an object's JSON to a {@link Visitor} with its
- * path (the credential scan, {@link TokenScan}), while Jackson's serializers write, and keeps nothing: no text, token buffer or JSON
- * tree is made. The path is one buffer that grows and shrinks with the generator's place, in the
- * form of a finding's path: {@code .name} for a plain key, {@code ["example.com/name"]} for another,
+ * A generator that hands every string of an object's JSON to a {@link Visitor} with its path (the
+ * credential scan, {@link TokenScan}) while Jackson's serializers write, and keeps nothing: no text,
+ * token buffer or JSON tree is made. The path is one buffer that grows and shrinks with the
+ * generator's place, in the form of a finding's path: {@code .name} for a plain key, {@code ["example.com/name"]} for another,
  * {@code [0]} for a list entry. Numbers, booleans and nulls are passed over; raw JSON (which the
  * fabric8 model does not write) and binary values are handed over as text.
  */
-final class JsonStrings extends GeneratorBase {
+final class JsonStrings extends ValueGenerator {
   /** What is done with each string. */
   @FunctionalInterface
   interface Visitor {
@@ -33,7 +29,6 @@ final class JsonStrings extends GeneratorBase {
   private int depth;
 
   JsonStrings(StringBuilder root, Visitor visitor) {
-    super(JsonGenerator.Feature.collectDefaults(), null);
     this.path = root;
     this.visitor = visitor;
   }
@@ -82,12 +77,6 @@ final class JsonStrings extends GeneratorBase {
   }
 
   @Override
-  public void writeStartObject(Object forValue) {
-    writeStartObject();
-    _writeContext.setCurrentValue(forValue);
-  }
-
-  @Override
   public void writeEndObject() {
     _writeContext = _writeContext.clearAndGetParent();
     leave();
@@ -118,21 +107,6 @@ final class JsonStrings extends GeneratorBase {
   }
 
   @Override
-  public void writeString(char[] buffer, int offset, int length) throws IOException {
-    string(new String(buffer, offset, length));
-  }
-
-  @Override
-  public void writeRawUTF8String(byte[] buffer, int offset, int length) throws IOException {
-    string(new String(buffer, offset, length, StandardCharsets.UTF_8));
-  }
-
-  @Override
-  public void writeUTF8String(byte[] buffer, int offset, int length) throws IOException {
-    writeRawUTF8String(buffer, offset, length);
-  }
-
-  @Override
   public void writeRawValue(String text) throws IOException {
     string(text);
   }
@@ -145,11 +119,6 @@ final class JsonStrings extends GeneratorBase {
   @Override
   public void writeRawValue(char[] text, int offset, int len) throws IOException {
     string(new String(text, offset, len));
-  }
-
-  @Override
-  public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) throws IOException {
-    string(variant.encode(java.util.Arrays.copyOfRange(data, offset, offset + len)));
   }
 
   @Override
@@ -195,46 +164,5 @@ final class JsonStrings extends GeneratorBase {
   @Override
   public void writeNull() throws IOException {
     other("write null");
-  }
-
-  @Override
-  protected void _verifyValueWrite(String typeMsg) throws IOException {
-    if (_writeContext.writeValue() == JsonWriteContext.STATUS_EXPECT_NAME) {
-      _reportError("Can not " + typeMsg + ", expecting a field name");
-    }
-  }
-
-  @Override
-  public void writeRaw(String text) {
-    throw unsupported();
-  }
-
-  @Override
-  public void writeRaw(String text, int offset, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public void writeRaw(char[] text, int offset, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public void writeRaw(char c) {
-    throw unsupported();
-  }
-
-  @Override
-  public void flush() {
-    // nothing is kept
-  }
-
-  @Override
-  protected void _releaseBuffers() {
-    // no buffers
-  }
-
-  private static UnsupportedOperationException unsupported() {
-    return new UnsupportedOperationException("raw output between values has no path");
   }
 }

@@ -1,9 +1,6 @@
 package io.gpushare.core.yaml;
 
-import com.fasterxml.jackson.core.Base64Variant;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.base.GeneratorBase;
-import com.fasterxml.jackson.core.json.JsonWriteContext;
+import io.gpushare.core.kube.ValueGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,7 +13,7 @@ import java.util.List;
  * is sorted by them (or by key, for a free-form map) when it closes. Raw and binary output have no place in a manifest and are
  * refused.
  */
-final class NodeTreeGenerator extends GeneratorBase {
+final class NodeTreeGenerator extends ValueGenerator {
   /** An open mapping or sequence, and the key (with its field) it will be put under when it closes. */
   private static final class Frame {
     final YamlMapping mapping;
@@ -41,7 +38,6 @@ final class NodeTreeGenerator extends GeneratorBase {
   private YamlNode root;
 
   NodeTreeGenerator(Shape rootShape) {
-    super(JsonGenerator.Feature.collectDefaults(), null);
     this.rootShape = rootShape;
   }
 
@@ -87,12 +83,6 @@ final class NodeTreeGenerator extends GeneratorBase {
   }
 
   @Override
-  public void writeStartObject(Object forValue) {
-    writeStartObject();
-    _writeContext.setCurrentValue(forValue);
-  }
-
-  @Override
   public void writeEndObject() {
     _writeContext = _writeContext.clearAndGetParent();
     Frame frame = stack.remove(stack.size() - 1);
@@ -127,21 +117,6 @@ final class NodeTreeGenerator extends GeneratorBase {
   public void writeString(String text) throws IOException {
     _verifyValueWrite("write a string");
     value(text == null ? YamlScalar.NULL : YamlScalar.string(text));
-  }
-
-  @Override
-  public void writeString(char[] buffer, int offset, int length) throws IOException {
-    writeString(new String(buffer, offset, length));
-  }
-
-  @Override
-  public void writeRawUTF8String(byte[] buffer, int offset, int length) throws IOException {
-    writeString(new String(buffer, offset, length, java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  @Override
-  public void writeUTF8String(byte[] buffer, int offset, int length) throws IOException {
-    writeRawUTF8String(buffer, offset, length);
   }
 
   @Override
@@ -196,51 +171,5 @@ final class NodeTreeGenerator extends GeneratorBase {
   public void writeNull() throws IOException {
     _verifyValueWrite("write null");
     value(YamlScalar.NULL);
-  }
-
-  @Override
-  protected void _verifyValueWrite(String typeMsg) throws IOException {
-    if (_writeContext.writeValue() == JsonWriteContext.STATUS_EXPECT_NAME) {
-      _reportError("Can not " + typeMsg + ", expecting a field name");
-    }
-  }
-
-  @Override
-  public void writeRaw(String text) {
-    throw unsupported();
-  }
-
-  @Override
-  public void writeRaw(String text, int offset, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public void writeRaw(char[] text, int offset, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public void writeRaw(char c) {
-    throw unsupported();
-  }
-
-  @Override
-  public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) throws IOException {
-    writeString(variant.encode(java.util.Arrays.copyOfRange(data, offset, offset + len)));
-  }
-
-  @Override
-  public void flush() {
-    // nothing is buffered outside the tree
-  }
-
-  @Override
-  protected void _releaseBuffers() {
-    // no buffers
-  }
-
-  private static UnsupportedOperationException unsupported() {
-    return new UnsupportedOperationException("raw output cannot be part of a YAML node tree");
   }
 }
