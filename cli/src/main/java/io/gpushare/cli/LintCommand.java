@@ -142,7 +142,7 @@ public final class LintCommand implements Callable<Integer> {
       Validator base = Validator.withCatalog(catalog.get());
       Validator validator = target == null ? base : base.forKubernetes(target);
       report = ValidationReport.combine(
-          judgedApart(all, loose, kustomized).stream().map(validator::validate).toList());
+          kustomized.setsToJudge(all, loose).stream().map(validator::validate).toList());
     } catch (RuntimeException | StackOverflowError e) {
       // the rules judge the files together: a defect there is reported, and the JSON still written
       problems.add(new Problem(String.join(" ", files), 0, internalError("the files together", e)));
@@ -236,25 +236,6 @@ public final class LintCommand implements Callable<Integer> {
 
   private static Outcome problem(Problem problem) {
     return new Outcome(null, null, problem);
-  }
-
-  /**
-   * The sets the rules judge, each on its own: everything together, as before kustomize, unless the
-   * directories hold two kustomizations or more that are built apart (the overlays of one base, each
-   * applied with its own {@code kubectl apply -k}, hold the same objects, which are no duplicates):
-   * then each of them, and the files no kustomization reads together.
-   */
-  private static List<io.gpushare.core.kube.ManifestSet> judgedApart(ReadManifests all, List<ReadManifests> loose,
-      io.gpushare.core.kustomize.KustomizedFiles kustomized) {
-    if (kustomized.builds().size() < 2) {
-      return List.of(all.set());
-    }
-    List<io.gpushare.core.kube.ManifestSet> sets = new ArrayList<>();
-    if (!loose.isEmpty()) {
-      sets.add(ReadManifests.combine(loose).set());
-    }
-    kustomized.builds().forEach(build -> sets.add(build.set()));
-    return sets;
   }
 
   /** What a defect of gpushare says instead of a stack trace: the file, the exception, and to report it. */

@@ -4,6 +4,8 @@ import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.CatalogParseException;
 import io.gpushare.core.catalog.CatalogReader;
 import io.gpushare.core.kube.KubernetesVersion;
+import io.gpushare.core.kustomize.KustomizationReader;
+import io.gpushare.core.kustomize.KustomizedFiles;
 import io.gpushare.core.validate.Finding;
 import io.gpushare.core.validate.Severity;
 import io.gpushare.core.validate.ValidationReport;
@@ -25,7 +27,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * {@code gpushare:lint}: validates every {@code *.yaml} and {@code *.yml} file under
  * {@code directories} (default {@code src/main/k8s}) with every gpushare rule, across files, and
- * fails the build listing every finding when there is an error (or, with {@code strict}, a warning).
+ * kustomize-aware as {@code gpushare lint} is (each kustomization's resources with their patches applied,
+ * overlays of one base judged apart), and fails the build listing every finding when there is an error (or, with {@code strict}, a warning).
  * {@code catalogs} lists YAML catalogs of your own GPUs and models, laid over the built-in one in
  * order (see {@link CatalogReader}); one that cannot be read fails the build before anything is
  * linted. {@code kubernetesVersion} (e.g. {@code 1.32}) judges DRA API versions by the release the
@@ -63,6 +66,7 @@ public final class LintMojo extends GpuShareMojo {
     Catalog catalog = catalog();
     List<File> roots = directories.isEmpty() ? List.of(new File(project.getBasedir(), "src/main/k8s")) : directories;
     List<Path> files = new ArrayList<>();
+    List<KustomizedFiles> kustomizations = new ArrayList<>();
     for (File root : roots) {
       if (!root.isDirectory()) {
         if (directories.isEmpty()) {
@@ -74,13 +78,20 @@ public final class LintMojo extends GpuShareMojo {
       }
       try {
         files.addAll(ManifestReader.yamlFilesUnder(root.toPath()));
+        kustomizations.add(KustomizationReader.standard().readTree(root.toPath()));
       } catch (IOException e) {
         throw new MojoExecutionException("gpushare: cannot list " + root + ": " + e.getMessage(), e);
       }
     }
+    // as gpushare lint does: a file a kustomization reads is left to it (a patch is a partial object,
+    // judged merged into its target), and overlays built apart are judged apart
+    KustomizedFiles kustomized = KustomizedFiles.combine(kustomizations);
     List<ReadManifests> reads = new ArrayList<>();
     int unreadable = 0;
     for (Path file : files) {
+      if (kustomized.consumes(file)) {
+        continue;
+      }
       try {
         String text = ManifestReader.readText(file);
         // every file here was found in a directory: YAML that is no Kubernetes object is skipped,
@@ -99,9 +110,20 @@ public final class LintMojo extends GpuShareMojo {
         unreadable++;
       }
     }
+    List<ReadManifests> loose = List.copyOf(reads);
+    reads.addAll(kustomized.reads());
+    for (Finding finding : kustomized.findings()) {
+      getLog().info("gpushare: " + finding.path() + ":1: " + finding.headline());
+    }
+    for (ManifestParseException e : kustomized.unreadable()) {
+      getLog().error("gpushare: " + e.getMessage());
+      unreadable++;
+    }
     ReadManifests all = ReadManifests.combine(reads);
-    Validator validator = Validator.withCatalog(catalog);
-    ValidationReport report = (target == null ? validator : validator.forKubernetes(target)).validate(all.set());
+    Validator base = Validator.withCatalog(catalog);
+    Validator validator = target == null ? base : base.forKubernetes(target);
+    ValidationReport report = ValidationReport.combine(
+        kustomized.setsToJudge(all, loose).stream().map(validator::validate).toList());
     for (Finding finding : report.findings()) {
       String line = "gpushare: " + all.location(finding.path()) + ": " + finding.headline();
       if (finding.isAcknowledged()) {

@@ -1,5 +1,6 @@
 package io.gpushare.core.kustomize;
 
+import io.gpushare.core.kube.ManifestSet;
 import io.gpushare.core.validate.Finding;
 import io.gpushare.core.yaml.ManifestParseException;
 import io.gpushare.core.yaml.ReadManifests;
@@ -54,6 +55,25 @@ public record KustomizedFiles(List<ReadManifests> reads, List<ReadManifests> bui
       files.addAll(one.files);
     }
     return new KustomizedFiles(reads, builds, findings, unreadable, files);
+  }
+
+  /**
+   * The sets the rules judge, each on its own, given {@code all} the objects read (the kustomizations'
+   * with the {@code loose} files no kustomization reads): everything together, unless two kustomizations
+   * or more are built apart (the overlays of one base, each applied with its own {@code kubectl apply -k},
+   * hold the same objects, which are no duplicates); then each build, and the loose files together.
+   * What {@code gpushare lint} and the Maven plugin's {@code lint} goal both judge.
+   */
+  public List<ManifestSet> setsToJudge(ReadManifests all, List<ReadManifests> loose) {
+    if (builds.size() < 2) {
+      return List.of(all.set());
+    }
+    List<ManifestSet> sets = new java.util.ArrayList<>();
+    if (!loose.isEmpty()) {
+      sets.add(ReadManifests.combine(loose).set());
+    }
+    builds.forEach(build -> sets.add(build.set()));
+    return sets;
   }
 
   /** Whether a kustomization read {@code file}, so that a scan does not lint it again on its own. */
