@@ -185,8 +185,10 @@ final class Devices {
       return catalog.gpuByProductName(productName).map(gpu -> new DeviceMemory(productName, gpu.cudaTotalBytes()));
     }
     if (minimumMemory != null) {
+      // as lint judges it: the CUDA total of the smallest device the selector admits
       return io.gpushare.core.model.Quantities.bytes(minimumMemory)
-          .map(bytes -> new DeviceMemory("a GPU of at least " + minimumMemory, bytes.longValue()));
+          .map(bytes -> new DeviceMemory("a GPU of at least " + minimumMemory,
+              GpuProduct.derivedCudaTotalBytes(bytes.longValue())));
     }
     Optional<DeviceMemory> smallest = Optional.empty();
     for (String alternative : alternatives) {

@@ -11,6 +11,7 @@ import io.gpushare.core.model.VllmWorkloadSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,6 +114,22 @@ class GpuShare_needs_Test {
             + " sequences of 131072 tokens (256.00 GiB) does not fit in the 23.85 GiB the device's 39.54 GiB leave"
             + " beside weights, activation and non-torch memory; lower the needs, or use a bigger device or more"
             + " tensor-parallel GPUs");
+  }
+
+  @Test
+  void should_plan_on_the_cuda_total_lint_uses_when_the_claim_asks_for_a_memory_at_least() {
+    // GIVEN any GPU of at least 40Gi, which lint judges by the CUDA total of a 40 GiB GPU (less 469 MiB):
+    // the same device, to the planner, as the A100 40GB
+    Function<Integer, ManifestBundle> atLeast40 = sequences -> GpuShare.perPod("gpu-per-pod")
+        .withMemoryAtLeast("40Gi").wholeGpu()
+        .vllm("vllm", v -> v.model(LLAMA).image("vllm/vllm-openai:v0.19.0").needs(32768, sequences)).build();
+    // WHEN / THEN 5 sequences of 32768 tokens (20 GiB) plan as on the A100 40GB
+    assertThat(server(atLeast40.apply(5)).gpuMemoryUtilization()).isEqualTo(
+        server(onA100(v -> v.model(LLAMA).image("vllm/vllm-openai:v0.19.0").needs(32768, 5))).gpuMemoryUtilization());
+    // and 6 (24 GiB) do not fit beside the rest of 39.54 GiB: planned on 40.00 GiB they once did, and the
+    // manifest asked for more memory than the GPU has
+    assertThatThrownBy(() -> atLeast40.apply(6)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not fit in the 23.85 GiB the device's 39.54 GiB leave");
   }
 
   @Test

@@ -30,6 +30,7 @@ public record GpuProduct(String id, List<String> productNames, long memoryMiB, l
    * stays within the spread between drivers.
    */
   static final long DERIVED_RESERVE_MIB = 469;
+  private static final long MIB = 1024L * 1024;
 
   public GpuProduct {
     productNames = List.copyOf(productNames);
@@ -52,6 +53,14 @@ public record GpuProduct(String id, List<String> productNames, long memoryMiB, l
   /** The CUDA total of a GPU whose total was never measured: its memory less {@value #DERIVED_RESERVE_MIB} MiB. */
   public static long derivedCudaTotalMiB(long memoryMiB) {
     return Math.max(memoryMiB - DERIVED_RESERVE_MIB, memoryMiB * 9 / 10);
+  }
+
+  /**
+   * The same in bytes, for a device known by a memory only (a {@code memory >= 40Gi} selector, the DSL's
+   * {@code withMemoryAtLeast}): what lint and the DSL's planning both take as its CUDA total.
+   */
+  public static long derivedCudaTotalBytes(long memoryBytes) {
+    return derivedCudaTotalMiB(memoryBytes / MIB) * MIB;
   }
 
   /** The name a selector should use: the first product name. */

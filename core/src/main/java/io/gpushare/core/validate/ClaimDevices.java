@@ -163,12 +163,10 @@ final class ClaimDevices {
     } else if (product != null) {
       total = OptionalLong.of(product.cudaTotalBytes());
     } else if (minimumMemory != null) {
-      total = OptionalLong.of(GpuProduct.derivedCudaTotalMiB(minimumMemory / MIB) * MIB);
+      total = OptionalLong.of(GpuProduct.derivedCudaTotalBytes(minimumMemory));
     }
     return new CudaTotals(total, java.util.Map.copyOf(byRequest), java.util.Set.copyOf(migRequests));
   }
-
-  private static final long MIB = 1024L * 1024;
 
   private static long sliceCudaTotal(Catalog catalog, GpuProduct product, String profile) {
     if (product != null && product.migProfile(profile).isPresent()) {
