@@ -82,6 +82,17 @@ class Validator_vllmMemory_Test {
                 + " 0.19.0: vLLM refuses to start; the largest length that fits is 8192"),
         passes("--kv-cache-memory-bytes that holds the length", llama("vllm/vllm-openai:v0.19.0", LLAMA,
             "--gpu-memory-utilization=0.42", "--kv-cache-memory-bytes=2147483648", "--max-model-len=16384")),
+        // vLLM takes the given bytes whatever the utilization (PR #21489, docs/vllm-memory.md section 3): 24 GiB
+        // beside 15.70 GiB is more than the 39.54 GiB the device has
+        fails("--kv-cache-memory-bytes past the device", llama("vllm/vllm-openai:v0.19.0", LLAMA,
+                "--gpu-memory-utilization=0.42", "--kv-cache-memory-bytes=25769803776", "--max-model-len=16384"),
+            "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected meta-llama/Llama-3.1-8B-Instruct and the KV"
+                + " cache of --kv-cache-memory-bytes to fit in the 39.54 GiB NVIDIA A100-SXM4-40GB has, found weights"
+                + " 14.96 + activation 0.49 + non-torch 0.25 + KV cache 24.00 = 39.70 GiB on vLLM 0.19.0: vLLM"
+                + " allocates the cache as given, whatever --gpu-memory-utilization says, and runs out of device"
+                + " memory"),
+        passes("--kv-cache-memory-bytes that the device holds beside the rest", llama("vllm/vllm-openai:v0.19.0", LLAMA,
+            "--gpu-memory-utilization=0.42", "--kv-cache-memory-bytes=24696061952", "--max-model-len=16384")),
         fails("the V0 engine: the activation is left out, the verdict stands",
             llama("vllm/vllm-openai:v0.7.3", LLAMA, "--gpu-memory-utilization=0.42"),
             "ERROR VLLM_MAX_MODEL_LEN_DOES_NOT_FIT " + CONTAINER + ".args[0]: expected the KV cache to hold one"
