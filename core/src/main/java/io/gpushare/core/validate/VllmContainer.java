@@ -20,8 +20,11 @@ import java.util.OptionalInt;
  * @param container the container
  * @param args its server arguments, as {@link VllmArgs} reads them
  * @param claims the claims it uses, as the pod declares them
+ * @param profile how the image's vLLM release treats memory, by its tag ({@link VllmProfile#ofImage}); the
+ *     newest release's when the tag names none. Read once
  */
-record VllmContainer(PodGroup pods, int index, Container container, VllmArgs args, List<PodClaimUse> claims) {
+record VllmContainer(PodGroup pods, int index, Container container, VllmArgs args, List<PodClaimUse> claims,
+    VllmProfile profile) {
   static final String UTILIZATION = VllmArgs.Flag.GPU_MEMORY_UTILIZATION.wireName();
 
   /** A container's use of a pod claim entry: a shared claim, or a per-pod template. */
@@ -54,7 +57,8 @@ record VllmContainer(PodGroup pods, int index, Container container, VllmArgs arg
       Container container = containers.get(i);
       VllmArgs args = VllmArgs.read(container);
       if (isVllm(container, args)) {
-        found.add(new VllmContainer(pods, i, container, args, claimsUsed(pods, container)));
+        found.add(new VllmContainer(pods, i, container, args, claimsUsed(pods, container),
+            VllmProfile.ofImage(container.getImage())));
       }
     }
     return found;
@@ -66,11 +70,6 @@ record VllmContainer(PodGroup pods, int index, Container container, VllmArgs arg
     }
     return Nulls.list(container.getCommand()).stream().anyMatch(part -> part != null && part.contains("vllm"))
         || args.invocation() == VllmArgs.Invocation.COMMAND || args.invocation() == VllmArgs.Invocation.SHELL;
-  }
-
-  /** How the image's vLLM release treats memory, by its tag; the newest release's when the tag names none. */
-  VllmProfile profile() {
-    return VllmProfile.ofImage(container.getImage());
   }
 
   /**
