@@ -19,7 +19,8 @@ fi
 corpus=$1
 copies=$2
 runs=${3:-3}
-launcher="$(cd "$(dirname "$0")/.." && pwd)/cli/target/gpushare"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+launcher="$root/cli/target/gpushare"
 [ -x "$launcher" ] || { echo "expected the launcher at $launcher; build it first" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "expected GNU time at /usr/bin/time" >&2; exit 2; }
 export GPUSHARE_JAVA_OPTS="${GPUSHARE_JAVA_OPTS--Xmx256m}"
@@ -47,20 +48,23 @@ tail -1 scale-lint.out
 
 # the floor under it: only reading every file into the fabric8 model (StartupReadAnchor), with the
 # launcher's JVM settings and heap bound and a class-data-sharing archive of its own
-root="$(cd "$(dirname "$0")/.." && pwd)"
 read_cp="$root/cli/target/gpushare.jar:$root/benchmarks/target/classes"
 if [ -f "$root/benchmarks/target/classes/io/gpushare/benchmarks/StartupReadAnchor.class" ]; then
-  short="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr"
-  java $short -XX:DumpLoadedClassList="$tmp/read.classlist" -cp "$read_cp" io.gpushare.benchmarks.StartupReadAnchor \
-    "$corpus" >/dev/null
-  java -Xshare:dump -XX:+UseSerialGC -XX:SharedClassListFile="$tmp/read.classlist" -XX:SharedArchiveFile="$tmp/read.jsa" \
-    -Xlog:cds=off -cp "$root/cli/target/gpushare.jar" >/dev/null
+  short="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds=off"
   # shellcheck disable=SC2086
-  /usr/bin/time -o "$tmp/time" -f "%e %U %S %M" java $short $GPUSHARE_JAVA_OPTS -XX:SharedArchiveFile="$tmp/read.jsa" \
-    -cp "$read_cp" io.gpushare.benchmarks.StartupReadAnchor "$tmp/d" >"$tmp/out"
-  read -r wall user sys rss < <(tail -1 "$tmp/time")
-  echo "read anchor (reading only, no rules, nothing kept): ${wall} s wall, $(echo "$user + $sys" | bc) s CPU," \
-    "$((rss / 1024)) MiB max RSS; $(cat "$tmp/out")"
+  if java $short -XX:DumpLoadedClassList="$tmp/read.classlist" -cp "$read_cp" io.gpushare.benchmarks.StartupReadAnchor \
+      "$corpus" >/dev/null \
+    && java -Xshare:dump -XX:+UseSerialGC -XX:SharedClassListFile="$tmp/read.classlist" \
+      -XX:SharedArchiveFile="$tmp/read.jsa" -Xlog:cds=off -cp "$root/cli/target/gpushare.jar" >/dev/null \
+    && /usr/bin/time -o "$tmp/time" -f "%e %U %S %M" java $short $GPUSHARE_JAVA_OPTS \
+      -XX:SharedArchiveFile="$tmp/read.jsa" -cp "$read_cp" io.gpushare.benchmarks.StartupReadAnchor "$tmp/d" >"$tmp/out"
+  then
+    read -r wall user sys rss < <(tail -1 "$tmp/time")
+    echo "read anchor (reading only, no rules, nothing kept): ${wall} s wall, $(echo "$user + $sys" | bc) s CPU," \
+      "$((rss / 1024)) MiB max RSS; $(cat "$tmp/out")"
+  else
+    echo "the read anchor failed (see above): no floor figure" >&2
+  fi
 else
   echo "no read anchor: build benchmarks/target/classes (mvn -B -o -q package -DskipTests) to add it" >&2
 fi

@@ -49,7 +49,7 @@ public final class StartupReadAnchor {
             && map.get("kind") instanceof String kind) {
           @SuppressWarnings("unchecked")
           HasMetadata object = KubeJson.readObject((Map<String, Object>) map, apiVersion, kind);
-          objects += object.getMetadata() == null ? 0 : 1;
+          objects += object == null ? 0 : 1;
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -113,7 +113,7 @@ public final class LintMojo extends GpuShareMojo {
     List<ReadManifests> loose = List.copyOf(reads);
     reads.addAll(kustomized.reads());
     for (Finding finding : kustomized.findings()) {
-      getLog().info("gpushare: " + finding.path() + ":1: " + finding.headline());
+      log(finding.path() + ":1", finding);
     }
     for (ManifestParseException e : kustomized.unreadable()) {
       getLog().error("gpushare: " + e.getMessage());
@@ -122,20 +122,17 @@ public final class LintMojo extends GpuShareMojo {
     ReadManifests all = ReadManifests.combine(reads);
     Validator base = Validator.withCatalog(catalog);
     Validator validator = target == null ? base : base.forKubernetes(target);
-    ValidationReport report = ValidationReport.combine(
-        kustomized.setsToJudge(all, loose).stream().map(validator::validate).toList());
+    ValidationReport report;
+    try {
+      report = ValidationReport.combine(kustomized.setsToJudge(all, loose).stream().map(validator::validate).toList());
+    } catch (RuntimeException | StackOverflowError e) {
+      // as gpushare lint: a defect of the rules is reported as one, not as a stack trace of the build
+      throw new MojoExecutionException("gpushare: internal error judging the files together: "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst()
+          .orElse("")) + " (please report)", e);
+    }
     for (Finding finding : report.findings()) {
-      String line = "gpushare: " + all.location(finding.path()) + ": " + finding.headline();
-      if (finding.isAcknowledged()) {
-        getLog().info(line); // reported with its reason, fails nothing
-      } else if (finding.severity() == Severity.ERROR) {
-        getLog().error(line);
-        getLog().error("  hint: " + finding.hint());
-      } else if (finding.severity() == Severity.WARNING) {
-        getLog().warn(line);
-      } else {
-        getLog().info(line);
-      }
+      log(all.location(finding.path()), finding);
     }
     getLog().info("gpushare: " + report.summary() + " in " + files.size() + " file(s)");
     if (unreadable > 0) {
@@ -144,6 +141,21 @@ public final class LintMojo extends GpuShareMojo {
     if (report.blocksRendering(strict)) {
       throw new MojoFailureException("gpushare: lint found " + report.summary()
           + (strict ? " (strict: warnings fail too)" : ""));
+    }
+  }
+
+  /** One finding at its file and line, at the build log's level of its severity (acknowledged: info). */
+  private void log(String location, Finding finding) {
+    String line = "gpushare: " + location + ": " + finding.headline();
+    if (finding.isAcknowledged()) {
+      getLog().info(line); // reported with its reason, fails nothing
+    } else if (finding.severity() == Severity.ERROR) {
+      getLog().error(line);
+      getLog().error("  hint: " + finding.hint());
+    } else if (finding.severity() == Severity.WARNING) {
+      getLog().warn(line);
+    } else {
+      getLog().info(line);
     }
   }
 

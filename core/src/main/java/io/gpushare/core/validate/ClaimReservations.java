@@ -13,7 +13,9 @@ import java.util.Optional;
  * in kubernetes/kubernetes {@code pkg/apis/resource/types.go}); the pods beyond stay Pending. Each pod
  * counts once per claim, however many of its entries name it, with the extra pods of a rollout; the
  * pods of a workload a {@code HorizontalPodAutoscaler} scales count as written and again at the
- * autoscaler's {@code maxReplicas}, together with every other pod of the claim in the same namespace.
+ * autoscaler's {@code maxReplicas}, together with every other pod of the claim in the same namespace. A
+ * workload that names no namespace is counted apart from those that name one (kubectl may apply it to
+ * any), as the sharing budget counts it.
  * One finding per claim:
  *
  * <pre>
@@ -25,26 +27,25 @@ import java.util.Optional;
 final class ClaimReservations {
   static final int MAX_PODS_PER_CLAIM = 256;
 
-  /** The pods of one claim: as written, at the autoscalers' maxReplicas, and the autoscalers that raise the count. */
+  /** The pods of one claim: as written, at the autoscalers' maxReplicas, and what each autoscaler adds. */
   private static final class Reservations {
     final String claim;
     long written;
     long atMost;
-    final List<Raised> raisedBy = new ArrayList<>();
+    /** Per autoscaler: the pods of the groups it scales, at maxReplicas, and as written. */
+    final Map<Autoscalers.Autoscaler, long[]> raisedBy = new LinkedHashMap<>();
 
     Reservations(String claim) {
       this.claim = claim;
     }
   }
 
-  /** An autoscaler that scales a group of the claim's pods to {@code pods}. */
-  private record Raised(Autoscalers.Autoscaler autoscaler, long pods) {}
-
   private final Map<List<String>, Reservations> byClaim = new LinkedHashMap<>();
 
   /**
    * Counts the pods of {@code group} (of {@code namespace}, null when none is written) on {@code claim},
-   * once per group, however many of its entries name the claim.
+   * once per group, however many of its entries name the claim; with the extra pods of a rollout, at
+   * maxReplicas too ({@code maxSurge: 25%} of 300 replicas is 75 more).
    */
   void add(String namespace, String claim, PodGroup group, Optional<Autoscalers.Autoscaler> autoscaler) {
     Reservations reservations = byClaim.computeIfAbsent(List.of(Objects.toString(namespace, ""), claim),
@@ -53,9 +54,12 @@ final class ClaimReservations {
     long written = (long) group.count().known() + group.surge().pods();
     reservations.written += written;
     if (autoscaler.isPresent()) {
-      long scaled = (long) autoscaler.get().pods(group) + group.surge().pods();
-      reservations.atMost += Math.max(written, scaled);
-      reservations.raisedBy.add(new Raised(autoscaler.get(), scaled));
+      long scaled = Math.max(written,
+          (long) autoscaler.get().pods(group) + group.surge().podsAt(autoscaler.get().maxReplicas()));
+      reservations.atMost += scaled;
+      long[] pods = reservations.raisedBy.computeIfAbsent(autoscaler.get(), a -> new long[2]);
+      pods[0] += scaled;
+      pods[1] += written;
     } else {
       reservations.atMost += written;
     }
@@ -70,12 +74,16 @@ final class ClaimReservations {
             "pods beyond " + MAX_PODS_PER_CLAIM + " stay Pending; use several claims, or a ResourceClaimTemplate for a"
                 + " device per pod");
       } else if (claim.atMost > MAX_PODS_PER_CLAIM) {
-        Raised first = claim.raisedBy.get(0);
-        findings.add(FindingCode.LIMIT_EXCEEDED, first.autoscaler().maxReplicasPath(),
+        // the autoscaler that adds the most pods to the claim: the one to lower first
+        Map.Entry<Autoscalers.Autoscaler, long[]> most = claim.raisedBy.entrySet().stream()
+            .max(java.util.Comparator.comparingLong(e -> e.getValue()[0] - e.getValue()[1])).orElseThrow();
+        Autoscalers.Autoscaler autoscaler = most.getKey();
+        long pods = most.getValue()[0];
+        findings.add(FindingCode.LIMIT_EXCEEDED, autoscaler.maxReplicasPath(),
             "expected at most " + MAX_PODS_PER_CLAIM + " pods on ResourceClaim '" + claim.claim
-                + "' (status.reservedFor), found maxReplicas " + first.autoscaler().maxReplicas() + ", which scales "
-                + first.autoscaler().target().id() + " to " + first.pods() + " pods that share it"
-                + (claim.atMost > first.pods() ? ", " + claim.atMost + " in all with the claim's other pods" : ""),
+                + "' (status.reservedFor), found maxReplicas " + autoscaler.maxReplicas() + ", which scales "
+                + autoscaler.target().id() + " to " + pods + " pods that share it"
+                + (claim.atMost > pods ? ", " + claim.atMost + " in all with the claim's other pods" : ""),
             "pods beyond " + MAX_PODS_PER_CLAIM + " stay Pending; lower maxReplicas so that at most "
                 + MAX_PODS_PER_CLAIM + " pods share the claim, use several claims, or a ResourceClaimTemplate for a"
                 + " device per pod");

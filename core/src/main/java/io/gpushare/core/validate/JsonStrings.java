@@ -96,6 +96,9 @@ final class JsonStrings extends ValueGenerator {
 
   @Override
   public void writeFieldName(String name) throws IOException {
+    if (depth == 0 || indexes[depth - 1] >= 0) {
+      _reportError("Can not write a field name outside an object"); // a defect of a serializer: no path for it
+    }
     _writeContext.writeFieldName(name);
     path.setLength(lengths[depth - 1]);
     TokenScan.appendKey(path, name);

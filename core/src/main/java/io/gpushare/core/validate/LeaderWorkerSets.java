@@ -78,14 +78,14 @@ final class LeaderWorkerSets {
     List<PodGroup> pods = new ArrayList<>();
     if (templates.get("leaderTemplate") == null) {
       pods.add(Workloads.template(id, templatesPath + ".workerTemplate", worker, named,
-          count(counted, times(groups, perGroup)), surge(id, times(surgeGroups, perGroup), maxSurge)));
+          count(counted, times(groups, perGroup)), surge(id, times(surgeGroups, perGroup), maxSurge, perGroup)));
     } else {
       PodTemplateSpec leader = template(templates.get("leaderTemplate"), templatesPath + ".leaderTemplate", unreadable);
       pods.add(Workloads.template(id + " leaders", templatesPath + ".leaderTemplate", leader,
-          leaderLabels(named), count(counted, groups), surge(id, surgeGroups, maxSurge)));
+          leaderLabels(named), count(counted, groups), surge(id, surgeGroups, maxSurge, 1)));
       int workers = Math.max(0, perGroup - 1);
       pods.add(Workloads.template(id + " workers", templatesPath + ".workerTemplate", worker, named,
-          count(counted, times(groups, workers)), surge(id, times(surgeGroups, workers), maxSurge)));
+          count(counted, times(groups, workers)), surge(id, times(surgeGroups, workers), maxSurge, workers)));
     }
     List<CountField> counts = new ArrayList<>(Workloads.count(replicasPath, "replicas", replicas, 0));
     counts.addAll(Workloads.count(sizePath, "size", size, 1));
@@ -132,13 +132,14 @@ final class LeaderWorkerSets {
     return 0;
   }
 
-  private static Surge surge(String id, int pods, Object maxSurge) {
+  private static Surge surge(String id, int pods, Object maxSurge, int perGroup) {
     if (pods == 0) {
       return Surge.NONE;
     }
+    int percent = maxSurge instanceof String text ? Integer.parseInt(text.substring(0, text.length() - 1)) : -1;
     return new Surge(pods, id + ".spec.rolloutStrategy", "a rolling update", "maxSurge " + maxSurge,
         "the new groups' pods cannot start while the old ones hold the GPU; set"
-            + " spec.rolloutStrategy.rollingUpdateConfiguration.maxSurge: 0 (the default)");
+            + " spec.rolloutStrategy.rollingUpdateConfiguration.maxSurge: 0 (the default)", percent, perGroup);
   }
 
   /** A map at {@code path}; an empty one when absent, or (reported) when not a map. */

@@ -65,9 +65,6 @@ public final class MemoryFindings {
       return;
     }
     boolean kvBytesGiven = server.kvCacheMemoryBytes().isPresent();
-    if (kvBytesGiven && beyondTheDevice(findings, model, device, server, estimate, utilizationPath)) {
-      return;
-    }
     String where = server.profile() + (estimate.activationModelled() ? "" : " (whose activation peak is not"
         + " modelled and left out)");
     String budget = MemoryEstimate.fraction(utilization) + " x " + gib(server.gpuTotalBytes()) + " GiB = "
@@ -117,9 +114,11 @@ public final class MemoryFindings {
   /**
    * A KV cache sized by {@code --kv-cache-memory-bytes}, which vLLM takes as given whatever the
    * utilization (PR #21489), beside the rest on more memory than the device has: nothing of it is
-   * checked at start-up, and allocating the cache runs out of device memory. Reports it; whether it did.
+   * checked at start-up, and allocating the cache runs out of device memory. Reports it, at {@code path}
+   * (the flag's argument); whether it did. Judged whatever the length: {@code VllmMemoryRule} calls it
+   * before it knows one.
    */
-  private static boolean beyondTheDevice(Findings findings, String model, String device, ServerSettings server,
+  static boolean beyondTheDevice(Findings findings, String model, String device, ServerSettings server,
       MemoryEstimate estimate, String path) {
     long fixed = estimate.weightBytes() + estimate.activationBytes() + estimate.nonTorchBytes()
         + estimate.cudaGraphBytes();
@@ -127,14 +126,15 @@ public final class MemoryFindings {
     if (fixed + estimate.kvCacheBytes() <= total) {
       return false;
     }
-    long room = Math.max(0, total - fixed);
+    // what leaves room for the process's CUDA context too (about 0.5 GiB, outside every term above)
+    long room = Math.max(0, total - fixed - ColocatedServers.CONTEXT_BYTES);
     findings.add(FindingCode.MODEL_DOES_NOT_FIT, path,
         "expected " + model + " and the KV cache of --kv-cache-memory-bytes to fit in the " + gib(total) + " GiB "
             + device + " has, found " + fixedTerms(estimate) + " + KV cache " + gib(estimate.kvCacheBytes()) + " = "
             + gib(fixed + estimate.kvCacheBytes()) + " GiB on " + server.profile() + ": vLLM allocates the cache as"
             + " given, whatever " + UTILIZATION + " says, and runs out of device memory",
-        room > 0 ? "lower --kv-cache-memory-bytes to at most " + room + " (" + gib(room) + " GiB), or use a bigger"
-            + " device or more tensor-parallel devices"
+        room > 0 ? "lower --kv-cache-memory-bytes to at most " + room + " (" + gib(room) + " GiB, which leaves"
+            + " room for the CUDA context), or use a bigger device or more tensor-parallel devices"
             : "use a bigger device, more tensor-parallel devices, or a smaller model");
     return true;
   }

@@ -55,8 +55,18 @@ record PodGroup(String id, String podPath, PodSpec pod, Map<String, String> labe
    * @param event what starts them: {@code a rolling update}, {@code an overlapping run}
    * @param description why that many: {@code maxSurge defaults to 25%}
    * @param hint how to avoid them
+   * @param percent the percentage of the replicas that surge ({@code maxSurge: 25%}, rounded up), or -1 for a
+   *     fixed count
+   * @param perReplica this group's pods in one replica (a LeaderWorkerSet's group of {@code size} pods: 1
+   *     leader, {@code size - 1} workers; 1 for a Deployment)
    */
-  record Surge(int pods, String path, String event, String description, String hint) {
-    static final Surge NONE = new Surge(0, "", "", "", "");
+  record Surge(int pods, String path, String event, String description, String hint, int percent, int perReplica) {
+    static final Surge NONE = new Surge(0, "", "", "", "", -1, 1);
+
+    /** The extra pods when the workload runs {@code replicas}, as an autoscaler at maxReplicas makes it. */
+    int podsAt(int replicas) {
+      return percent < 0 ? pods
+          : (int) Math.min(Integer.MAX_VALUE, (long) Workloads.percentOf(replicas, percent) * perReplica);
+    }
   }
 }

@@ -53,9 +53,13 @@ final class SharingBudgetRule implements Rule {
       return autoscaler == null ? pods().count().known() : autoscaler.pods(pods());
     }
 
+    /** The extra pods of a rollout, at the autoscaler's maxReplicas when there is one ({@code 25%} of 300 is 75). */
+    int surge() {
+      return autoscaler == null ? pods().surge().pods() : pods().surge().podsAt(autoscaler.maxReplicas());
+    }
+
     String describe(boolean withSurge) {
-      String pods = withSurge && pods().surge().pods() > 0
-          ? "(" + count() + " + " + pods().surge().pods() + ")" : String.valueOf(count());
+      String pods = withSurge && surge() > 0 ? "(" + count() + " + " + surge() + ")" : String.valueOf(count());
       return pods().id() + " " + pods + " x " + utilization.toPlainString()
           + (container.utilizationAssumed() ? " (vLLM's default, no " + FLAG + ")" : "")
           + (autoscaler == null ? "" : " (pods counted at maxReplicas " + autoscaler.maxReplicas() + " of "
@@ -160,7 +164,7 @@ final class SharingBudgetRule implements Rule {
     // the pod groups of one workload (a LeaderWorkerSet's leaders and workers) surge together
     Map<String, List<Contribution>> bySurge = new LinkedHashMap<>();
     for (Contribution contribution : contributions) {
-      if (contribution.pods().surge().pods() > 0) {
+      if (contribution.surge() > 0) {
         bySurge.computeIfAbsent(contribution.pods().surge().path(), k -> new ArrayList<>()).add(contribution);
       }
     }
@@ -169,9 +173,9 @@ final class SharingBudgetRule implements Rule {
       Set<PodGroup> groups = Collections.newSetFromMap(new IdentityHashMap<>());
       int surge = 0;
       for (Contribution c : surging) {
-        extra = extra.add(c.utilization().multiply(BigDecimal.valueOf(c.pods().surge().pods())));
+        extra = extra.add(c.utilization().multiply(BigDecimal.valueOf(c.surge())));
         if (groups.add(c.pods())) {
-          surge += c.pods().surge().pods();
+          surge += c.surge();
         }
       }
       BigDecimal during = sum.add(extra);

@@ -130,6 +130,13 @@ final class VllmMemoryRule implements Rule {
     OptionalLong kvBytes = whole(given(args, Flag.KV_CACHE_MEMORY_BYTES));
     if (kvBytes.isPresent() && kvBytes.getAsLong() > 0) {
       server = server.withKvCacheMemoryBytes(kvBytes.getAsLong());
+      // whatever the length: the cache is allocated as given (the length only decides whether it holds one sequence)
+      String kvPath = args.last(Flag.KV_CACHE_MEMORY_BYTES).map(container::argPath).orElse(modelPath);
+      if (MemoryFindings.beyondTheDevice(findings, model.id(),
+          devices.product().map(GpuProduct::productName).orElse("the claimed device"), server,
+          MemoryModel.estimate(spec, server), kvPath)) {
+        return;
+      }
     }
     // no length when another flag source may set it; "auto" (-1) lets vLLM pick one that fits: never fails
     if (maxModelLenText.isEmpty() && !args.complete()

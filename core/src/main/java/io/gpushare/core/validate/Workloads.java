@@ -109,24 +109,23 @@ final class Workloads {
     }
     IntOrString maxSurge = strategy == null || strategy.getRollingUpdate() == null
         ? null : strategy.getRollingUpdate().getMaxSurge();
-    int surge;
+    int percent = -1;
     String description;
     if (maxSurge == null) {
-      surge = percentOf(replicas, 25);
+      percent = 25;
       description = "maxSurge defaults to 25%";
     } else if (maxSurge.getIntVal() != null) {
-      surge = maxSurge.getIntVal();
       description = "maxSurge " + maxSurge.getIntVal();
     } else if (maxSurge.getStrVal() != null && PERCENT.matcher(maxSurge.getStrVal()).matches()) {
-      String percent = maxSurge.getStrVal();
-      surge = percentOf(replicas, Integer.parseInt(percent.substring(0, percent.length() - 1)));
-      description = "maxSurge " + percent;
+      percent = Integer.parseInt(maxSurge.getStrVal().substring(0, maxSurge.getStrVal().length() - 1));
+      description = "maxSurge " + maxSurge.getStrVal();
     } else {
       return Surge.NONE;
     }
+    int surge = percent >= 0 ? percentOf(replicas, percent) : maxSurge.getIntVal();
     return new Surge(Math.max(0, surge), id + ".spec.strategy", "a rolling update", description,
         "the new pod cannot start while the old ones hold the GPU; set spec.strategy.type: Recreate, or"
-            + " rollingUpdate maxSurge: 0 with maxUnavailable: 1");
+            + " rollingUpdate maxSurge: 0 with maxUnavailable: 1", percent, 1);
   }
 
   /** Kubernetes rounds a percentage maxSurge up. */
@@ -205,7 +204,7 @@ final class Workloads {
         : new Surge(pods, id + ".spec.concurrencyPolicy", "an overlapping run",
             policy == null ? "concurrencyPolicy defaults to Allow" : "concurrencyPolicy Allow",
             "the next run's pods cannot start while a late run's pods hold the GPU; set spec.concurrencyPolicy:"
-                + " Forbid");
+                + " Forbid", -1, 1);
     // the Job's name changes with each run, so its job-name labels are unknown
     return jobLike(id, id + ".spec.jobTemplate.spec", jobSpec, cronJob, Map.of(), overlap);
   }

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * A Jackson generator that builds the ordered {@link YamlNode} tree while Jackson's serializers
  * write, instead of producing text or a token buffer: each mapping gets its {@link Shape.Field}s and
- * is sorted by them (or by key, for a free-form map) when it closes. Raw and binary output have no place in a manifest and are
- * refused.
+ * is sorted by them (or by key, for a free-form map) when it closes. Raw output is refused and binary
+ * written as base64 ({@link ValueGenerator}).
  */
 final class NodeTreeGenerator extends ValueGenerator {
   /** An open mapping or sequence, and the key (with its field) it will be put under when it closes. */

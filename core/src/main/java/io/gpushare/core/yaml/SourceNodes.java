@@ -60,7 +60,7 @@ public final class SourceNodes {
       }
       return documents;
     } catch (YAMLException e) {
-      throw YamlProblems.refusal(source, e);
+      throw YamlProblems.refusal(source, e, firstLine);
     }
   }
 

@@ -25,6 +25,11 @@ public final class YamlProblems {
    * and {@code maxDepth} are the reader's bounds, named when they are what refused the text.
    */
   public static String describe(RuntimeException e, int maxAliases, int maxDepth) {
+    return describe(e, maxAliases, maxDepth, 0);
+  }
+
+  /** The same for text that starts {@code firstLine} lines into its file (an inline kustomize patch). */
+  static String describe(RuntimeException e, int maxAliases, int maxDepth, int firstLine) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (message.contains("Number of aliases")) {
       return "too many aliases (at most " + maxAliases + "): refusing what looks like an alias bomb";
@@ -41,7 +46,7 @@ public final class YamlProblems {
       Mark context = marked.getContextMark();
       return problem + (at == null ? "" : " at column " + (at.getColumn() + 1))
           + (marked.getContext() == null || context == null ? ""
-              : " (" + marked.getContext().trim() + " from line " + (context.getLine() + 1) + ")")
+              : " (" + marked.getContext().trim() + " from line " + (context.getLine() + 1 + firstLine) + ")")
           + plainWords(problem);
     }
     return message.lines().filter(line -> !line.isBlank()).findFirst().orElse(message).trim();
@@ -52,10 +57,15 @@ public final class YamlProblems {
    * 0 when SnakeYAML gives neither), with {@link #describe} under the manifest reader's bounds.
    */
   static ManifestParseException refusal(String source, YAMLException e) {
+    return refusal(source, e, 0);
+  }
+
+  /** The same for text that starts {@code firstLine} lines into {@code source}: the lines are the file's. */
+  static ManifestParseException refusal(String source, YAMLException e, int firstLine) {
     Mark mark = e instanceof MarkedYAMLException marked
         ? (marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark()) : null;
-    return new ManifestParseException(source, mark == null ? 0 : mark.getLine() + 1,
-        describe(e, ManifestReader.MAX_ALIASES, ManifestReader.MAX_DEPTH));
+    return new ManifestParseException(source, mark == null ? 0 : mark.getLine() + 1 + firstLine,
+        describe(e, ManifestReader.MAX_ALIASES, ManifestReader.MAX_DEPTH, firstLine));
   }
 
   /** What the most common of SnakeYAML's problems mean in a manifest, or nothing. */

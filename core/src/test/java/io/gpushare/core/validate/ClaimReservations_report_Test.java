@@ -140,4 +140,34 @@ class ClaimReservations_report_Test {
     // WHEN / THEN 200 consumers of the claim, not 400
     assertThat(limits(fixture)).isEmpty();
   }
+
+  @Test
+  void should_count_the_rollout_surge_at_max_replicas_when_an_autoscaled_deployment_rolls() {
+    // GIVEN the default RollingUpdate (maxSurge 25%) and an autoscaler of maxReplicas 220: a rollout at 220
+    // replicas starts 55 more pods, where one at the 2 replicas written starts 1
+    Fixture fixture = new Fixture();
+    fixture.deployment.getSpec().setStrategy(null);
+    v2(null, "vllm-gpu", 220).accept(fixture);
+    // WHEN / THEN 275 pods on the claim
+    assertThat(limits(fixture)).containsExactly("ERROR LIMIT_EXCEEDED HorizontalPodAutoscaler[vllm-gpu].spec.maxReplicas:"
+        + " expected at most 256 pods on ResourceClaim 'gpu-claim' (status.reservedFor), found maxReplicas 220, which"
+        + " scales Deployment[vllm-gpu] to 275 pods that share it");
+  }
+
+  @Test
+  void should_name_the_autoscaler_that_adds_the_pods_when_two_autoscalers_scale_workloads_on_one_claim() {
+    // GIVEN Deployment vllm-gpu at 200 replicas with an autoscaler that adds nothing (maxReplicas 10), and
+    // vllm-b at 2 replicas that an autoscaler takes to 100
+    Fixture fixture = new Fixture();
+    fixture.deployment.getSpec().setReplicas(200);
+    v2(null, "vllm-gpu", 10).accept(fixture);
+    fixture.extra.add(second(null, 2));
+    fixture.extra.add(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("vllm-b").endMetadata()
+        .withNewSpec().withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName("vllm-b")
+        .endScaleTargetRef().withMaxReplicas(100).endSpec().build());
+    // WHEN / THEN 300 at maxReplicas, reported on the autoscaler that raises the count
+    assertThat(limits(fixture)).containsExactly("ERROR LIMIT_EXCEEDED HorizontalPodAutoscaler[vllm-b].spec.maxReplicas:"
+        + " expected at most 256 pods on ResourceClaim 'gpu-claim' (status.reservedFor), found maxReplicas 100, which"
+        + " scales Deployment[vllm-b] to 100 pods that share it, 300 in all with the claim's other pods");
+  }
 }

@@ -37,4 +37,17 @@ class YamlProblems_describe_Test {
     assertThat(e.problem()).isEqualTo(message);
     assertThat(e.line()).isEqualTo(line);
   }
+
+  @org.junit.jupiter.api.Test
+  void should_count_the_lines_from_the_file_when_the_text_is_an_inline_patch() {
+    // GIVEN a patch written inline in a kustomization, from the file's line 11 on, with a key indented one space less
+    String patch = "metadata:\n  name: x\n spec: {}\n";
+    // WHEN
+    ManifestParseException e = catchThrowableOfType(ManifestParseException.class,
+        () -> SourceNodes.compose(patch, "kustomization.yaml", 10));
+    // THEN the file's lines: the problem on line 13, the mapping from line 11
+    assertThat(e.line()).isEqualTo(13);
+    assertThat(e.problem()).isEqualTo("expected <block end>, but found '<block mapping start>' at column 2 (while"
+        + " parsing a block mapping from line 11): a key is indented differently from the keys before it");
+  }
 }
