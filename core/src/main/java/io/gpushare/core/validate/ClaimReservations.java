@@ -32,11 +32,23 @@ final class ClaimReservations {
     final String claim;
     long written;
     long atMost;
-    /** Per autoscaler: the pods of the groups it scales, at maxReplicas, and as written. */
-    final Map<Autoscalers.Autoscaler, long[]> raisedBy = new LinkedHashMap<>();
+    /** Per autoscaler, in the order met (one autoscaler may scale several groups: a LeaderWorkerSet's). */
+    final List<Raised> raisedBy = new ArrayList<>();
 
     Reservations(String claim) {
       this.claim = claim;
+    }
+  }
+
+  /** The pods of the groups one autoscaler scales on the claim: at maxReplicas (with the surge there), as written. */
+  private static final class Raised {
+    final Autoscalers.Autoscaler autoscaler;
+    long scaled;
+    long surge;
+    long written;
+
+    Raised(Autoscalers.Autoscaler autoscaler) {
+      this.autoscaler = autoscaler;
     }
   }
 
@@ -54,12 +66,19 @@ final class ClaimReservations {
     long written = (long) group.count().known() + group.surge().pods();
     reservations.written += written;
     if (autoscaler.isPresent()) {
-      long scaled = Math.max(written,
-          (long) autoscaler.get().pods(group) + group.surge().podsAt(autoscaler.get().maxReplicas()));
+      long surge = group.surge().podsAt(autoscaler.get().maxReplicas());
+      long scaled = Math.max(written, (long) autoscaler.get().pods(group) + surge);
       reservations.atMost += scaled;
-      long[] pods = reservations.raisedBy.computeIfAbsent(autoscaler.get(), a -> new long[2]);
-      pods[0] += scaled;
-      pods[1] += written;
+      // the autoscalers are made once per validation: each is its own, compared by identity
+      Raised raised = reservations.raisedBy.stream().filter(r -> r.autoscaler == autoscaler.get()).findFirst()
+          .orElseGet(() -> {
+            Raised added = new Raised(autoscaler.get());
+            reservations.raisedBy.add(added);
+            return added;
+          });
+      raised.scaled += scaled;
+      raised.surge += scaled > written ? surge : 0;
+      raised.written += written;
     } else {
       reservations.atMost += written;
     }
@@ -74,16 +93,17 @@ final class ClaimReservations {
             "pods beyond " + MAX_PODS_PER_CLAIM + " stay Pending; use several claims, or a ResourceClaimTemplate for a"
                 + " device per pod");
       } else if (claim.atMost > MAX_PODS_PER_CLAIM) {
-        // the autoscaler that adds the most pods to the claim: the one to lower first
-        Map.Entry<Autoscalers.Autoscaler, long[]> most = claim.raisedBy.entrySet().stream()
-            .max(java.util.Comparator.comparingLong(e -> e.getValue()[0] - e.getValue()[1])).orElseThrow();
-        Autoscalers.Autoscaler autoscaler = most.getKey();
-        long pods = most.getValue()[0];
+        // the autoscaler that adds the most pods to the claim: the one to lower first (the first of equals)
+        Raised most = claim.raisedBy.stream()
+            .max(java.util.Comparator.comparingLong(r -> r.scaled - r.written)).orElseThrow();
+        Autoscalers.Autoscaler autoscaler = most.autoscaler;
         findings.add(FindingCode.LIMIT_EXCEEDED, autoscaler.maxReplicasPath(),
             "expected at most " + MAX_PODS_PER_CLAIM + " pods on ResourceClaim '" + claim.claim
                 + "' (status.reservedFor), found maxReplicas " + autoscaler.maxReplicas() + ", which scales "
-                + autoscaler.target().id() + " to " + pods + " pods that share it"
-                + (claim.atMost > pods ? ", " + claim.atMost + " in all with the claim's other pods" : ""),
+                + autoscaler.target().id() + " to " + most.scaled + " pods that share it"
+                + (most.surge > 0 ? " (" + (most.scaled - most.surge) + " + " + most.surge + " more during a rolling"
+                    + " update)" : "")
+                + (claim.atMost > most.scaled ? ", " + claim.atMost + " in all with the claim's other pods" : ""),
             "pods beyond " + MAX_PODS_PER_CLAIM + " stay Pending; lower maxReplicas so that at most "
                 + MAX_PODS_PER_CLAIM + " pods share the claim, use several claims, or a ResourceClaimTemplate for a"
                 + " device per pod");

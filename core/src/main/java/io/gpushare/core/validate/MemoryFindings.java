@@ -65,6 +65,10 @@ public final class MemoryFindings {
       return;
     }
     boolean kvBytesGiven = server.kvCacheMemoryBytes().isPresent();
+    if (kvBytesGiven && server.profile().kvCacheMemoryBytesFlag()
+        && beyondTheDevice(findings, model, device, server, estimate, utilizationPath)) {
+      return; // lint (VllmMemoryRule) asks first, at the flag, and does not come here when it reported
+    }
     String where = server.profile() + (estimate.activationModelled() ? "" : " (whose activation peak is not"
         + " modelled and left out)");
     String budget = MemoryEstimate.fraction(utilization) + " x " + gib(server.gpuTotalBytes()) + " GiB = "
@@ -120,21 +124,22 @@ public final class MemoryFindings {
    */
   static boolean beyondTheDevice(Findings findings, String model, String device, ServerSettings server,
       MemoryEstimate estimate, String path) {
+    // the process's CUDA context lies outside every term of the estimate (about 0.5 GiB, measured)
     long fixed = estimate.weightBytes() + estimate.activationBytes() + estimate.nonTorchBytes()
-        + estimate.cudaGraphBytes();
+        + estimate.cudaGraphBytes() + ColocatedServers.CONTEXT_BYTES;
     long total = server.gpuTotalBytes();
     if (fixed + estimate.kvCacheBytes() <= total) {
       return false;
     }
-    // what leaves room for the process's CUDA context too (about 0.5 GiB, outside every term above)
-    long room = Math.max(0, total - fixed - ColocatedServers.CONTEXT_BYTES);
+    long room = Math.max(0, total - fixed);
     findings.add(FindingCode.MODEL_DOES_NOT_FIT, path,
         "expected " + model + " and the KV cache of --kv-cache-memory-bytes to fit in the " + gib(total) + " GiB "
-            + device + " has, found " + fixedTerms(estimate) + " + KV cache " + gib(estimate.kvCacheBytes()) + " = "
-            + gib(fixed + estimate.kvCacheBytes()) + " GiB on " + server.profile() + ": vLLM allocates the cache as"
-            + " given, whatever " + UTILIZATION + " says, and runs out of device memory",
-        room > 0 ? "lower --kv-cache-memory-bytes to at most " + room + " (" + gib(room) + " GiB, which leaves"
-            + " room for the CUDA context), or use a bigger device or more tensor-parallel devices"
+            + device + " has, found " + fixedTerms(estimate) + " + CUDA context " + gib(ColocatedServers.CONTEXT_BYTES)
+            + " + KV cache " + gib(estimate.kvCacheBytes()) + " = " + gib(fixed + estimate.kvCacheBytes()) + " GiB on "
+            + server.profile() + ": vLLM allocates the cache as given, whatever " + UTILIZATION + " says, and runs out"
+            + " of device memory",
+        room > 0 ? "lower --kv-cache-memory-bytes to at most " + room + " (" + gib(room) + " GiB), or use a bigger"
+            + " device or more tensor-parallel devices"
             : "use a bigger device, more tensor-parallel devices, or a smaller model");
     return true;
   }

@@ -130,9 +130,10 @@ final class VllmMemoryRule implements Rule {
     OptionalLong kvBytes = whole(given(args, Flag.KV_CACHE_MEMORY_BYTES));
     if (kvBytes.isPresent() && kvBytes.getAsLong() > 0) {
       server = server.withKvCacheMemoryBytes(kvBytes.getAsLong());
-      // whatever the length: the cache is allocated as given (the length only decides whether it holds one sequence)
+      // whatever the length: the cache is allocated as given (the length only decides whether it holds one
+      // sequence); a release without the flag refuses it, which VllmRule reports
       String kvPath = args.last(Flag.KV_CACHE_MEMORY_BYTES).map(container::argPath).orElse(modelPath);
-      if (MemoryFindings.beyondTheDevice(findings, model.id(),
+      if (container.profile().kvCacheMemoryBytesFlag() && MemoryFindings.beyondTheDevice(findings, model.id(),
           devices.product().map(GpuProduct::productName).orElse("the claimed device"), server,
           MemoryModel.estimate(spec, server), kvPath)) {
         return;

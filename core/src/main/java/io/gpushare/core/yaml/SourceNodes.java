@@ -43,25 +43,32 @@ public final class SourceNodes {
    * a kustomization): each node's line is counted from there.
    */
   public static List<Node> compose(String text, String source, int firstLine) {
+    try {
+      return composeFrom(text, source, firstLine);
+    } catch (YAMLException e) {
+      throw YamlProblems.refusal(source, e, firstLine);
+    } catch (ManifestParseException e) {
+      // a bound, a duplicate key or a template refused in the text: at the file's line, as a syntax error is
+      throw firstLine == 0 || e.line() == 0 ? e : new ManifestParseException(source, e.line() + firstLine, e.problem());
+    }
+  }
+
+  private static List<Node> composeFrom(String text, String source, int firstLine) {
     LoaderOptions options = ManifestReader.options();
     java.util.OptionalInt helm = NonManifests.helmAction(text);
     if (helm.isPresent()) {
       throw new ManifestParseException(source, helm.getAsInt(), NonManifests.templateMessage(helm.getAsInt()));
     }
-    try {
-      List<Node> documents = new ArrayList<>();
-      KubernetesScalars.Values values = new KubernetesScalars.Values(options);
-      for (Node node : ReadBounds.composeAll(text, source, options)) {
-        if (node != null && !(node instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
-          // what ManifestReader refuses in a file it reads is refused in a kustomization's files too
-          ManifestReader.refuseUnbounded(node, source, values);
-          documents.add(named(node, source, firstLine));
-        }
+    List<Node> documents = new ArrayList<>();
+    KubernetesScalars.Values values = new KubernetesScalars.Values(options);
+    for (Node node : ReadBounds.composeAll(text, source, options)) {
+      if (node != null && !(node instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
+        // what ManifestReader refuses in a file it reads is refused in a kustomization's files too
+        ManifestReader.refuseUnbounded(node, source, values);
+        documents.add(named(node, source, firstLine));
       }
-      return documents;
-    } catch (YAMLException e) {
-      throw YamlProblems.refusal(source, e, firstLine);
     }
+    return documents;
   }
 
   /** The plain value of a node (maps, lists, strings, numbers), with Kubernetes' scalar rules. */

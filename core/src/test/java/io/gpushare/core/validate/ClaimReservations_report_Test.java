@@ -151,7 +151,7 @@ class ClaimReservations_report_Test {
     // WHEN / THEN 275 pods on the claim
     assertThat(limits(fixture)).containsExactly("ERROR LIMIT_EXCEEDED HorizontalPodAutoscaler[vllm-gpu].spec.maxReplicas:"
         + " expected at most 256 pods on ResourceClaim 'gpu-claim' (status.reservedFor), found maxReplicas 220, which"
-        + " scales Deployment[vllm-gpu] to 275 pods that share it");
+        + " scales Deployment[vllm-gpu] to 275 pods that share it (220 + 55 more during a rolling update)");
   }
 
   @Test

@@ -88,14 +88,16 @@ class Validator_vllmMemory_Test {
                 "--gpu-memory-utilization=0.42", "--kv-cache-memory-bytes=25769803776", "--max-model-len=16384"),
             "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[2]: expected meta-llama/Llama-3.1-8B-Instruct and the KV"
                 + " cache of --kv-cache-memory-bytes to fit in the 39.54 GiB NVIDIA A100-SXM4-40GB has, found weights"
-                + " 14.96 + activation 0.49 + non-torch 0.25 + KV cache 24.00 = 39.70 GiB on vLLM 0.19.0: vLLM"
+                + " 14.96 + activation 0.49 + non-torch 0.25 + CUDA context 0.50 + KV cache 24.00 = 40.20 GiB on vLLM"
+                + " 0.19.0: vLLM"
                 + " allocates the cache as given, whatever --gpu-memory-utilization says, and runs out of device"
                 + " memory"),
         fails("--kv-cache-memory-bytes past the device, whatever the length (auto)", llama("vllm/vllm-openai:v0.19.0",
                 LLAMA, "--gpu-memory-utilization=0.42", "--kv-cache-memory-bytes=25769803776", "--max-model-len=auto"),
             "ERROR MODEL_DOES_NOT_FIT " + CONTAINER + ".args[2]: expected meta-llama/Llama-3.1-8B-Instruct and the KV"
                 + " cache of --kv-cache-memory-bytes to fit in the 39.54 GiB NVIDIA A100-SXM4-40GB has, found weights"
-                + " 14.96 + activation 0.49 + non-torch 0.25 + KV cache 24.00 = 39.70 GiB on vLLM 0.19.0: vLLM"
+                + " 14.96 + activation 0.49 + non-torch 0.25 + CUDA context 0.50 + KV cache 24.00 = 40.20 GiB on vLLM"
+                + " 0.19.0: vLLM"
                 + " allocates the cache as given, whatever --gpu-memory-utilization says, and runs out of device"
                 + " memory"),
         passes("--kv-cache-memory-bytes that the device holds beside the rest", llama("vllm/vllm-openai:v0.19.0", LLAMA,

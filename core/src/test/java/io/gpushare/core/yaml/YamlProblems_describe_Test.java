@@ -50,4 +50,16 @@ class YamlProblems_describe_Test {
     assertThat(e.problem()).isEqualTo("expected <block end>, but found '<block mapping start>' at column 2 (while"
         + " parsing a block mapping from line 11): a key is indented differently from the keys before it");
   }
+
+  @org.junit.jupiter.api.Test
+  void should_count_the_lines_from_the_file_when_an_inline_patch_repeats_a_key() {
+    // GIVEN an inline patch from the file's line 11 on, naming metadata.name twice (lines 12 and 13)
+    String patch = "metadata:\n  name: x\n  name: y\n";
+    // WHEN
+    ManifestParseException e = catchThrowableOfType(ManifestParseException.class,
+        () -> SourceNodes.compose(patch, "kustomization.yaml", 10));
+    // THEN the second key's line in the file
+    assertThat(e.line()).isEqualTo(13);
+    assertThat(e.problem()).startsWith("duplicate key name");
+  }
 }
