@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.base.GeneratorBase;
 import com.fasterxml.jackson.core.json.JsonWriteContext;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -13,8 +15,8 @@ import java.util.Arrays;
  * structure and the values of an object, and a subclass keeps what it needs of them: the renderer's
  * YAML node tree, or the credential scan's strings. Every form of a string (characters, UTF-8 bytes,
  * binary as base64) arrives as {@link #writeString(String)}; raw output between values, which has no
- * place in a Kubernetes object, is refused. Subclasses give the structure, strings, numbers, booleans
- * and null.
+ * place in a Kubernetes object, is refused; every form of a number arrives as {@link #writeNumberValue}.
+ * Subclasses give the structure, strings, numbers, booleans and null.
  */
 public abstract class ValueGenerator extends GeneratorBase {
   protected ValueGenerator() {
@@ -45,6 +47,56 @@ public abstract class ValueGenerator extends GeneratorBase {
   @Override
   public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) throws IOException {
     writeString(variant.encode(Arrays.copyOfRange(data, offset, offset + len)));
+  }
+
+  /** A number, in whichever of Jackson's forms it was written (a number written as text is read as a decimal). */
+  protected abstract void writeNumberValue(Number value) throws IOException;
+
+  @Override
+  public void writeNumber(int value) throws IOException {
+    writeNumberValue(value);
+  }
+
+  @Override
+  public void writeNumber(long value) throws IOException {
+    writeNumberValue(value);
+  }
+
+  @Override
+  public void writeNumber(double value) throws IOException {
+    writeNumberValue(value);
+  }
+
+  @Override
+  public void writeNumber(float value) throws IOException {
+    writeNumberValue(value);
+  }
+
+  @Override
+  public void writeNumber(BigInteger value) throws IOException {
+    if (value == null) {
+      writeNull();
+    } else {
+      writeNumberValue(value);
+    }
+  }
+
+  @Override
+  public void writeNumber(BigDecimal value) throws IOException {
+    if (value == null) {
+      writeNull();
+    } else {
+      writeNumberValue(value);
+    }
+  }
+
+  @Override
+  public void writeNumber(String encodedValue) throws IOException {
+    if (encodedValue == null) {
+      writeNull();
+    } else {
+      writeNumberValue(new BigDecimal(encodedValue));
+    }
   }
 
   @Override

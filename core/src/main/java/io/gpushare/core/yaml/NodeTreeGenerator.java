@@ -2,8 +2,6 @@ package io.gpushare.core.yaml;
 
 import io.gpushare.core.kube.ValueGenerator;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,45 +118,9 @@ final class NodeTreeGenerator extends ValueGenerator {
   }
 
   @Override
-  public void writeNumber(int value) throws IOException {
+  protected void writeNumberValue(Number value) throws IOException {
     _verifyValueWrite("write a number");
     value(YamlScalar.number(value));
-  }
-
-  @Override
-  public void writeNumber(long value) throws IOException {
-    _verifyValueWrite("write a number");
-    value(YamlScalar.number(value));
-  }
-
-  @Override
-  public void writeNumber(BigInteger value) throws IOException {
-    _verifyValueWrite("write a number");
-    value(value == null ? YamlScalar.NULL : YamlScalar.number(value));
-  }
-
-  @Override
-  public void writeNumber(double value) throws IOException {
-    _verifyValueWrite("write a number");
-    value(YamlScalar.number(value));
-  }
-
-  @Override
-  public void writeNumber(float value) throws IOException {
-    _verifyValueWrite("write a number");
-    value(YamlScalar.number(value));
-  }
-
-  @Override
-  public void writeNumber(BigDecimal value) throws IOException {
-    _verifyValueWrite("write a number");
-    value(value == null ? YamlScalar.NULL : YamlScalar.number(value));
-  }
-
-  @Override
-  public void writeNumber(String encodedValue) throws IOException {
-    _verifyValueWrite("write a number");
-    value(encodedValue == null ? YamlScalar.NULL : YamlScalar.number(new BigDecimal(encodedValue)));
   }
 
   @Override
