@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.kube.KubernetesVersion;
+import io.gpushare.core.kustomize.JudgedSets;
 import io.gpushare.core.validate.Finding;
 import io.gpushare.core.validate.Severity;
 import io.gpushare.core.validate.ValidationReport;
@@ -137,22 +138,22 @@ public final class LintCommand implements Callable<Integer> {
     skipped.addAll(kustomized.findings());
     kustomized.unreadable().forEach(e -> problems.add(new Problem(e.source(), e.line(), e.problem())));
     ReadManifests all = ReadManifests.combine(reads);
-    ValidationReport report;
+    JudgedSets judged;
     try {
       Validator base = Validator.withCatalog(catalog.get());
       Validator validator = target == null ? base : base.forKubernetes(target);
-      report = ValidationReport.combine(
-          kustomized.setsToJudge(all, loose).stream().map(validator::validate).toList());
+      judged = JudgedSets.judge(kustomized.setsToJudge(all, loose), all, validator);
     } catch (RuntimeException | StackOverflowError e) {
       // the rules judge the files together: a defect there is reported, and the JSON still written
       problems.add(new Problem(String.join(" ", files), 0, internalError("the files together", e)));
-      report = ValidationReport.empty();
+      judged = JudgedSets.none(all);
     }
+    ValidationReport report = judged.report();
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.print(json(files, problems, report, all, skipped));
+      out.print(json(files, problems, judged, skipped));
     } else if (format == Format.sarif) {
-      out.print(sarif(problems, report, all, skipped));
+      out.print(sarif(problems, judged, skipped));
     } else {
       Colors colors = Colors.of(color, GpuShareCommand.printsToTerminal(spec.commandLine()), System.getenv("NO_COLOR"));
       for (Problem problem : problems) {
@@ -163,7 +164,7 @@ public final class LintCommand implements Callable<Integer> {
         print(out, colors, finding.path() + ":1", finding);
       }
       for (Finding finding : report.findings()) {
-        print(out, colors, all.location(finding.path()), finding);
+        print(out, colors, judged.location(finding), finding);
       }
       out.println(summary(report, skipped.size(), files.size())
           + (problems.isEmpty() ? "" : ", " + problems.size() + " unreadable"));
@@ -196,14 +197,13 @@ public final class LintCommand implements Callable<Integer> {
   }
 
   /** The SARIF log of the findings, each with its file, line and column; unreadable files as notifications. */
-  private static String sarif(List<Problem> problems, ValidationReport report, ReadManifests all, List<Finding> skipped)
-      throws IOException {
+  private static String sarif(List<Problem> problems, JudgedSets judged, List<Finding> skipped) throws IOException {
     List<Sarif.Result> results = new ArrayList<>();
     for (Finding finding : skipped) {
       results.add(new Sarif.Result(finding, finding.path(), 1, 1));
     }
-    for (Finding finding : report.findings()) {
-      ReadManifests.Position position = all.position(finding.path());
+    for (Finding finding : judged.report().findings()) {
+      ReadManifests.Position position = judged.position(finding);
       results.add(new Sarif.Result(finding, position.file(), position.line(), position.column()));
     }
     List<Sarif.Notification> unreadable = problems.stream()
@@ -259,8 +259,9 @@ public final class LintCommand implements Callable<Integer> {
   }
 
   /** The JSON the README documents: files, counts, feature gates, unreadable files, findings with file and line. */
-  private static String json(List<String> files, List<Problem> problems, ValidationReport report, ReadManifests all,
-      List<Finding> skipped) throws IOException {
+  private static String json(List<String> files, List<Problem> problems, JudgedSets judged, List<Finding> skipped)
+      throws IOException {
+    ValidationReport report = judged.report();
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     ArrayNode fileArray = root.putArray("files");
@@ -280,7 +281,7 @@ public final class LintCommand implements Callable<Integer> {
     for (Finding finding : every) {
       // a skipped file's finding names the file as its path
       ReadManifests.Position position = skipped.contains(finding) ? new ReadManifests.Position(finding.path(), 1, 1)
-          : all.position(finding.path());
+          : judged.position(finding);
       ObjectNode node = findings.addObject();
       node.put("file", position.file());
       node.put("line", position.line());

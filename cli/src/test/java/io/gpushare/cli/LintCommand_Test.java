@@ -281,6 +281,39 @@ class LintCommand_Test extends CliTest {
         .endsWith("1 error, 3 warnings, 0 infos in 5 files\n");
   }
 
+  @Test
+  void should_place_an_overlays_finding_in_its_own_patch_when_two_overlays_build_one_base() throws IOException {
+    // GIVEN one base and two overlays; prod's patch sets the Deployment's args, with a utilization of 1.5
+    writeTutorial(Files.createDirectories(dir.resolve("base")));
+    Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [claim.yaml, vllm.yaml]\n");
+    for (String overlay : List.of("dev", "prod")) {
+      Files.createDirectories(dir.resolve("overlays/" + overlay));
+      Files.writeString(dir.resolve("overlays/" + overlay + "/kustomization.yaml"), "resources: [../../base]\n"
+          + (overlay.equals("prod") ? "patches:\n- path: patch.yaml\n" : ""));
+    }
+    Files.writeString(dir.resolve("overlays/prod/patch.yaml"), """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: vllm-gpu
+        spec:
+          template:
+            spec:
+              containers:
+              - name: vllm-gpu
+                args:
+                - --model=google/gemma-3-1b-it
+                - --gpu-memory-utilization=1.5
+        """);
+    // WHEN
+    run("lint", dir.toString());
+    // THEN at prod's patch, line 12: dev's copy of the base has the same Deployment, with its own args
+    assertThat(out.toString().lines().filter(line -> line.contains("GPU_MEMORY_UTILIZATION_RANGE")).toList())
+        .containsExactly(dir.resolve("overlays/prod/patch.yaml") + ":12: ERROR GPU_MEMORY_UTILIZATION_RANGE"
+            + " Deployment[vllm-gpu].spec.template.spec.containers[0].args[1]: --gpu-memory-utilization must be in"
+            + " (0, 1], found 1.5");
+  }
+
   /** The ACME X1 and its 40.1 B model, which only this catalog knows. */
   private Path acmeCatalog() throws IOException {
     return Files.writeString(dir.resolve("gpus.yaml"), """

@@ -4,6 +4,7 @@ import io.gpushare.core.catalog.Catalog;
 import io.gpushare.core.catalog.CatalogParseException;
 import io.gpushare.core.catalog.CatalogReader;
 import io.gpushare.core.kube.KubernetesVersion;
+import io.gpushare.core.kustomize.JudgedSets;
 import io.gpushare.core.kustomize.KustomizationReader;
 import io.gpushare.core.kustomize.KustomizedFiles;
 import io.gpushare.core.validate.Finding;
@@ -108,6 +109,10 @@ public final class LintMojo extends GpuShareMojo {
       } catch (IOException e) {
         getLog().error("gpushare: " + file + ": cannot read: " + e.getMessage());
         unreadable++;
+      } catch (RuntimeException | StackOverflowError e) {
+        // as gpushare lint: a defect of the reader is one unreadable file, not a stack trace of the build
+        getLog().error(internalError(file.toString(), e));
+        unreadable++;
       }
     }
     List<ReadManifests> loose = List.copyOf(reads);
@@ -122,17 +127,16 @@ public final class LintMojo extends GpuShareMojo {
     ReadManifests all = ReadManifests.combine(reads);
     Validator base = Validator.withCatalog(catalog);
     Validator validator = target == null ? base : base.forKubernetes(target);
-    ValidationReport report;
+    JudgedSets judged;
     try {
-      report = ValidationReport.combine(kustomized.setsToJudge(all, loose).stream().map(validator::validate).toList());
+      judged = JudgedSets.judge(kustomized.setsToJudge(all, loose), all, validator);
     } catch (RuntimeException | StackOverflowError e) {
       // as gpushare lint: a defect of the rules is reported as one, not as a stack trace of the build
-      throw new MojoExecutionException("gpushare: internal error judging the files together: "
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst()
-          .orElse("")) + " (please report)", e);
+      throw new MojoExecutionException(internalError("the files together", e), e);
     }
+    ValidationReport report = judged.report();
     for (Finding finding : report.findings()) {
-      log(all.location(finding.path()), finding);
+      log(judged.location(finding), finding);
     }
     getLog().info("gpushare: " + report.summary() + " in " + files.size() + " file(s)");
     if (unreadable > 0) {
@@ -142,6 +146,12 @@ public final class LintMojo extends GpuShareMojo {
       throw new MojoFailureException("gpushare: lint found " + report.summary()
           + (strict ? " (strict: warnings fail too)" : ""));
     }
+  }
+
+  /** What a defect of gpushare says instead of a stack trace, as {@code gpushare lint} says it. */
+  private static String internalError(String where, Throwable e) {
+    return "gpushare: internal error on " + where + ": " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + " (please report)";
   }
 
   /** One finding at its file and line, at the build log's level of its severity (acknowledged: info). */

@@ -1,6 +1,5 @@
 package io.gpushare.core.kustomize;
 
-import io.gpushare.core.kube.ManifestSet;
 import io.gpushare.core.validate.Finding;
 import io.gpushare.core.yaml.ManifestParseException;
 import io.gpushare.core.yaml.ReadManifests;
@@ -62,17 +61,17 @@ public record KustomizedFiles(List<ReadManifests> reads, List<ReadManifests> bui
    * with the {@code loose} files no kustomization reads): everything together, unless two kustomizations
    * or more are built apart (the overlays of one base, each applied with its own {@code kubectl apply -k},
    * hold the same objects, which are no duplicates); then each build, and the loose files together.
-   * What {@code gpushare lint} and the Maven plugin's {@code lint} goal both judge.
+   * What {@code gpushare lint} and the Maven plugin's {@code lint} goal both judge ({@link JudgedSets}).
    */
-  public List<ManifestSet> setsToJudge(ReadManifests all, List<ReadManifests> loose) {
+  public List<ReadManifests> setsToJudge(ReadManifests all, List<ReadManifests> loose) {
     if (builds.size() < 2) {
-      return List.of(all.set());
+      return List.of(all);
     }
-    List<ManifestSet> sets = new java.util.ArrayList<>();
+    List<ReadManifests> sets = new java.util.ArrayList<>();
     if (!loose.isEmpty()) {
-      sets.add(ReadManifests.combine(loose).set());
+      sets.add(ReadManifests.combine(loose));
     }
-    builds.forEach(build -> sets.add(build.set()));
+    sets.addAll(builds);
     return sets;
   }
 
