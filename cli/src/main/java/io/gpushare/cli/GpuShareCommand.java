@@ -64,7 +64,26 @@ public final class GpuShareCommand implements Runnable {
 
   /** Whether this command line prints to the process's own stdout, and that is a terminal. */
   static boolean printsToTerminal(CommandLine commandLine) {
-    return commandLine.getColorScheme().ansi() != CommandLine.Help.Ansi.OFF && System.console() != null;
+    return commandLine.getColorScheme().ansi() != CommandLine.Help.Ansi.OFF && stdoutIsTerminal();
+  }
+
+  /**
+   * Whether the JVM's console is a terminal. Before JDK 22 a console exists only then; from JDK 22 one
+   * may exist with output redirected, and {@code Console.isTerminal()} (a JDK 22 method, called by name
+   * on older runtimes' behalf) tells.
+   */
+  private static boolean stdoutIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** A command line with every subcommand, gpushare's exit codes and error handling. */

@@ -61,7 +61,7 @@ final class Sarif {
     for (Notification problem : unreadable) {
       ObjectNode notification = notifications.addObject();
       notification.put("level", "error");
-      notification.putObject("message").put("text", "cannot read: " + problem.message());
+      notification.putObject("message").put("text", "UNREADABLE: " + problem.message()); // as the text output says it
       location(notification.putArray("locations").addObject(), problem.file(), problem.line(), 1, workingDirectory);
     }
     run.put("columnKind", "unicodeCodePoints");

@@ -139,7 +139,7 @@ class LintCommand_sarif_Test extends CliTest {
     JsonNode invocation = run.path("invocations").path(0);
     assertThat(invocation.path("executionSuccessful").asBoolean()).isFalse();
     assertThat(invocation.path("toolExecutionNotifications").path(0).path("message").path("text").asText())
-        .isEqualTo("cannot read: duplicate key kind (duplicate keys are refused: one of the values would be lost)");
+        .isEqualTo("UNREADABLE: duplicate key kind (duplicate keys are refused: one of the values would be lost)");
   }
 
   @Test

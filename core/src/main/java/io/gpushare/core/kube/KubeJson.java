@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
@@ -19,18 +18,18 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * gpushare's one Jackson mapper for the fabric8 model: reading manifests into typed objects,
+ * gpushare's one home of Jackson for the fabric8 model: reading manifests into typed objects,
  * conversions between fabric8 objects and plain maps (a LeaderWorkerSet's pod templates, DRA objects
- * of another API version), deep copies, the JSON trees the credential scan walks and the sizes the
- * API server limits. One mapper, so each model class is introspected once per process; its property
- * deserializers are found when first needed ({@link LazyPropertyDeserializers}), so a short command
- * introspects only the classes its manifests hold. Unknown fields are kept out of the typed object
+ * of another API version), deep copies, the strings the credential scan reads as the objects are
+ * written and the sizes the API server limits. One mapper reads and converts, so each model class is
+ * introspected once per process; its property deserializers are found when first needed
+ * ({@link LazyPropertyDeserializers}), so a short command introspects only the classes its manifests hold. Unknown fields are kept out of the typed object
  * rather than failing: the rules report what they judge. Made on first use.
  *
- * <p>Writing (JSON trees, sizes, the renderer's node trees) goes through this mapper for the first
- * {@value #PLAIN_WRITES} objects of a process, then through a second one with Jackson's Blackbird
- * module, which replaces reflective getter calls with generated lambdas: the largest single cost of
- * writing the model once warm (docs/performance.md), but a cost at start-up (a lambda class per
+ * <p>Writing (the credential scan's strings, sizes, the renderer's node trees) goes through this mapper
+ * for the first {@value #PLAIN_WRITES} objects of a process, then through a second one with Jackson's
+ * Blackbird module, which replaces reflective getter calls with generated lambdas: the largest single
+ * cost of writing the model once warm (docs/performance.md), but a cost at start-up (a lambda class per
  * getter) that a command writing a handful of objects never earns back. Both write the same JSON.
  */
 public final class KubeJson {
@@ -90,11 +89,6 @@ public final class KubeJson {
   /** A deep copy of the object, of its own class. */
   public static HasMetadata copy(HasMetadata resource) {
     return Holder.MAPPER.convertValue(resource, resource.getClass());
-  }
-
-  /** The value as a JSON tree, as the API server would store it. */
-  public static JsonNode toTree(Object value) {
-    return writer().valueToTree(value);
   }
 
   /**

@@ -51,7 +51,10 @@ public final class Credentials {
   /** A cheap first look: no token format can match a text without one of these. */
   private static final List<String> TOKEN_PREFIXES =
       FORMATS.stream().flatMap(format -> format.markers().stream()).distinct().toList();
-  /** The names {@link #ASSIGNMENT} ends a credential's name with, as its first group spells them. */
+  /**
+   * The words a credential's name ends with, for {@link #ASSIGNMENT} (its first group is made of them) and
+   * for the shortcut that spares its search ({@link #assignmentPossible}): one list, so the two agree.
+   */
   private static final List<String> ASSIGNMENT_NAMES = List.of("token", "secret", "password", "passwd", "pwd",
       "apikey", "api_key", "api-key", "auth", "credential", "credentials");
   /**
@@ -59,8 +62,8 @@ public final class Credentials {
    * {@code HF_TOKEN: abc}, {@code --api-key=abc}) and the value is no variable: group 1 is kept.
    */
   // the name's last word and the separator are enough: what comes before the word is kept anyway
-  static final Pattern ASSIGNMENT = Pattern.compile("((?i:token|secret"
-      + "|password|passwd|pwd|apikey|api[_-]key|auth|credentials?)[\"']?[ \t]*[=:][ \t]*[\"']?)"
+  static final Pattern ASSIGNMENT = Pattern.compile("((?i:" + ASSIGNMENT_NAMES.stream().map(Pattern::quote)
+      .collect(java.util.stream.Collectors.joining("|")) + ")[\"']?[ \t]*[=:][ \t]*[\"']?)"
       + "(?![$*{]|true\\b|false\\b|[^\\s\"',}\\]]*\\*{4})[^\\s\"',}\\]]+");
   /** Where a name splits into words: separators, and lower-case to upper-case ({@code hfToken}). */
   private static final Pattern WORDS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
