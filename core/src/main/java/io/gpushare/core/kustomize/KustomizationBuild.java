@@ -67,7 +67,8 @@ final class KustomizationBuild {
     Optional<Path> file = Kustomization.in(directory);
     if (file.isEmpty()) {
       unreadable.add(new ManifestParseException(directory.toString(), 0, "expected a kustomization.yaml,"
-          + " kustomization.yml or Kustomization in this directory, found none"));
+          + " kustomization.yml or Kustomization in this directory, found none; add one that lists the"
+          + " directory's files under resources:, or name the files instead of the directory"));
       return List.of();
     }
     String source = file.get().normalize().toString();
@@ -153,7 +154,8 @@ final class KustomizationBuild {
         }
       } else {
         unreadable.add(new ManifestParseException(kustomization.source(), line, "resource " + reference
-            + ": no such file or directory (" + path + "); kustomize build fails on it"));
+            + ": no such file or directory (" + path + "); kustomize build fails on it: fix the path under"
+            + " resources:, or add the file"));
       }
     }
     return resources;
@@ -170,7 +172,8 @@ final class KustomizationBuild {
       where = path.toString();
       if (!Files.isRegularFile(path)) {
         throw new ManifestParseException(kustomization.source(), reference.getStartMark().getLine() + 1, "patch "
-            + text + ": no such file (" + path + "); kustomize build fails on it");
+            + text + ": no such file (" + path + "); kustomize build fails on it: fix the patch's path, or add the"
+            + " file");
       }
       files.add(path.toAbsolutePath().normalize());
       documents = compose(path, where);
@@ -234,7 +237,8 @@ final class KustomizationBuild {
     } catch (IllegalArgumentException e) {
       throw new ManifestParseException(kustomization.source(), operations.getStartMark().getLine() + 1,
           "the JSON 6902 patch " + where + " does not apply to " + Nodes.string(resource.root(), "kind").orElse("")
-              + " in " + resource.source() + ": " + e.getMessage() + "; kustomize build fails on it");
+              + " in " + resource.source() + ": " + e.getMessage() + "; kustomize build fails on it: correct the"
+              + " operation's path or value to the object as written");
     }
   }
 

@@ -44,7 +44,7 @@ public final class KustomizationReader {
   }
 
   /** Whether {@code directory} holds a kustomization file. */
-  public static boolean isKustomization(Path directory) {
+  private static boolean isKustomization(Path directory) {
     return Kustomization.in(directory).isPresent();
   }
 

@@ -81,7 +81,8 @@ final class CapacityRule implements Rule {
     VllmContainer.PodClaimUse use = container.claims().get(0);
     ClaimDevices devices = context.deviceClaims()
         .devicesReferencedBy(context.namespace(container.pods()), use.claimName(), use.templateName());
-    OptionalLong memory = budgetMemoryBytes(devices, use);
+    // what CUDA reports of the device, which vLLM's utilization multiplies (every memory finding's figure)
+    OptionalLong memory = devices.cudaTotalBytes(use.request());
     if (memory.isEmpty()) {
       return;
     }
@@ -105,16 +106,6 @@ final class CapacityRule implements Rule {
               : "use a bigger device or MIG profile, more tensor-parallel devices, a higher " + VllmContainer.UTILIZATION
                   + ", or a smaller model");
     }
-  }
-
-  /**
-   * The memory of one claimed device that vLLM's {@code --gpu-memory-utilization} multiplies: what CUDA
-   * reports as the device's total ({@link ClaimDevices#cudaTotalBytes()}; of the request's MIG slice when
-   * the container names a request), not the memory on its label. {@link VllmMemoryRule} and the
-   * co-located servers' margin use the same figure, so each finding quotes the budget vLLM computes.
-   */
-  static OptionalLong budgetMemoryBytes(ClaimDevices devices, VllmContainer.PodClaimUse use) {
-    return use.request() == null ? devices.cudaTotalBytes() : devices.cudaTotalBytes(use.request());
   }
 
   /** What the weights must fit in: utilization x the device's CUDA total x the devices of one server. */

@@ -192,17 +192,13 @@ final class ClaimDevices {
   }
 
   /**
-   * What CUDA reports as the total of one device of the claim (a GPU, or a MIG slice): the figure
-   * vLLM's {@code --gpu-memory-utilization} multiplies, less than the memory on its label by what the
-   * driver reserves. Empty when the device is not known well enough.
+   * What CUDA reports as the total of the device of one request (its MIG slice, else the claim's device;
+   * {@code null}: the claim's, a GPU or a MIG slice): the figure vLLM's {@code --gpu-memory-utilization}
+   * multiplies, less than the memory on its label by what the driver reserves, and the one every memory
+   * finding uses. Empty when the device is not known well enough.
    */
-  OptionalLong cudaTotalBytes() {
-    return cudaTotals.total();
-  }
-
-  /** The CUDA total of the device of one request: its MIG slice, else the claim's device. */
   OptionalLong cudaTotalBytes(String request) {
-    Long total = cudaTotals.byRequest().get(request);
+    Long total = request == null ? null : cudaTotals.byRequest().get(request);
     return total != null ? OptionalLong.of(total) : cudaTotals.total();
   }
 

@@ -48,13 +48,13 @@ final class MetadataApiRule implements Rule {
     for (Map.Entry<String, String> label : Nulls.map(labels).entrySet()) {
       String keyProblem = Names.qualifiedName(label.getKey());
       if (!keyProblem.isEmpty()) {
-        findings.add(FindingCode.LABEL_INVALID, path + "." + label.getKey(),
+        findings.add(FindingCode.LABEL_INVALID, path + TokenScan.key(label.getKey()),
             "expected a label key that is " + keyProblem + ", found " + Names.quoted(label.getKey()),
             "name the label like app or app.kubernetes.io/name");
       }
       String valueProblem = Names.labelValue(label.getValue());
       if (!valueProblem.isEmpty()) {
-        findings.add(FindingCode.LABEL_INVALID, path + "." + label.getKey(),
+        findings.add(FindingCode.LABEL_INVALID, path + TokenScan.key(label.getKey()),
             "expected " + valueProblem + ", found " + Names.quoted(label.getValue()),
             "replace spaces and other characters by '-', or move free text to an annotation");
       }
@@ -66,7 +66,7 @@ final class MetadataApiRule implements Rule {
       // an annotation key is a qualified name, its prefix a lowercase DNS subdomain (ValidateAnnotations)
       String problem = Names.qualifiedName(key);
       if (!problem.isEmpty()) {
-        findings.add(FindingCode.LABEL_INVALID, path + "." + key,
+        findings.add(FindingCode.LABEL_INVALID, path + TokenScan.key(key),
             "expected an annotation key that is " + problem + ", found " + Names.quoted(key),
             "name the annotation like example.com/note; free text belongs in its value");
       }

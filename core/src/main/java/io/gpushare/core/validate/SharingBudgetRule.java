@@ -150,8 +150,8 @@ final class SharingBudgetRule implements Rule {
     checkSurge(id, sum, contributions, findings);
     ClaimDevices devices = context.deviceClaims()
         .devices(ClaimScope.SHARED, namespace.isEmpty() ? null : namespace, claim);
-    // the figure vLLM multiplies by its utilization: what CUDA reports of the device (CapacityRule.budgetMemoryBytes)
-    OptionalLong memory = slash < 0 ? devices.cudaTotalBytes() : devices.cudaTotalBytes(key.substring(slash + 1));
+    // the figure vLLM multiplies by its utilization: what CUDA reports of the device
+    OptionalLong memory = devices.cudaTotalBytes(slash < 0 ? null : key.substring(slash + 1));
     ColocatedServers.check(id, contributions, sum, memory, context, findings);
     if (memory.isEmpty()) {
       return;

@@ -77,7 +77,7 @@ final class VllmMemoryRule implements Rule {
     VllmContainer.PodClaimUse use = container.claims().get(0);
     ClaimDevices devices = context.deviceClaims()
         .devicesReferencedBy(context.namespace(container.pods()), use.claimName(), use.templateName());
-    OptionalLong memory = CapacityRule.budgetMemoryBytes(devices, use);
+    OptionalLong memory = devices.cudaTotalBytes(use.request());
     OptionalInt tensor = container.intFlag(Flag.TENSOR_PARALLEL_SIZE, 1);
     OptionalInt pipeline = container.intFlag(Flag.PIPELINE_PARALLEL_SIZE, 1);
     if (memory.isEmpty() || tensor.isEmpty() || pipeline.isEmpty() || tensor.getAsInt() < 1

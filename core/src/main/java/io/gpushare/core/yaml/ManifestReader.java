@@ -113,10 +113,7 @@ public final class ManifestReader {
       throw new ManifestParseException(source, 0, "the text has " + text.length() + " characters; at most "
           + MAX_BYTES + " are read");
     }
-    java.util.OptionalInt helm = NonManifests.helmAction(text);
-    if (helm.isPresent()) {
-      throw new ManifestParseException(source, helm.getAsInt(), NonManifests.templateMessage(helm.getAsInt()));
-    }
+    NonManifests.refuseTemplate(text, source);
     try {
       return readYaml(text, source);
     } catch (ManifestParseException e) {
@@ -207,7 +204,7 @@ public final class ManifestReader {
         int line = node.getStartMark().getLine() + 1;
         if (!(node instanceof MappingNode)) {
           throw new ManifestParseException(source, line, "expected a mapping (a Kubernetes object), found a "
-              + node.getNodeId());
+              + node.getNodeId() + "; write each document as apiVersion:, kind:, metadata: and its fields");
         }
         refuseUnbounded(node, source, values);
         Object value;

@@ -63,6 +63,14 @@ final class NonManifests {
     return OptionalInt.of(line);
   }
 
+  /** Refuses a template ({@code {{ ... }}} markup), at its first action's line, before any YAML parser sees it. */
+  static void refuseTemplate(String text, String source) {
+    java.util.OptionalInt helm = helmAction(text);
+    if (helm.isPresent()) {
+      throw new ManifestParseException(source, helm.getAsInt(), templateMessage(helm.getAsInt()));
+    }
+  }
+
   /** What a template gets instead of a YAML parser's complaint. */
   static String templateMessage(int line) {
     return "template syntax {{ ... }} at line " + line + ": this is a Helm (or other) template, not Kubernetes YAML;"

@@ -55,10 +55,7 @@ public final class SourceNodes {
 
   private static List<Node> composeFrom(String text, String source, int firstLine) {
     LoaderOptions options = ManifestReader.options();
-    java.util.OptionalInt helm = NonManifests.helmAction(text);
-    if (helm.isPresent()) {
-      throw new ManifestParseException(source, helm.getAsInt(), NonManifests.templateMessage(helm.getAsInt()));
-    }
+    NonManifests.refuseTemplate(text, source);
     List<Node> documents = new ArrayList<>();
     KubernetesScalars.Values values = new KubernetesScalars.Values(options);
     for (Node node : ReadBounds.composeAll(text, source, options)) {
@@ -92,7 +89,7 @@ public final class SourceNodes {
       int line = root.getStartMark().getLine() + 1;
       if (!(value(root) instanceof Map<?, ?> object)) {
         throw new ManifestParseException(source, line, "expected a mapping (a Kubernetes object), found a "
-            + root.getNodeId());
+            + root.getNodeId() + "; write each document as apiVersion:, kind:, metadata: and its fields");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> map = (Map<String, Object>) object;

@@ -239,7 +239,7 @@ class KustomizationReader_readTree_Test {
     assertThat(kustomized.unreadable()).extracting(ManifestParseException::getMessage).singleElement()
         .asString().startsWith(dir.resolve("app/kustomization.yaml") + ":1: the JSON 6902 patch "
             + dir.resolve("app/ops.yaml") + " does not apply to Deployment in " + dir.resolve("app/vllm.yaml") + ": ")
-        .endsWith("; kustomize build fails on it");
+        .endsWith("; kustomize build fails on it: correct the operation's path or value to the object as written");
     assertThat(kustomized.reads()).isEmpty();
   }
 
@@ -253,7 +253,8 @@ class KustomizationReader_readTree_Test {
     // THEN it is unreadable at the kustomization's line, and the rest is still read
     assertThat(kustomized.unreadable()).extracting(ManifestParseException::getMessage).containsExactly(
         dir.resolve("app/kustomization.yaml") + ":3: resource missing.yaml: no such file or directory ("
-            + dir.resolve("app/missing.yaml") + "); kustomize build fails on it");
+            + dir.resolve("app/missing.yaml") + "); kustomize build fails on it: fix the path under resources:, or add"
+            + " the file");
     assertThat(ReadManifests.combine(kustomized.reads()).set().manifests()).hasSize(1);
   }
 

@@ -44,7 +44,7 @@ class ClaimDevices_cudaTotalBytes_Test {
     // WHEN
     ClaimDevices devices = ClaimDevices.of(claim, Catalog.standard());
     // THEN
-    assertThat(devices.cudaTotalBytes()).isEqualTo(total);
+    assertThat(devices.cudaTotalBytes(null)).isEqualTo(total);
     assertThat(devices.cudaTotalBytes("gpu")).isEqualTo(total);
     assertThat(devices.migSlices("gpu")).isEqualTo(mig);
     assertThat(devices.migSlices(null)).isEqualTo(mig);

@@ -69,7 +69,7 @@ class Validator_messages_Test {
                 + " 'spaces not allowed'"),
         fails("an annotation key that is no qualified name", f -> f.claim.getMetadata().setAnnotations(
                 new LinkedHashMap<>(Map.of("!@#$%^", "x"))),
-            "ERROR LABEL_INVALID ResourceClaim[gpu-claim].metadata.annotations.!@#$%^: expected an annotation key that"
+            "ERROR LABEL_INVALID ResourceClaim[gpu-claim].metadata.annotations[\"!@#$%^\"]: expected an annotation key that"
                 + " is a qualified name such as nvidia.com/gpu (an optional DNS subdomain and '/', then at most 63"
                 + " characters of letters, digits, '-', '_' and '.', starting and ending alphanumeric), found '!@#$%^'"),
         fails("a constraint without a domain", f -> f.devices().getConstraints().add(new DeviceConstraintBuilder()

@@ -131,6 +131,7 @@ class ManifestReader_readOrSkip_Test {
     // WHEN / THEN
     assertThatThrownBy(() -> ManifestReader.standard().readOrSkip(text, "x.yaml"))
         .isInstanceOf(ManifestParseException.class)
-        .hasMessage("x.yaml:5: expected a mapping (a Kubernetes object), found a sequence");
+        .hasMessage("x.yaml:5: expected a mapping (a Kubernetes object), found a sequence; write each document as"
+            + " apiVersion:, kind:, metadata: and its fields");
   }
 }

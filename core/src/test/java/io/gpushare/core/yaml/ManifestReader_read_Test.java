@@ -108,7 +108,8 @@ class ManifestReader_read_Test {
         .hasMessageEndingWith("nested deeper than 64 levels");
     assertThatThrownBy(() -> reader.read("- a\n- b\n", "list.yaml"))
         .isInstanceOf(ManifestParseException.class)
-        .hasMessage("list.yaml:1: expected a mapping (a Kubernetes object), found a sequence");
+        .hasMessage("list.yaml:1: expected a mapping (a Kubernetes object), found a sequence; write each document as"
+            + " apiVersion:, kind:, metadata: and its fields");
     assertThatThrownBy(() -> reader.read("kind: Service\n", "no-version.yaml"))
         .isInstanceOf(ManifestParseException.class)
         .hasMessage("no-version.yaml:1: expected a Kubernetes object with apiVersion and kind, found no apiVersion"
