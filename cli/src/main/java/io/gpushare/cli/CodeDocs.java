@@ -75,13 +75,8 @@ final class CodeDocs {
     return rows;
   }
 
-  /** The GitHub-style anchor of a heading: {@code Sharing budget} -> {@code sharing-budget}. */
-  static String anchor(String heading) {
-    return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-');
-  }
-
-  /** The page's section of the group, on the repository: {@code https://.../docs/validation.md#vllm}. */
-  static String url(String group) {
-    return PAGE + "#" + anchor(group);
+  /** The code's section of the page on the repository: {@code https://.../docs/validation.md#vllm}. */
+  static String url(io.gpushare.core.validate.FindingCode code) {
+    return REPOSITORY + "/blob/main/" + code.documentation();
   }
 }

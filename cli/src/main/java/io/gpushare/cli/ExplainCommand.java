@@ -62,13 +62,14 @@ public final class ExplainCommand implements Callable<Integer> {
 
   /** The entry as {@code explain} prints it. */
   static String text(CodeDocs.Entry entry) {
-    String summary = FindingCode.named(entry.code()).map(FindingCode::summary).orElse("");
+    Optional<FindingCode> code = FindingCode.named(entry.code());
+    String summary = code.map(FindingCode::summary).orElse("");
     return entry.code() + (summary.isEmpty() ? "" : ": " + summary) + "\n"
         + "  severity: " + entry.severity() + "\n"
         + "  group: " + entry.group() + "\n"
         + "  failing example: " + entry.example() + "\n"
         + "  fix: " + entry.fix() + "\n"
-        + "  see: " + CodeDocs.url(entry.group()) + "\n";
+        + "  see: " + code.map(CodeDocs::url).orElse(CodeDocs.PAGE) + "\n";
   }
 
   /** The documented codes nearest to {@code wanted}: those containing it, else the fewest edits away. */

@@ -80,12 +80,13 @@ final class Sarif {
     rule.putObject("fullDescription").put("text",
         entry.map(e -> code.summary() + ". Failing example: " + e.example()).orElse(code.summary()));
     ObjectNode help = rule.putObject("help");
+    String url = CodeDocs.url(code);
     entry.ifPresentOrElse(e -> {
-      help.put("text", "Fix: " + e.fix() + " (severity " + e.severity() + "; " + CodeDocs.url(group) + ")");
+      help.put("text", "Fix: " + e.fix() + " (severity " + e.severity() + "; " + url + ")");
       help.put("markdown", "**Failing example:** " + e.example() + "\n\n**Fix:** " + e.fix()
-          + "\n\n[docs/validation.md, " + group + "](" + CodeDocs.url(group) + ")");
-    }, () -> help.put("text", code.summary() + " (" + CodeDocs.url(group) + ")"));
-    rule.put("helpUri", CodeDocs.url(group));
+          + "\n\n[docs/validation.md, " + group + "](" + url + ")");
+    }, () -> help.put("text", code.summary() + " (" + url + ")"));
+    rule.put("helpUri", url);
     rule.putObject("defaultConfiguration").put("level", level(code.severity()));
     rule.putObject("properties").putArray("tags").add(group);
   }
