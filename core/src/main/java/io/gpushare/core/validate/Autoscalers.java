@@ -51,6 +51,26 @@ final class Autoscalers {
     }
   }
 
+  /**
+   * The most pods of {@code group} that run at once: as written, or at its autoscaler's {@code maxReplicas}
+   * when that is more ({@code autoscaler} null: none scales it). The one count of autoscaled pods that the
+   * sharing budget, a claim's consumers ({@link ClaimReservations}) and pod placement share.
+   */
+  static int podsAtMost(PodGroup group, Autoscaler autoscaler) {
+    return autoscaler == null ? group.count().known() : Math.max(group.count().known(), autoscaler.pods(group));
+  }
+
+  /** The extra pods of a rollout when {@code group} runs {@link #podsAtMost}: {@code maxSurge} 25% of 300 is 75. */
+  static int surgeAtMost(PodGroup group, Autoscaler autoscaler) {
+    return autoscaler == null ? group.surge().pods()
+        : Math.max(group.surge().pods(), group.surge().podsAt(autoscaler.maxReplicas()));
+  }
+
+  /** Whether the autoscaler runs more pods of {@code group} than are written: what a message then says. */
+  static boolean raises(PodGroup group, Autoscaler autoscaler) {
+    return autoscaler != null && autoscaler.pods(group) > group.count().known();
+  }
+
   /** The autoscalers of the set that name a workload of {@code workloads}, in the order of the set. */
   static List<Autoscaler> of(ManifestSet set, List<Workload> workloads) {
     List<Autoscaler> autoscalers = new ArrayList<>();

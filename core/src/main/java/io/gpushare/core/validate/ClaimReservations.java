@@ -66,8 +66,8 @@ final class ClaimReservations {
     long written = (long) group.count().known() + group.surge().pods();
     reservations.written += written;
     if (autoscaler.isPresent()) {
-      long surge = group.surge().podsAt(autoscaler.get().maxReplicas());
-      long scaled = Math.max(written, (long) autoscaler.get().pods(group) + surge);
+      long surge = Autoscalers.surgeAtMost(group, autoscaler.get());
+      long scaled = (long) Autoscalers.podsAtMost(group, autoscaler.get()) + surge;
       reservations.atMost += scaled;
       // the autoscalers are made once per validation: each is its own, compared by identity
       Raised raised = reservations.raisedBy.stream().filter(r -> r.autoscaler == autoscaler.get()).findFirst()

@@ -47,12 +47,12 @@ final class SharedClaimPlacementRule implements Rule {
         continue;
       }
       Optional<Autoscalers.Autoscaler> autoscaler = context.autoscaler(group);
-      int pods = Math.max(group.count().known(), autoscaler.map(a -> a.pods(group)).orElse(0));
+      int pods = Autoscalers.podsAtMost(group, autoscaler.orElse(null));
       if (pods < 2) {
         continue;
       }
-      String counted = pods + " pods of " + group.id() + (autoscaler.isPresent() && autoscaler.get().pods(group) == pods
-          && pods > group.count().known() ? " (at maxReplicas of " + autoscaler.get().id() + ")" : "");
+      String counted = pods + " pods of " + group.id() + (Autoscalers.raises(group, autoscaler.orElse(null))
+          ? " (at maxReplicas of " + autoscaler.get().id() + ")" : "");
       String namespace = context.namespace(group);
       checkAntiAffinity(pod, group, claim.get(), counted, namespace, findings);
       checkSpread(pod, group, claim.get(), counted, pods, findings);

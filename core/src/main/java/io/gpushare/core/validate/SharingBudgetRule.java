@@ -50,20 +50,19 @@ final class SharingBudgetRule implements Rule {
     }
 
     int count() {
-      return autoscaler == null ? pods().count().known() : autoscaler.pods(pods());
+      return Autoscalers.podsAtMost(pods(), autoscaler);
     }
 
-    /** The extra pods of a rollout, at the autoscaler's maxReplicas when there is one ({@code 25%} of 300 is 75). */
     int surge() {
-      return autoscaler == null ? pods().surge().pods() : pods().surge().podsAt(autoscaler.maxReplicas());
+      return Autoscalers.surgeAtMost(pods(), autoscaler);
     }
 
     String describe(boolean withSurge) {
       String pods = withSurge && surge() > 0 ? "(" + count() + " + " + surge() + ")" : String.valueOf(count());
       return pods().id() + " " + pods + " x " + utilization.toPlainString()
           + (container.utilizationAssumed() ? " (vLLM's default, no " + FLAG + ")" : "")
-          + (autoscaler == null ? "" : " (pods counted at maxReplicas " + autoscaler.maxReplicas() + " of "
-              + autoscaler.id() + ")");
+          + (!Autoscalers.raises(pods(), autoscaler) ? "" : " (pods counted at maxReplicas " + autoscaler.maxReplicas()
+              + " of " + autoscaler.id() + ")");
     }
   }
 

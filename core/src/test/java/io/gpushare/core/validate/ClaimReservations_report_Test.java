@@ -55,6 +55,11 @@ class ClaimReservations_report_Test {
         Arguments.of("autoscaling/v2 maxReplicas 3", v2(null, "vllm-gpu", 3), List.of(OVERCOMMIT_3)),
         Arguments.of("autoscaling/v1 maxReplicas 3", v1(3), List.of(OVERCOMMIT_3)),
         Arguments.of("maxReplicas 2, as the replicas", v2(null, "vllm-gpu", 2), List.of()),
+        // every rule counts the pods that run at once: as written when the autoscaler's maximum is lower
+        Arguments.of("maxReplicas 2 below the 3 replicas written", v2(null, "vllm-gpu", 2)
+            .andThen(f -> f.deployment.getSpec().setReplicas(3)), List.of(
+            "ERROR GPU_MEMORY_OVERCOMMIT ResourceClaim[gpu-claim]: 1.26 of the GPU's memory requested (limit 1.00):"
+                + " Deployment[vllm-gpu] 3 x 0.42")),
         Arguments.of("an autoscaler of another Deployment", v2(null, "other", 300), List.of()),
         Arguments.of("an autoscaler of another namespace", v2("ml", "vllm-gpu", 300).andThen(f -> {
           f.deployment.getMetadata().setNamespace("default");
