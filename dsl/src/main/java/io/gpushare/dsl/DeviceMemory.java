@@ -6,6 +6,9 @@ package io.gpushare.dsl;
  * ({@code withMemoryAtLeast}) or the smallest of the alternatives ({@code firstAvailable}).
  *
  * @param device what the device is, for messages: {@code NVIDIA A100-SXM4-40GB}, {@code MIG 3g.40gb}
+ * @param productName the GPU product the claim names, empty when it names none: vLLM's default
+ *     {@code --max-num-batched-tokens} depends on it, as lint reads it from the claim
+ *     ({@link io.gpushare.core.memory.ServerSettings#defaultMaxNumBatchedTokens})
  * @param bytes its memory
  */
-record DeviceMemory(String device, long bytes) {}
+record DeviceMemory(String device, String productName, long bytes) {}

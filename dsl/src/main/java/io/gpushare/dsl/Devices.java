@@ -178,16 +178,18 @@ final class Devices {
       MigProfile slice = Optional.ofNullable(productName).flatMap(catalog::gpuByProductName)
           .flatMap(gpu -> gpu.migProfile(profile)).orElseGet(() -> MigProfile.derived(profile));
       return slice.memoryMiB() > 1
-          ? Optional.of(new DeviceMemory("MIG " + profile, slice.cudaTotalBytes()))
+          ? Optional.of(new DeviceMemory("MIG " + profile, productName == null ? "" : productName,
+              slice.cudaTotalBytes()))
           : Optional.empty();
     }
     if (productName != null) {
-      return catalog.gpuByProductName(productName).map(gpu -> new DeviceMemory(productName, gpu.cudaTotalBytes()));
+      return catalog.gpuByProductName(productName)
+          .map(gpu -> new DeviceMemory(productName, productName, gpu.cudaTotalBytes()));
     }
     if (minimumMemory != null) {
       // as lint judges it: the CUDA total of the smallest device the selector admits
       return io.gpushare.core.model.Quantities.bytes(minimumMemory)
-          .map(bytes -> new DeviceMemory("a GPU of at least " + minimumMemory,
+          .map(bytes -> new DeviceMemory("a GPU of at least " + minimumMemory, "",
               GpuProduct.derivedCudaTotalBytes(bytes.longValue())));
     }
     Optional<DeviceMemory> smallest = Optional.empty();
@@ -197,7 +199,7 @@ final class Devices {
         return Optional.empty();
       }
       if (smallest.isEmpty() || gpu.get().cudaTotalBytes() < smallest.get().bytes()) {
-        smallest = Optional.of(new DeviceMemory(alternative, gpu.get().cudaTotalBytes()));
+        smallest = Optional.of(new DeviceMemory(alternative, alternative, gpu.get().cudaTotalBytes()));
       }
     }
     return smallest;

@@ -59,7 +59,7 @@ record ServerNeeds(Optional<ModelSpec> model, int maxModelLen, int sequences) {
         + " its device, found no product, MIG slice or memory that gpushare can size; add onGpu(\"NVIDIA"
         + " A100-SXM4-40GB\"), a migSlice(...) or withMemoryAtLeast(\"40Gi\") before vllm(...)"));
     VllmProfile profile = VllmProfile.ofImage(image);
-    ServerSettings server = ServerSettings.of(profile, memory.bytes(), memory.device(), BigDecimal.ONE)
+    ServerSettings server = ServerSettings.of(profile, memory.bytes(), memory.productName(), BigDecimal.ONE)
         .withMaxModelLen(maxModelLen)
         .withParallelism(tensorParallelSize, 1);
     MemoryPlan plan = MemoryPlanner.plan(spec, server, sequences);

@@ -89,6 +89,20 @@ class GpuShare_needs_Test {
   }
 
   @Test
+  void should_batch_as_on_the_named_gpu_when_the_slice_is_of_an_a100() {
+    // GIVEN the 7g.80gb slice of an A100 80GB (80896 MiB): vLLM batches 2048 tokens on an A100 whatever its
+    // memory, as lint reads the product from the claim; the slice's label ("MIG 7g.80gb") is no product name,
+    // and planning by it took 8192 tokens (4 x the activation)
+    // WHEN
+    VllmWorkloadSpec server = server(GpuShare.perPod("gpu-slice").onGpu("NVIDIA A100-SXM4-80GB").migSlice("7g.80gb")
+        .vllm("vllm", v -> v.model(LLAMA).image("vllm/vllm-openai:v0.19.0").needs(8192, 4)).build());
+    // THEN (14.96 + 0.49 + 0.25 + 4.00 GiB) / 79.00 GiB = 0.249 -> 0.25
+    BigDecimal expected = smallest(WEIGHTS + ACTIVATION + NON_TORCH + KV_4_X_8192, 80896L << 20);
+    assertThat(expected).isEqualByComparingTo("0.25");
+    assertThat(server.gpuMemoryUtilization()).hasValueSatisfying(u -> assertThat(u).isEqualByComparingTo(expected));
+  }
+
+  @Test
   void should_write_the_flags_after_the_tensor_parallel_size_when_the_pod_has_several_gpus() {
     // GIVEN 2 GPUs per pod: half the weights and half the KV heads per GPU, 2.1 GiB of non-torch (NCCL)
     // WHEN
