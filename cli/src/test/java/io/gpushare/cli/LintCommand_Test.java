@@ -264,14 +264,8 @@ class LintCommand_Test extends CliTest {
 
   @Test
   void should_judge_each_overlay_apart_when_two_overlays_build_one_base() throws IOException {
-    // GIVEN: the usual kustomize layout (kubectl apply -k overlays/dev on one cluster, -k overlays/prod on
-    // another): one base holding the tutorial, two overlays that include it, neither setting a namespace
-    writeTutorial(Files.createDirectories(dir.resolve("base")));
-    Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [claim.yaml, vllm.yaml]\n");
-    for (String overlay : List.of("dev", "prod")) {
-      Files.createDirectories(dir.resolve("overlays/" + overlay));
-      Files.writeString(dir.resolve("overlays/" + overlay + "/kustomization.yaml"), "resources: [../../base]\n");
-    }
+    // GIVEN: one base and two overlays that only include it
+    overlays("");
     // WHEN
     int exit = run("lint", dir.toString());
     // THEN: no DUPLICATE_NAME (each overlay is its own set), and the base's findings once, not once per overlay
@@ -284,13 +278,7 @@ class LintCommand_Test extends CliTest {
   @Test
   void should_place_an_overlays_finding_in_its_own_patch_when_two_overlays_build_one_base() throws IOException {
     // GIVEN one base and two overlays; prod's patch sets the Deployment's args, with a utilization of 1.5
-    writeTutorial(Files.createDirectories(dir.resolve("base")));
-    Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [claim.yaml, vllm.yaml]\n");
-    for (String overlay : List.of("dev", "prod")) {
-      Files.createDirectories(dir.resolve("overlays/" + overlay));
-      Files.writeString(dir.resolve("overlays/" + overlay + "/kustomization.yaml"), "resources: [../../base]\n"
-          + (overlay.equals("prod") ? "patches:\n- path: patch.yaml\n" : ""));
-    }
+    overlays("patches:\n- path: patch.yaml\n");
     Files.writeString(dir.resolve("overlays/prod/patch.yaml"), """
         apiVersion: apps/v1
         kind: Deployment
@@ -312,6 +300,21 @@ class LintCommand_Test extends CliTest {
         .containsExactly(dir.resolve("overlays/prod/patch.yaml") + ":12: ERROR GPU_MEMORY_UTILIZATION_RANGE"
             + " Deployment[vllm-gpu].spec.template.spec.containers[0].args[1]: --gpu-memory-utilization must be in"
             + " (0, 1], found 1.5");
+  }
+
+  /**
+   * The usual kustomize layout (kubectl apply -k overlays/dev on one cluster, -k overlays/prod on another):
+   * one base holding the tutorial, two overlays that include it, neither setting a namespace; {@code prod}
+   * ends prod's kustomization (its patches).
+   */
+  private void overlays(String prod) throws IOException {
+    writeTutorial(Files.createDirectories(dir.resolve("base")));
+    Files.writeString(dir.resolve("base/kustomization.yaml"), "resources: [claim.yaml, vllm.yaml]\n");
+    for (String overlay : List.of("dev", "prod")) {
+      Files.createDirectories(dir.resolve("overlays/" + overlay));
+      Files.writeString(dir.resolve("overlays/" + overlay + "/kustomization.yaml"), "resources: [../../base]\n"
+          + (overlay.equals("prod") ? prod : ""));
+    }
   }
 
   /** The ACME X1 and its 40.1 B model, which only this catalog knows. */

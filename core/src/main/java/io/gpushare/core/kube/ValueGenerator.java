@@ -45,6 +45,21 @@ public abstract class ValueGenerator extends GeneratorBase {
   }
 
   @Override
+  public void writeRawValue(String text, int offset, int len) throws IOException {
+    writeRawValue(text.substring(offset, offset + len));
+  }
+
+  @Override
+  public void writeRawValue(char[] text, int offset, int len) throws IOException {
+    writeRawValue(new String(text, offset, len));
+  }
+
+  @Override
+  public void writeRawValue(String text) throws IOException {
+    throw unsupported(); // a subclass that can take raw JSON as a value says so
+  }
+
+  @Override
   public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) throws IOException {
     writeString(variant.encode(Arrays.copyOfRange(data, offset, offset + len)));
   }

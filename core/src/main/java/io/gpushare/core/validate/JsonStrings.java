@@ -113,16 +113,6 @@ final class JsonStrings extends ValueGenerator {
   }
 
   @Override
-  public void writeRawValue(String text, int offset, int len) throws IOException {
-    string(text.substring(offset, offset + len));
-  }
-
-  @Override
-  public void writeRawValue(char[] text, int offset, int len) throws IOException {
-    string(new String(text, offset, len));
-  }
-
-  @Override
   protected void writeNumberValue(Number value) throws IOException {
     other("write a number");
   }
